@@ -1,0 +1,17 @@
+// Configuration for the Prisma CLI (`prisma migrate deploy`, `prisma studio`, …).
+// The app itself never reads this file: lib/db.ts builds its client from lib/env.ts.
+//
+// It must load on a clean clone where DATABASE_URL is unset, so nothing here throws.
+import { defineConfig } from 'prisma/config';
+
+const url = process.env.DATABASE_URL ?? 'file:./data/dev.db';
+const provider = /^postgres(ql)?:\/\//.test(url) ? 'postgres' : 'sqlite';
+
+export default defineConfig({
+  schema: `prisma/${provider}/schema.prisma`,
+  migrations: {
+    path: `prisma/${provider}/migrations`,
+    seed: 'tsx prisma/seed.ts',
+  },
+  datasource: { url },
+});
