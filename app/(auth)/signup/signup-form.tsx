@@ -1,0 +1,34 @@
+'use client';
+import Link from 'next/link';
+import { useActionState } from 'react';
+import { Field } from '@/app/_components/field';
+import { SubmitButton } from '@/app/_components/submit-button';
+import { PASSWORD_MAX_BYTES, PASSWORD_MIN_LENGTH } from '@/lib/validation/auth';
+import { signupAction } from '../actions';
+import type { AuthFormState } from '../form-state';
+
+export function SignupForm({ next }: { next: string }) {
+  const [state, formAction] = useActionState<AuthFormState, FormData>(signupAction, {});
+  return (
+    <form action={formAction} className="card form" noValidate>
+      <input type="hidden" name="next" value={next} />
+      <div role="alert" aria-live="assertive" className={state.message ? 'form-error' : 'visually-hidden'}>
+        {state.message}
+      </div>
+      <Field name="name" label="Name" autoComplete="name" defaultValue={state.values?.name} errors={state.fields?.name} />
+      <Field name="email" label="Email" type="email" autoComplete="email" defaultValue={state.values?.email} errors={state.fields?.email} />
+      <Field
+        name="password"
+        label="Password"
+        type="password"
+        autoComplete="new-password"
+        hint={`At least ${PASSWORD_MIN_LENGTH} characters, at most ${PASSWORD_MAX_BYTES} bytes.`}
+        errors={state.fields?.password}
+      />
+      <SubmitButton pendingText="Creating your account…">Create account</SubmitButton>
+      <p className="muted">
+        Already have an account? <Link href={`/login?next=${encodeURIComponent(next)}`}>Sign in</Link>
+      </p>
+    </form>
+  );
+}

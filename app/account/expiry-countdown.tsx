@@ -1,0 +1,21 @@
+'use client';
+import { useEffect, useState } from 'react';
+
+function remaining(expiresAt: number, now: number): string {
+  const seconds = Math.max(0, Math.round((expiresAt - now) / 1000));
+  if (seconds === 0) return 'expired';
+  const m = Math.floor(seconds / 60);
+  const s = seconds % 60;
+  return m > 0 ? `in ${m} min ${s} s` : `in ${s} s`;
+}
+
+/** A live countdown to a token's expiry. */
+export function ExpiryCountdown({ expiresAt }: { expiresAt: number }) {
+  const [now, setNow] = useState<number | null>(null);
+  useEffect(() => {
+    setNow(Date.now());
+    const timer = setInterval(() => setNow(Date.now()), 1000);
+    return () => clearInterval(timer);
+  }, []);
+  return <span data-testid="expiry-countdown">{now === null ? '…' : remaining(expiresAt, now)}</span>;
+}

@@ -1,0 +1,43 @@
+import type { Metadata } from 'next';
+import { logoutEverywhereAction } from '@/app/(auth)/actions';
+import { SubmitButton } from '@/app/_components/submit-button';
+import { requirePageSession } from '@/lib/auth/session';
+import { ExpiryCountdown } from './expiry-countdown';
+
+export const metadata: Metadata = { title: 'Your account' };
+
+export default async function AccountPage() {
+  const { user, claims } = await requirePageSession('/account');
+  const expiresAt = new Date(claims.exp * 1000);
+  return (
+    <section aria-labelledby="account-title" className="stack">
+      <h1 id="account-title">Your account</h1>
+      <div className="card">
+        <dl className="facts">
+          <dt>Name</dt>
+          <dd data-testid="account-name">{user.name}</dd>
+          <dt>Email</dt>
+          <dd data-testid="account-email">{user.email}</dd>
+          <dt>Signed in since</dt>
+          <dd>
+            <time dateTime={new Date(claims.iat * 1000).toISOString()}>{new Date(claims.iat * 1000).toUTCString()}</time>
+          </dd>
+          <dt>Access token expires</dt>
+          <dd>
+            <time dateTime={expiresAt.toISOString()}>{expiresAt.toUTCString()}</time> (<ExpiryCountdown expiresAt={expiresAt.getTime()} />
+            ). It is renewed automatically while your sign-in lasts.
+          </dd>
+        </dl>
+      </div>
+      <div className="card">
+        <h2>Sign out everywhere</h2>
+        <p>Ends every sign-in of this account, on every device, including this one.</p>
+        <form action={logoutEverywhereAction}>
+          <SubmitButton className="button danger" pendingText="Signing out everywhere…">
+            Sign out everywhere
+          </SubmitButton>
+        </form>
+      </div>
+    </section>
+  );
+}

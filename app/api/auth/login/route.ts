@@ -1,0 +1,16 @@
+import { NextResponse } from 'next/server';
+import { signIn } from '@/lib/auth/accounts';
+import { assertSameOrigin } from '@/lib/auth/csrf';
+import { requestFacts, setSessionCookies } from '@/lib/auth/respond';
+import { env } from '@/lib/env';
+import { readJson, route } from '@/lib/http';
+import { loginSchema } from '@/lib/validation/auth';
+
+export const POST = route(async (request) => {
+  assertSameOrigin(request, 'login', env().APP_URL);
+  const input = await readJson(request, loginSchema);
+  const facts = requestFacts(request);
+  const { user, tokens } = await signIn(input, facts.clientAddress);
+  const response = NextResponse.json({ user }, { headers: { 'Cache-Control': 'no-store' } });
+  return setSessionCookies(response, tokens, facts.secure);
+});

@@ -1,0 +1,21 @@
+import { NextResponse } from 'next/server';
+import { readCredential } from '@/lib/auth/cookies';
+import { assertSameOrigin } from '@/lib/auth/csrf';
+import { clearSessionCookies, requestFacts, sessionCookies } from '@/lib/auth/respond';
+import { signOut } from '@/lib/auth/tokens';
+import { env } from '@/lib/env';
+import { route } from '@/lib/http';
+
+/** Revokes the access token and its whole sign-in family, and clears both cookies. Always 204. */
+export const POST = route(async (request) => {
+  const facts = requestFacts(request);
+  const credential = readCredential(request.headers, facts.secure);
+  if (credential.via === 'bearer') {
+    await signOut({ access: credential.token });
+    return new NextResponse(null, { status: 204, headers: { 'Cache-Control': 'no-store' } });
+  }
+  assertSameOrigin(request, 'strict', env().APP_URL);
+  await signOut(sessionCookies(request, facts.secure));
+  const response = new NextResponse(null, { status: 204, headers: { 'Cache-Control': 'no-store' } });
+  return clearSessionCookies(response, facts.secure);
+});

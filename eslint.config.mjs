@@ -1,0 +1,27 @@
+// ESLint 9 flat config: Next's core-web-vitals and TypeScript rule sets.
+import { defineConfig, globalIgnores } from 'eslint/config';
+import nextVitals from 'eslint-config-next/core-web-vitals';
+import nextTs from 'eslint-config-next/typescript';
+
+export default defineConfig([
+  ...nextVitals,
+  ...nextTs,
+  globalIgnores([
+    '.next/**',
+    'out/**',
+    'lib/generated/**',
+    'node_modules/**',
+    'e2e/.tmp/**',
+    'playwright-report/**',
+    'test-results/**',
+    'coverage/**',
+    'next-env.d.ts',
+    'bench/.tmp/**',
+  ]),
+  {
+    // Playwright fixtures destructure their (possibly empty) dependencies, `async ({}, use) =>`,
+    // and their `use` callback is not React's `use` hook.
+    files: ['e2e/**/*.ts'],
+    rules: { 'no-empty-pattern': 'off', 'react-hooks/rules-of-hooks': 'off' },
+  },
+]);

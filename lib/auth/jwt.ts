@@ -1,0 +1,151 @@
+// Signing and verifying access and refresh tokens. This is where tokens are verified.
+//
+// Runtime-neutral: the Edge middleware and the Node data access layer both call verifyToken().
+// Every check jose would otherwise skip is pinned here (RFC 8725):
+//   - one algorithm per mode (no `none`, no HS/RS confusion),
+//   - issuer, audience and `typ` (an access token is never accepted as a refresh token or vice versa),
+//   - required claims exp, iat, jti, sub, sid (jose accepts a token without exp unless told),
+//   - maxTokenAge (catches iat in the future and tokens older than their lifetime),
+//   - a few seconds of clock tolerance between machines.
+// Revocation is NOT checked here: that needs the database, see lib/auth/session.ts.
+import { SignJWT, decodeProtectedHeader, errors, jwtVerify, type JWTPayload } from 'jose';
+import { env } from '@/lib/env';
+import { getKeySet } from './keys';
+import { isUuidv7, uuidv7 } from './uuid';
+
+export const TOKEN_TYPES = { access: 'at+jwt', refresh: 'refresh+jwt' } as const;
+export type TokenKind = keyof typeof TOKEN_TYPES;
+
+export const CLOCK_TOLERANCE_SECONDS = 5;
+/** Real tokens are a few hundred bytes; anything far larger is refused before parsing. */
+export const MAX_TOKEN_LENGTH = 4096;
+
+export interface TokenClaims {
+  sub: string;
+  sid: string;
+  jti: string;
+  iat: number;
+  exp: number;
+  /** Space-separated scopes; present only on scoped API tokens. */
+  scope?: string;
+}
+
+export interface IssuedToken {
+  token: string;
+  claims: TokenClaims;
+}
+
+export type VerifyFailure = 'malformed' | 'expired' | 'invalid';
+export type VerifyResult = { ok: true; claims: TokenClaims } | { ok: false; reason: VerifyFailure };
+
+export function tokenLifetime(kind: TokenKind): number {
+  const config = env();
+  return kind === 'access' ? config.AUTH_ACCESS_TTL : config.AUTH_REFRESH_TTL;
+}
+
+export async function signToken(
+  kind: TokenKind,
+  subject: { sub: string; sid: string; scope?: string; ttlSeconds?: number },
+  nowMs: number = Date.now(),
+): Promise<IssuedToken> {
+  const config = env();
+  const keys = await getKeySet();
+  const iat = Math.floor(nowMs / 1000);
+  const claims: TokenClaims = {
+    sub: subject.sub,
+    sid: subject.sid,
+    jti: uuidv7(nowMs),
+    iat,
+    exp: iat + (subject.ttlSeconds ?? tokenLifetime(kind)),
+    ...(subject.scope !== undefined ? { scope: subject.scope } : {}),
+  };
+  const token = await new SignJWT({ sid: claims.sid, ...(claims.scope !== undefined ? { scope: claims.scope } : {}) })
+    .setProtectedHeader({ alg: keys.alg, typ: TOKEN_TYPES[kind], ...(keys.kid ? { kid: keys.kid } : {}) })
+    .setIssuer(config.AUTH_ISSUER)
+    .setAudience(config.AUTH_AUDIENCE)
+    .setSubject(claims.sub)
+    .setJti(claims.jti)
+    .setIssuedAt(claims.iat)
+    .setExpirationTime(claims.exp)
+    .sign(keys.signingKey);
+  return { token, claims };
+}
+
+const COMPACT_JWS = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/;
+/** Header members that tell a verifier where to fetch a key. We never fetch; we refuse. */
+const KEY_LOCATING_HEADERS = ['jku', 'x5u', 'jwk', 'x5c', 'x5t', 'x5t#S256'];
+
+/** Cheap structural checks before any cryptography: size, shape, and hostile header members. */
+function precheck(token: string): VerifyFailure | null {
+  if (token.length === 0 || token.length > MAX_TOKEN_LENGTH || !COMPACT_JWS.test(token)) return 'malformed';
+  try {
+    const header = decodeProtectedHeader(token) as Record<string, unknown>;
+    if (KEY_LOCATING_HEADERS.some((name) => name in header)) return 'invalid';
+    if (header.kid !== undefined && (typeof header.kid !== 'string' || header.kid.length > 64)) return 'invalid';
+  } catch {
+    return 'malformed';
+  }
+  return null;
+}
+
+function toClaims(payload: JWTPayload): TokenClaims | null {
+  const { sub, sid, jti, iat, exp, scope } = payload as JWTPayload & { sid?: unknown; scope?: unknown };
+  if (typeof sub !== 'string' || typeof sid !== 'string' || typeof jti !== 'string') return null;
+  if (typeof iat !== 'number' || typeof exp !== 'number') return null;
+  if (!isUuidv7(jti) || !isUuidv7(sid)) return null;
+  if (scope !== undefined && typeof scope !== 'string') return null;
+  return { sub, sid, jti, iat, exp, ...(scope !== undefined ? { scope } : {}) };
+}
+
+// Verified tokens, memoised by exact string until they expire. A hit skips only the signature
+// check, which is pure: the same string verifies the same way until exp. Revocation is checked by
+// the caller on every request regardless. Bounded: the oldest entry goes when it is full.
+const MEMO_LIMIT = 10_000;
+const verified = new Map<string, TokenClaims>();
+
+function remember(key: string, claims: TokenClaims): void {
+  if (verified.size >= MEMO_LIMIT) verified.delete(verified.keys().next().value!);
+  verified.set(key, claims);
+}
+
+export function clearVerifyMemo(): void {
+  verified.clear();
+}
+
+export async function verifyToken(kind: TokenKind, token: string, nowMs: number = Date.now()): Promise<VerifyResult> {
+  const memoKey = kind + ' ' + token;
+  const hit = verified.get(memoKey);
+  if (hit) {
+    if (hit.exp + CLOCK_TOLERANCE_SECONDS > nowMs / 1000) return { ok: true, claims: hit };
+    verified.delete(memoKey);
+    return { ok: false, reason: 'expired' };
+  }
+
+  const problem = precheck(token);
+  if (problem) return { ok: false, reason: problem };
+
+  const config = env();
+  const keys = await getKeySet();
+  try {
+    const { payload } = await jwtVerify(token, keys.verificationKey as Parameters<typeof jwtVerify>[1], {
+      algorithms: [keys.alg],
+      issuer: config.AUTH_ISSUER,
+      audience: config.AUTH_AUDIENCE,
+      typ: TOKEN_TYPES[kind],
+      requiredClaims: ['exp', 'iat', 'jti', 'sub', 'sid'],
+      maxTokenAge: tokenLifetime(kind) + CLOCK_TOLERANCE_SECONDS,
+      clockTolerance: CLOCK_TOLERANCE_SECONDS,
+      currentDate: new Date(nowMs),
+    });
+    const claims = toClaims(payload);
+    if (!claims) return { ok: false, reason: 'invalid' };
+    remember(memoKey, claims);
+    return { ok: true, claims };
+  } catch (error) {
+    if (error instanceof errors.JWTExpired) return { ok: false, reason: 'expired' };
+    if (error instanceof errors.JOSEError || error instanceof TypeError || error instanceof SyntaxError) {
+      return { ok: false, reason: 'invalid' };
+    }
+    throw error;
+  }
+}

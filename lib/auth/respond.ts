@@ -1,0 +1,45 @@
+// Glue between route handlers and the token lifecycle: request facts and the cookies to set.
+import 'server-only';
+import type { NextResponse } from 'next/server';
+import { env } from '@/lib/env';
+import { clientAddress } from './client-address';
+import { clearedTokenCookies, cookieNames, isSecureRequest, readCookie, tokenCookies, type CookieToSet } from './cookies';
+import type { TokenPair } from './tokens';
+
+export interface RequestFacts {
+  secure: boolean;
+  clientAddress: string | null;
+}
+
+export function requestFacts(request: Request): RequestFacts {
+  const config = env();
+  return {
+    secure: isSecureRequest(request.headers, config.APP_URL) || new URL(request.url).protocol === 'https:',
+    clientAddress: clientAddress(request.headers, config.TRUST_PROXY),
+  };
+}
+
+/** Anything with Next's cookie-setting signature: NextResponse.cookies or cookies() in an action. */
+export interface CookieWriter {
+  set(name: string, value: string, options: CookieToSet['options']): unknown;
+}
+
+export function writeCookies(target: CookieWriter, cookies: CookieToSet[]): void {
+  for (const { name, value, options } of cookies) target.set(name, value, options);
+}
+
+export function setSessionCookies(response: NextResponse, tokens: TokenPair, secure: boolean): NextResponse {
+  writeCookies(response.cookies, tokenCookies({ access: tokens.access.token, refresh: tokens.refresh.token }, secure));
+  return response;
+}
+
+export function clearSessionCookies(response: NextResponse, secure: boolean): NextResponse {
+  writeCookies(response.cookies, clearedTokenCookies(secure));
+  return response;
+}
+
+/** The raw access and refresh cookies of a request (the refresh one only reaches /api/auth/*). */
+export function sessionCookies(request: Request, secure: boolean): { access?: string; refresh?: string } {
+  const names = cookieNames(secure);
+  return { access: readCookie(request.headers, names.access), refresh: readCookie(request.headers, names.refresh) };
+}

@@ -1,0 +1,149 @@
+// The token lifecycle that needs the database: issuing a pair, refresh rotation with reuse
+// detection, sign-out, sign-out everywhere, and purging expired revocations.
+// This is where revocations are written; lib/auth/session.ts is where they are read.
+import 'server-only';
+import { db } from '@/lib/db';
+import { env } from '@/lib/env';
+import { isUniqueViolation } from '@/lib/errors';
+import { signToken, tokenLifetime, verifyToken, type IssuedToken, type TokenClaims } from './jwt';
+import { isIssuedBefore } from './revocation';
+import { uuidv7 } from './uuid';
+
+export interface TokenPair {
+  access: IssuedToken;
+  refresh: IssuedToken;
+}
+
+/** Signs an access and a refresh token for one sign-in (session family) `sid`. */
+export async function issueTokenPair(userId: string, sid: string, nowMs = Date.now()): Promise<TokenPair> {
+  const [access, refresh] = await Promise.all([
+    signToken('access', { sub: userId, sid }, nowMs),
+    signToken('refresh', { sub: userId, sid }, nowMs),
+  ]);
+  return { access, refresh };
+}
+
+/** A new sign-in: a new session family. */
+export function startSession(userId: string): Promise<TokenPair> {
+  return issueTokenPair(userId, uuidv7());
+}
+
+/** How long a revoked family id must be kept: no token of the family outlives this. */
+function familyExpiry(nowMs: number): Date {
+  return new Date(nowMs + (tokenLifetime('refresh') + 60) * 1000);
+}
+
+async function revokeFamily(userId: string, sid: string, reason: string, nowMs = Date.now()): Promise<void> {
+  const prisma = await db();
+  await prisma.revokedToken.upsert({
+    where: { jti: sid },
+    create: { jti: sid, userId, kind: 'session', reason, expiresAt: familyExpiry(nowMs) },
+    update: {},
+  });
+}
+
+export type RefreshOutcome =
+  | { ok: true; tokens: TokenPair; userId: string }
+  | { ok: false; reason: 'invalid' | 'expired' | 'revoked' | 'reuse' };
+
+/**
+ * Exchanges a refresh token for a new pair in the same family and revokes the old one.
+ *
+ * A refresh token is single-use. Presented again:
+ * - within AUTH_REFRESH_GRACE seconds of its rotation, it gets another fresh pair: two tabs that
+ *   refreshed at the same moment are not an attack;
+ * - later, someone is replaying a stolen token: the whole family is revoked (reason `reuse`),
+ *   which signs out both the thief and the victim, and the victim signs in again.
+ */
+export async function rotateRefreshToken(token: string, nowMs = Date.now()): Promise<RefreshOutcome> {
+  const verified = await verifyToken('refresh', token, nowMs);
+  if (!verified.ok) return { ok: false, reason: verified.reason === 'expired' ? 'expired' : 'invalid' };
+  const claims = verified.claims;
+
+  const prisma = await db();
+  const user = await prisma.user.findUnique({
+    where: { id: claims.sub },
+    select: {
+      id: true,
+      tokensValidAfter: true,
+      revokedTokens: { where: { jti: { in: [claims.jti, claims.sid] } }, select: { jti: true, reason: true, revokedAt: true } },
+    },
+  });
+  if (!user) return { ok: false, reason: 'invalid' };
+  if (isIssuedBefore(claims, user.tokensValidAfter)) return { ok: false, reason: 'revoked' };
+  if (user.revokedTokens.some((row) => row.jti === claims.sid)) return { ok: false, reason: 'revoked' };
+
+  let previous = user.revokedTokens.find((row) => row.jti === claims.jti);
+  if (!previous) {
+    try {
+      await prisma.revokedToken.create({
+        data: { jti: claims.jti, userId: user.id, kind: 'refresh', reason: 'rotated', expiresAt: new Date(claims.exp * 1000) },
+      });
+      return { ok: true, tokens: await issueTokenPair(user.id, claims.sid, nowMs), userId: user.id };
+    } catch (error) {
+      if (!isUniqueViolation(error)) throw error;
+      // Another request rotated this token a moment ago: judge it as a second presentation.
+      previous = (await prisma.revokedToken.findUnique({ where: { jti: claims.jti } })) ?? undefined;
+      if (!previous) return { ok: false, reason: 'revoked' };
+    }
+  }
+  return replayOutcome(user.id, claims, previous, nowMs);
+}
+
+async function replayOutcome(
+  userId: string,
+  claims: TokenClaims,
+  previous: { reason: string; revokedAt: Date },
+  nowMs: number,
+): Promise<RefreshOutcome> {
+  if (previous.reason !== 'rotated') return { ok: false, reason: 'revoked' };
+  if (nowMs - previous.revokedAt.getTime() <= env().AUTH_REFRESH_GRACE * 1000) {
+    return { ok: true, tokens: await issueTokenPair(userId, claims.sid, nowMs), userId };
+  }
+  await revokeFamily(userId, claims.sid, 'reuse', nowMs);
+  return { ok: false, reason: 'reuse' };
+}
+
+/**
+ * Sign-out: revokes the access token's jti and the whole family, so the refresh token (and any
+ * access token already handed to another tab) dies too. Either token is enough to find the family.
+ */
+export async function signOut(tokens: { access?: string; refresh?: string }, nowMs = Date.now()): Promise<void> {
+  const [access, refresh] = await Promise.all([
+    tokens.access ? verifyToken('access', tokens.access, nowMs) : null,
+    tokens.refresh ? verifyToken('refresh', tokens.refresh, nowMs) : null,
+  ]);
+  const family = access?.ok ? access.claims : refresh?.ok ? refresh.claims : null;
+  if (!family) return;
+  const prisma = await db();
+  // Both writes in one transaction: either the sign-out happened or it did not.
+  await prisma.$transaction(async (tx) => {
+    if (access?.ok) {
+      await tx.revokedToken.upsert({
+        where: { jti: access.claims.jti },
+        create: { jti: access.claims.jti, userId: family.sub, kind: 'access', reason: 'logout', expiresAt: new Date(access.claims.exp * 1000) },
+        update: {},
+      });
+    }
+    const user = await tx.user.findUnique({ where: { id: family.sub }, select: { id: true } });
+    if (!user) return;
+    await tx.revokedToken.upsert({
+      where: { jti: family.sid },
+      create: { jti: family.sid, userId: family.sub, kind: 'session', reason: 'logout', expiresAt: familyExpiry(nowMs) },
+      update: {},
+    });
+  });
+}
+
+/** Sign-out everywhere: every token issued up to this millisecond dies at the DAL. */
+export async function signOutEverywhere(userId: string, nowMs = Date.now()): Promise<void> {
+  const prisma = await db();
+  await prisma.user.update({ where: { id: userId }, data: { tokensValidAfter: new Date(nowMs) } });
+}
+
+/** Deletes revocations whose tokens have expired anyway; the table holds only what is in force. */
+export async function purgeExpiredRevocations(nowMs = Date.now()): Promise<number> {
+  const prisma = await db();
+  const { count } = await prisma.revokedToken.deleteMany({ where: { expiresAt: { lt: new Date(nowMs) } } });
+  return count;
+}

@@ -1,0 +1,48 @@
+// Schemas shared by the sign-in/sign-up forms (server actions) and the JSON route handlers.
+import { z } from 'zod';
+
+/** bcrypt reads at most 72 bytes and silently ignores the rest, so longer passwords are refused. */
+export const PASSWORD_MAX_BYTES = 72;
+export const PASSWORD_MIN_LENGTH = 8;
+
+export function utf8Length(value: string): number {
+  return new TextEncoder().encode(value).byteLength;
+}
+
+/** Trim, NFKC (full-width letters become ASCII), lower-case: one spelling per mailbox. */
+export function normaliseEmail(value: string): string {
+  return value.trim().normalize('NFKC').toLowerCase();
+}
+
+export const emailSchema = z
+  .string({ error: 'Enter your email address.' })
+  .max(320, 'Email addresses are at most 320 characters.')
+  .transform(normaliseEmail)
+  .pipe(z.email({ error: 'Enter a valid email address.' }).max(254, 'Email addresses are at most 254 characters.'));
+
+export const passwordSchema = z
+  .string({ error: 'Enter a password.' })
+  .min(PASSWORD_MIN_LENGTH, `Use at least ${PASSWORD_MIN_LENGTH} characters.`)
+  .refine((p) => utf8Length(p) <= PASSWORD_MAX_BYTES, {
+    message: `Use at most ${PASSWORD_MAX_BYTES} bytes (about ${PASSWORD_MAX_BYTES} letters, fewer with accents or emoji).`,
+  });
+
+export const nameSchema = z
+  .string({ error: 'Enter your name.' })
+  .transform((s) => s.normalize('NFKC').trim())
+  .pipe(z.string().min(1, 'Enter your name.').max(100, 'Names are at most 100 characters.'));
+
+export const signupSchema = z.object({ email: emailSchema, password: passwordSchema, name: nameSchema }).strict();
+export type SignupInput = z.infer<typeof signupSchema>;
+
+/** Sign-in checks only shape: a wrong password must fail exactly like an unknown email. */
+export const loginSchema = z
+  .object({
+    email: emailSchema,
+    password: z
+      .string({ error: 'Enter your password.' })
+      .min(1, 'Enter your password.')
+      .refine((p) => utf8Length(p) <= PASSWORD_MAX_BYTES, { message: `Passwords are at most ${PASSWORD_MAX_BYTES} bytes.` }),
+  })
+  .strict();
+export type LoginInput = z.infer<typeof loginSchema>;

@@ -1,0 +1,57 @@
+// Playwright: browser tests against a production build (`next build`, then two `next start`
+// servers from that one build, each on its own fresh SQLite file; see e2e/support/start-server.ts).
+//   chromium   http://127.0.0.1:3100  every e2e/*.spec.ts except *.short-ttl.spec.ts
+//   short-ttl  http://127.0.0.1:3101  *.short-ttl.spec.ts, access tokens live 4 seconds
+// Browsers cannot be downloaded here: e2e/support/chromium.ts points at Debian's chromium.
+import { defineConfig, devices } from '@playwright/test';
+import { chromiumLaunchOptions } from './e2e/support/chromium.ts';
+import { SERVERS } from './e2e/support/servers.ts';
+
+const isCI = !!process.env.CI && process.env.CI !== 'false' && process.env.CI !== '0';
+const SHORT_TTL_SPECS = '*.short-ttl.spec.ts';
+
+const webServer = (port: number, url: string) => ({
+  command: `node --import tsx e2e/support/start-server.ts ${port}`,
+  // Ready once the app and its database answer.
+  url: `${url}/api/health`,
+  reuseExistingServer: !isCI,
+  timeout: 120_000,
+  stdout: 'pipe' as const,
+  stderr: 'pipe' as const,
+  gracefulShutdown: { signal: 'SIGTERM' as const, timeout: 5_000 },
+});
+
+export default defineConfig({
+  testDir: 'e2e',
+  testMatch: '*.spec.ts',
+  outputDir: 'test-results',
+  fullyParallel: false,
+  forbidOnly: isCI,
+  retries: isCI ? 1 : 0,
+  workers: isCI ? 1 : 2,
+  timeout: 30_000,
+  expect: { timeout: 5_000 },
+  reporter: [['list']],
+  use: {
+    ...devices['Desktop Chrome'],
+    launchOptions: chromiumLaunchOptions(),
+    trace: 'on-first-retry',
+    screenshot: 'only-on-failure',
+  },
+  projects: [
+    {
+      name: 'chromium',
+      testIgnore: SHORT_TTL_SPECS,
+      use: { baseURL: SERVERS.main.baseURL },
+    },
+    {
+      name: 'short-ttl',
+      testMatch: SHORT_TTL_SPECS,
+      use: { baseURL: SERVERS.shortTtl.baseURL },
+    },
+  ],
+  webServer: [
+    webServer(SERVERS.main.port, SERVERS.main.baseURL),
+    webServer(SERVERS.shortTtl.port, SERVERS.shortTtl.baseURL),
+  ],
+});

@@ -1,0 +1,100 @@
+// Vitest: four projects.
+//   unit          node, every *.test.ts beside its code (no database)
+//   edge          the runtime-neutral token code under the Edge runtime (@edge-runtime/vm)
+//   int-sqlite    *.int.test.ts against a fresh, migrated, seeded SQLite file
+//   int-postgres  the same files against a fresh Postgres database
+// The int projects get their database from test/int-global-setup.ts: it sets DATABASE_URL in
+// the project's env (so it is in process.env before any test module is imported) and provides
+// it to tests as inject('databaseUrl').
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+import { defineConfig } from 'vitest/config';
+import type { TestProjectInlineConfiguration, ViteUserConfig } from 'vitest/config';
+import { TEST_ENV } from './test/test-env.ts';
+
+const isCI = !!process.env.CI && process.env.CI !== 'false' && process.env.CI !== '0';
+
+/** Admin connection used only to decide whether the Postgres project can run locally. */
+const POSTGRES_ADMIN_URL = process.env.TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+
+async function postgresReachable(): Promise<boolean> {
+  const client = new pg.Client({ connectionString: POSTGRES_ADMIN_URL, connectionTimeoutMillis: 3000 });
+  try {
+    await client.connect();
+    await client.query('select 1');
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await client.end().catch(() => {});
+  }
+}
+
+const intProject = (provider: 'sqlite' | 'postgres'): TestProjectInlineConfiguration => ({
+  extends: true,
+  test: {
+    name: `int-${provider}`,
+    environment: 'node',
+    include: ['**/*.int.test.ts'],
+    exclude: ['**/node_modules/**', 'lib/generated/**', '.next/**', 'e2e/.tmp/**', 'bench/.tmp/**'],
+    globalSetup: ['./test/int-global-setup.ts'],
+    // Every file of a project shares one database: run them one at a time.
+    fileParallelism: false,
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+    // DATABASE_URL is added here by the global setup once the database exists.
+    env: { ...TEST_ENV, TEST_DB_PROVIDER: provider },
+  },
+});
+
+// Vitest evaluates this file once per project (`extends: true`): probe and warn only once.
+const probe = globalThis as { __postgresProbe?: Promise<boolean> };
+
+export default defineConfig(async (): Promise<ViteUserConfig> => {
+  // In CI the Postgres project always runs: the global setup fails loudly when Postgres is down.
+  let withPostgres = true;
+  const firstProbe = !probe.__postgresProbe;
+  if (!isCI && !(await (probe.__postgresProbe ??= postgresReachable()))) {
+    withPostgres = false;
+    if (firstProbe) console.warn(
+      `\n[vitest] NOTICE: PostgreSQL is not reachable at ${POSTGRES_ADMIN_URL.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@')};` +
+        ` skipping the int-postgres project (it never skips when CI=true).\n`,
+    );
+  }
+
+  return {
+    resolve: {
+      tsconfigPaths: true,
+      alias: {
+        // The real package throws outside React Server Components.
+        'server-only': fileURLToPath(new URL('./test/server-only-mock.ts', import.meta.url)),
+      },
+    },
+    test: {
+      pool: 'forks',
+      env: { ...TEST_ENV },
+      projects: [
+        {
+          extends: true,
+          test: {
+            name: 'unit',
+            environment: 'node',
+            include: ['{lib,app,scripts,e2e/support}/**/*.test.ts', 'middleware.test.ts'],
+            // *.edge.test.ts belong to the edge project (they may assert Edge-only behaviour).
+            exclude: ['**/*.int.test.ts', '**/*.edge.test.ts', '**/node_modules/**', 'lib/generated/**'],
+          },
+        },
+        {
+          extends: true,
+          test: {
+            name: 'edge',
+            environment: 'edge-runtime',
+            include: ['lib/auth/*.edge.test.ts'],
+          },
+        },
+        intProject('sqlite'),
+        ...(withPostgres ? [intProject('postgres')] : []),
+      ],
+    },
+  };
+});
