@@ -1,0 +1,13 @@
+// Runs once when a server instance starts. Parsing the environment here makes a production
+// start with a missing, short or well-known AUTH_SECRET (or any other bad variable) stop at once
+// with a message naming the variable, instead of failing on the first sign-in.
+export async function register(): Promise<void> {
+  const { env } = await import('@/lib/env');
+  try {
+    env();
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : error);
+    if (process.env.NEXT_RUNTIME === 'nodejs' && process.env.NODE_ENV === 'production') process.exit(1);
+    throw error;
+  }
+}
