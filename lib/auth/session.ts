@@ -51,23 +51,45 @@ export async function checkAccessToken(token: string, via: Session['via']): Prom
   return { user: { id: user.id, email: user.email, name: user.name }, claims, via };
 }
 
-/** Reads the request's credential: the Bearer header if there is one, else the access cookie. */
-export async function requestCredential(): Promise<Credential> {
+/**
+ * Reads the request's credential: the Bearer header if there is one, else the access cookie.
+ * Route handlers pass their Request; pages and server actions use next/headers.
+ */
+export async function requestCredential(request?: Request): Promise<Credential> {
+  const secureFrom = (h: Headers) => isSecureRequest(h, env().APP_URL);
+  if (request) {
+    const secure = secureFrom(request.headers) || new URL(request.url).protocol === 'https:';
+    return readCredential(request.headers, secure);
+  }
   const requestHeaders = await headers();
-  const secure = isSecureRequest(requestHeaders, env().APP_URL);
+  const secure = secureFrom(requestHeaders);
   if (requestHeaders.has('authorization')) return readCredential(requestHeaders, secure);
-  // cookies() sees cookies set earlier in this same server action; the raw header does not.
-  const jar = await cookies();
-  const token = jar.get(cookieNames(secure).access)?.value;
+  // cookies() also sees cookies set earlier in this same server action; the raw header does not.
+  const token = (await cookies()).get(cookieNames(secure).access)?.value;
   return token ? { via: 'cookie', token } : { via: 'none' };
 }
 
-/** The signed-in user of this request, or null. Memoised per request (React cache). */
-export const getSession = cache(async (): Promise<Session | null> => {
+const sessionOfThisRequest = cache(async (): Promise<Session | null> => {
   const credential = await requestCredential();
   if (credential.via === 'none') return null;
   return checkAccessToken(credential.token, credential.via);
 });
+
+// Route handlers run outside React's per-request cache: memoise per Request object instead.
+const sessionsByRequest = new WeakMap<Request, Promise<Session | null>>();
+
+/** The signed-in user of this request, or null. Memoised per request. */
+export function getSession(request?: Request): Promise<Session | null> {
+  if (!request) return sessionOfThisRequest();
+  let found = sessionsByRequest.get(request);
+  if (!found) {
+    found = requestCredential(request).then((credential) =>
+      credential.via === 'none' ? null : checkAccessToken(credential.token, credential.via),
+    );
+    sessionsByRequest.set(request, found);
+  }
+  return found;
+}
 
 /**
  * For pages: the session, or a redirect to the refresh hop / sign-in with `next` set to `path`.
@@ -79,9 +101,9 @@ export async function requirePageSession(path: string): Promise<Session> {
   return session;
 }
 
-/** For route handlers and server actions: the session, or a 401 AppError. */
-export async function requireSession(): Promise<Session> {
-  const session = await getSession();
+/** For route handlers (pass the Request) and server actions: the session, or a 401 AppError. */
+export async function requireSession(request?: Request): Promise<Session> {
+  const session = await getSession(request);
   if (!session) throw unauthorized();
   return session;
 }

@@ -1,7 +1,7 @@
 import { requireSession } from '@/lib/auth/session';
 import { json, route } from '@/lib/http';
 
-export const GET = route(async () => {
-  const { user } = await requireSession();
+export const GET = route(async (request) => {
+  const { user } = await requireSession(request);
   return json({ user });
 });

@@ -8,7 +8,7 @@ import { route } from '@/lib/http';
 
 /** Every token of the user issued until now dies, on every device. */
 export const POST = route(async (request) => {
-  const session = await requireSession();
+  const session = await requireSession(request);
   if (session.via === 'cookie') assertSameOrigin(request, 'strict', env().APP_URL);
   await signOutEverywhere(session.user.id);
   const response = new NextResponse(null, { status: 204, headers: { 'Cache-Control': 'no-store' } });
