@@ -1,0 +1,17 @@
+// GET /.well-known/jwks.json: the public keys that verify this app's tokens (RFC 7517).
+// Empty in HS256 mode (a shared secret is never published). Only public members are ever copied
+// into this set (lib/auth/keys.ts publicJwk), so private material cannot leak through here.
+import { getKeySet } from '@/lib/auth/keys';
+import { route } from '@/lib/http';
+
+export const GET = route(async () => {
+  const { jwks } = await getKeySet();
+  return Response.json(jwks, {
+    headers: {
+      'Content-Type': 'application/jwk-set+json',
+      // Verifiers may cache for 10 minutes; rotation keeps the old key listed far longer than that.
+      'Cache-Control': 'public, max-age=600, stale-while-revalidate=60',
+      'Access-Control-Allow-Origin': '*',
+    },
+  });
+});

@@ -1,0 +1,53 @@
+// POST /api/auth/token: the OAuth 2.0 token endpoint for programs (scripts, mobile apps).
+// Grants: password (username = email) and refresh_token. The answer carries the tokens in the
+// body, not in cookies: a program keeps them itself and sends `Authorization: Bearer`.
+import { invalidCredentials, signIn } from '@/lib/auth/accounts';
+import { OAuthError, TOKEN_RESPONSE_HEADERS, oauthError, readTokenRequest } from '@/lib/auth/oauth';
+import { requestFacts } from '@/lib/auth/respond';
+import { API_SCOPES, isApiScope } from '@/lib/auth/scopes';
+import { rotateRefreshToken, type TokenPair } from '@/lib/auth/tokens';
+import { AppError } from '@/lib/errors';
+import { toErrorResponse } from '@/lib/http';
+
+function tokenResponse(tokens: TokenPair): Response {
+  const { access, refresh } = tokens;
+  return Response.json(
+    {
+      access_token: access.token,
+      token_type: 'Bearer',
+      expires_in: access.claims.exp - access.claims.iat,
+      refresh_token: refresh.token,
+      // A sign-in token may do everything its user may: every API scope.
+      scope: access.claims.scope ?? API_SCOPES.join(' '),
+    },
+    { headers: TOKEN_RESPONSE_HEADERS },
+  );
+}
+
+export async function POST(request: Request): Promise<Response> {
+  try {
+    const grant = await readTokenRequest(request);
+    if (grant.scope !== undefined && grant.scope.split(' ').some((s) => s && !isApiScope(s))) {
+      throw new OAuthError('invalid_scope', `Known scopes: ${API_SCOPES.join(' ')}.`);
+    }
+    if (grant.grant_type === 'password') {
+      const { tokens } = await signIn({ email: grant.username, password: grant.password }, requestFacts(request).clientAddress);
+      return tokenResponse(tokens);
+    }
+    const outcome = await rotateRefreshToken(grant.refresh_token);
+    if (!outcome.ok) throw new OAuthError('invalid_grant', 'The refresh token is invalid, expired or revoked.');
+    return tokenResponse(outcome.tokens);
+  } catch (error) {
+    if (error instanceof OAuthError) return oauthError(error);
+    if (error instanceof AppError && error.code === invalidCredentials().code) {
+      return oauthError(new OAuthError('invalid_grant', 'The email or password is incorrect.'));
+    }
+    if (error instanceof AppError && error.status === 429) {
+      return oauthError(new OAuthError('slow_down', error.message, 429, error.headers));
+    }
+    const response = toErrorResponse(error);
+    return response.status >= 500
+      ? Response.json({ error: 'temporarily_unavailable', error_description: 'Try again in a moment.' }, { status: response.status, headers: TOKEN_RESPONSE_HEADERS })
+      : response;
+  }
+}

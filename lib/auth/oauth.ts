@@ -1,0 +1,88 @@
+// The OAuth 2.0 token endpoint's grammar (RFC 6749 §4.3 password grant, §6 refresh grant,
+// §5.1 success and §5.2 error responses). The token lifecycle itself is in tokens.ts.
+import 'server-only';
+import { z } from 'zod';
+import { emailSchema } from '@/lib/validation/auth';
+import { PASSWORD_MAX_BYTES, utf8Length } from '@/lib/validation/auth';
+import { MAX_JSON_BYTES } from '@/lib/http';
+
+export type OAuthErrorCode = 'invalid_request' | 'invalid_grant' | 'unsupported_grant_type' | 'invalid_scope' | 'slow_down';
+
+export class OAuthError extends Error {
+  constructor(
+    readonly code: OAuthErrorCode,
+    readonly description: string,
+    readonly status = 400,
+    readonly headers: Record<string, string> = {},
+  ) {
+    super(description);
+  }
+}
+
+/** RFC 6749 §5.1/§5.2 require no-store on every token endpoint response. */
+export const TOKEN_RESPONSE_HEADERS = { 'Cache-Control': 'no-store', Pragma: 'no-cache' } as const;
+
+export function oauthError(error: OAuthError): Response {
+  return Response.json(
+    { error: error.code, error_description: error.description },
+    { status: error.status, headers: { ...TOKEN_RESPONSE_HEADERS, ...error.headers } },
+  );
+}
+
+const passwordGrant = z.object({
+  grant_type: z.literal('password'),
+  username: emailSchema,
+  password: z
+    .string()
+    .min(1)
+    .refine((p) => utf8Length(p) <= PASSWORD_MAX_BYTES),
+  scope: z.string().max(200).optional(),
+});
+
+const refreshGrant = z.object({
+  grant_type: z.literal('refresh_token'),
+  refresh_token: z.string().min(1).max(4096),
+  scope: z.string().max(200).optional(),
+});
+
+export type TokenRequest = z.infer<typeof passwordGrant> | z.infer<typeof refreshGrant>;
+
+/** Reads a token request, form-encoded (the standard) or JSON (convenient for scripts). */
+export async function readTokenRequest(request: Request): Promise<TokenRequest> {
+  const type = (request.headers.get('content-type') ?? '').toLowerCase();
+  const declared = Number(request.headers.get('content-length') ?? '0');
+  if (declared > MAX_JSON_BYTES) throw new OAuthError('invalid_request', 'The request body is too large.', 413);
+  const text = await request.text();
+  if (text.length > MAX_JSON_BYTES) throw new OAuthError('invalid_request', 'The request body is too large.', 413);
+
+  let fields: Record<string, unknown>;
+  if (type.startsWith('application/x-www-form-urlencoded')) {
+    const params = new URLSearchParams(text);
+    // RFC 6749 §3.2: parameters must not be repeated.
+    for (const key of new Set(params.keys())) {
+      if (params.getAll(key).length > 1) throw new OAuthError('invalid_request', `The parameter ${key} is repeated.`);
+    }
+    fields = Object.fromEntries(params);
+  } else if (/^application\/json\s*(;|$)/.test(type)) {
+    try {
+      const parsed: unknown = JSON.parse(text);
+      if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new Error('not an object');
+      fields = parsed as Record<string, unknown>;
+    } catch {
+      throw new OAuthError('invalid_request', 'The request body is not a JSON object.');
+    }
+  } else {
+    throw new OAuthError('invalid_request', 'Send application/x-www-form-urlencoded (or JSON).', 415);
+  }
+
+  const grantType = fields.grant_type;
+  if (typeof grantType !== 'string' || grantType.length === 0) throw new OAuthError('invalid_request', 'grant_type is required.');
+  const schema = grantType === 'password' ? passwordGrant : grantType === 'refresh_token' ? refreshGrant : null;
+  if (!schema) throw new OAuthError('unsupported_grant_type', `The grant type "${grantType.slice(0, 40)}" is not supported.`);
+  const result = schema.safeParse(fields);
+  if (!result.success) {
+    const names = [...new Set(result.error.issues.map((issue) => issue.path.join('.')))].join(', ');
+    throw new OAuthError('invalid_request', `Missing or invalid parameter(s): ${names}.`);
+  }
+  return result.data;
+}

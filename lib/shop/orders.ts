@@ -1,0 +1,93 @@
+// Checkout and order history. Every function is scoped by `userId`: another user's order is
+// simply not found.
+//
+// Checkout is one interactive transaction: it re-reads the cart with current prices, takes the
+// lines out of the cart (a concurrent checkout of the same cart finds them gone), decrements
+// each product's stock with a conditional update (`stock >= quantity`, checked by row count, so
+// stock never goes below zero however many checkouts race), and writes the order with price
+// snapshots. Any shortfall throws, which rolls everything back: the cart and stock are unchanged.
+import 'server-only';
+import { db } from '@/lib/db';
+import { emptyCart, outOfStock } from './errors';
+import { writeTransaction } from './transaction';
+
+export interface OrderItemDto {
+  productId: string;
+  name: string;
+  unitPriceCents: number;
+  quantity: number;
+}
+
+export interface OrderDto {
+  id: string;
+  /** ISO 8601. */
+  createdAt: string;
+  totalCents: number;
+  items: OrderItemDto[];
+}
+
+const ORDER_SELECT = {
+  id: true,
+  createdAt: true,
+  totalCents: true,
+  items: { select: { productId: true, name: true, unitPriceCents: true, quantity: true }, orderBy: { id: 'asc' } },
+} as const;
+
+function toOrderDto(order: { id: string; createdAt: Date; totalCents: number; items: OrderItemDto[] }): OrderDto {
+  return { id: order.id, createdAt: order.createdAt.toISOString(), totalCents: order.totalCents, items: order.items };
+}
+
+export async function checkout({ userId }: { userId: string }): Promise<OrderDto> {
+  const order = await writeTransaction(async (tx) => {
+    const lines = await tx.cartItem.findMany({
+      where: { userId },
+      // One lock order for every checkout (by product), so two of them cannot deadlock.
+      orderBy: { productId: 'asc' },
+      select: { id: true, quantity: true, createdAt: true, product: { select: { id: true, name: true, priceCents: true } } },
+    });
+    if (lines.length === 0) throw emptyCart();
+
+    const { count: taken } = await tx.cartItem.deleteMany({ where: { userId, id: { in: lines.map((line) => line.id) } } });
+    // Another checkout of this same cart got there first.
+    if (taken !== lines.length) throw emptyCart();
+
+    for (const { quantity, product } of lines) {
+      const { count } = await tx.product.updateMany({
+        where: { id: product.id, stock: { gte: quantity } },
+        data: { stock: { decrement: quantity } },
+      });
+      if (count !== 1) {
+        const current = await tx.product.findUnique({ where: { id: product.id }, select: { stock: true } });
+        throw outOfStock(product, current?.stock ?? 0);
+      }
+    }
+
+    // Order lines keep the order the customer added them in.
+    const items = [...lines]
+      .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime())
+      .map(({ quantity, product }) => ({ productId: product.id, name: product.name, unitPriceCents: product.priceCents, quantity }));
+    return tx.order.create({
+      data: {
+        userId,
+        totalCents: items.reduce((sum, item) => sum + item.unitPriceCents * item.quantity, 0),
+        items: { create: items },
+      },
+      select: ORDER_SELECT,
+    });
+  });
+  return toOrderDto(order);
+}
+
+export async function listOrders({ userId }: { userId: string }): Promise<OrderDto[]> {
+  const prisma = await db();
+  const orders = await prisma.order.findMany({ where: { userId }, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], select: ORDER_SELECT });
+  return orders.map(toOrderDto);
+}
+
+/** The user's own order, or null (another user's order is indistinguishable from none). */
+export async function getOrder({ userId, orderId }: { userId: string; orderId: string }): Promise<OrderDto | null> {
+  if (orderId.length > 64) return null;
+  const prisma = await db();
+  const order = await prisma.order.findFirst({ where: { id: orderId, userId }, select: ORDER_SELECT });
+  return order ? toOrderDto(order) : null;
+}

@@ -1,0 +1,42 @@
+// Short write transactions for the shop, retried when the database asks for it.
+//
+// SQLite: the better-sqlite3 adapter runs every statement on one connection and queues
+// interactive transactions behind a mutex, so shop writes always go through a transaction (a
+// bare statement would otherwise run inside whichever transaction is open). Another process
+// holding the write lock shows up as SQLITE_BUSY once the busy timeout has passed: retried.
+// Postgres: READ COMMITTED with conditional updates needs no retries in the normal course, but a
+// deadlock or serialization failure (P2034, 40001, 40P01) and the unique-violation of two
+// first inserts of the same cart line (P2002) are retried by re-running the whole transaction.
+import 'server-only';
+import { db } from '@/lib/db';
+import { AppError, isUniqueViolation } from '@/lib/errors';
+import type { Prisma } from '@/lib/generated/sqlite/client';
+
+export type Tx = Prisma.TransactionClient;
+
+const MAX_ATTEMPTS = 6;
+
+export function isRetryableWriteError(error: unknown): boolean {
+  if (error instanceof AppError || !(error instanceof Error)) return false;
+  if (isUniqueViolation(error)) return true;
+  const code = (error as { code?: string }).code;
+  if (code === 'P2034' || code === '40001' || code === '40P01') return true;
+  return /SQLITE_BUSY|database is locked|deadlock detected|could not serialize|write conflict|TransactionWriteConflict/i.test(
+    `${error.name} ${error.message}`,
+  );
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+export async function writeTransaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
+  const prisma = await db();
+  for (let attempt = 1; ; attempt++) {
+    try {
+      // maxWait: on SQLite transactions queue for the one connection; many at once must not time out.
+      return await prisma.$transaction(work, { maxWait: 15_000, timeout: 15_000 });
+    } catch (error) {
+      if (attempt >= MAX_ATTEMPTS || !isRetryableWriteError(error)) throw error;
+      await sleep(10 * 2 ** attempt * Math.random());
+    }
+  }
+}
