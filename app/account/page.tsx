@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { logoutEverywhereAction } from '@/app/(auth)/actions';
 import { SubmitButton } from '@/app/_components/submit-button';
 import { requirePageSession } from '@/lib/auth/session';
+import { ApiTokens } from './_components/api-tokens';
 import { ExpiryCountdown } from './expiry-countdown';
 
 export const metadata: Metadata = { title: 'Your account' };
@@ -29,6 +30,7 @@ export default async function AccountPage() {
           </dd>
         </dl>
       </div>
+      <ApiTokens userId={user.id} />
       <div className="card">
         <h2>Sign out everywhere</h2>
         <p>Ends every sign-in of this account, on every device, including this one.</p>

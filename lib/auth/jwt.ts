@@ -38,6 +38,9 @@ export interface IssuedToken {
 export type VerifyFailure = 'malformed' | 'expired' | 'invalid';
 export type VerifyResult = { ok: true; claims: TokenClaims } | { ok: false; reason: VerifyFailure };
 
+/** Personal API tokens (access tokens with a `scope`) may live up to a year. */
+export const API_TOKEN_MAX_TTL_SECONDS = 366 * 24 * 3600;
+
 export function tokenLifetime(kind: TokenKind): number {
   const config = env();
   return kind === 'access' ? config.AUTH_ACCESS_TTL : config.AUTH_REFRESH_TTL;
@@ -88,6 +91,10 @@ function precheck(token: string): VerifyFailure | null {
   return null;
 }
 
+function maxLifetime(kind: TokenKind): number {
+  return kind === 'access' ? Math.max(tokenLifetime('access'), API_TOKEN_MAX_TTL_SECONDS) : tokenLifetime(kind);
+}
+
 function toClaims(payload: JWTPayload): TokenClaims | null {
   const { sub, sid, jti, iat, exp, scope } = payload as JWTPayload & { sid?: unknown; scope?: unknown };
   if (typeof sub !== 'string' || typeof sid !== 'string' || typeof jti !== 'string') return null;
@@ -133,12 +140,17 @@ export async function verifyToken(kind: TokenKind, token: string, nowMs: number 
       audience: config.AUTH_AUDIENCE,
       typ: TOKEN_TYPES[kind],
       requiredClaims: ['exp', 'iat', 'jti', 'sub', 'sid'],
-      maxTokenAge: tokenLifetime(kind) + CLOCK_TOLERANCE_SECONDS,
+      // The widest lifetime a token of this kind can have; the exact one is checked below.
+      maxTokenAge: maxLifetime(kind) + CLOCK_TOLERANCE_SECONDS,
       clockTolerance: CLOCK_TOLERANCE_SECONDS,
       currentDate: new Date(nowMs),
     });
     const claims = toClaims(payload);
     if (!claims) return { ok: false, reason: 'invalid' };
+    // A sign-in access token lives AUTH_ACCESS_TTL; only scoped API tokens may live longer.
+    const lifetime = kind === 'access' && claims.scope !== undefined ? API_TOKEN_MAX_TTL_SECONDS : tokenLifetime(kind);
+    if (claims.exp - claims.iat > lifetime) return { ok: false, reason: 'invalid' };
+    if (nowMs / 1000 - claims.iat > lifetime + CLOCK_TOLERANCE_SECONDS) return { ok: false, reason: 'expired' };
     remember(memoKey, claims);
     return { ok: true, claims };
   } catch (error) {

@@ -13,7 +13,9 @@ import { redirect } from 'next/navigation';
 import { cache } from 'react';
 import { db } from '@/lib/db';
 import { env } from '@/lib/env';
-import { unauthorized } from '@/lib/errors';
+import { AppError, unauthorized } from '@/lib/errors';
+import { touchApiToken } from './api-tokens';
+import { hasScope, isApiToken, type ApiScope } from './scopes';
 import { cookieNames, isSecureRequest, readCredential, type Credential } from './cookies';
 import { verifyToken, type TokenClaims } from './jwt';
 import { isIssuedBefore } from './revocation';
@@ -97,13 +99,30 @@ export function getSession(request?: Request): Promise<Session | null> {
  */
 export async function requirePageSession(path: string): Promise<Session> {
   const session = await getSession();
-  if (!session) redirect(`/login?next=${encodeURIComponent(path)}`);
+  // Pages are for people signed in with the cookie, never for a program's API token.
+  if (!session || isApiToken(session.claims)) redirect(`/login?next=${encodeURIComponent(path)}`);
   return session;
 }
 
-/** For route handlers (pass the Request) and server actions: the session, or a 401 AppError. */
-export async function requireSession(request?: Request): Promise<Session> {
+/**
+ * For route handlers (pass the Request) and server actions: the session, or a 401 AppError.
+ *
+ * A personal API token is accepted only where the caller names the scope it needs, and only if
+ * the token has it (else 403 insufficient_scope, RFC 6750 §3.1). Everything that names no scope
+ * (account changes, minting tokens, signing out everywhere) is for sign-in tokens alone.
+ */
+export async function requireSession(request?: Request, options: { scope?: ApiScope } = {}): Promise<Session> {
   const session = await getSession(request);
   if (!session) throw unauthorized();
+  if (isApiToken(session.claims)) {
+    if (!options.scope || !hasScope(session.claims, options.scope)) throw insufficientScope(options.scope);
+    await touchApiToken(session.claims.sid);
+  }
   return session;
+}
+
+function insufficientScope(scope: ApiScope | undefined): AppError {
+  const message = scope ? `This token lacks the ${scope} scope.` : 'API tokens cannot be used here; sign in instead.';
+  const challenge = `Bearer error="insufficient_scope"${scope ? `, scope="${scope}"` : ''}`;
+  return new AppError(403, 'insufficient_scope', message, undefined, { 'WWW-Authenticate': challenge });
 }

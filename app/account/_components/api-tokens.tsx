@@ -1,0 +1,66 @@
+import { SubmitButton } from '@/app/_components/submit-button';
+import { listApiTokens } from '@/lib/auth/api-tokens';
+import { revokeApiTokenAction } from '../actions';
+import { CreateApiTokenForm } from './create-api-token-form';
+
+function when(iso: string | null): string {
+  return iso ? new Date(iso).toUTCString() : 'never';
+}
+
+/** The user's personal API tokens: create one (shown once), see last use, revoke. */
+export async function ApiTokens({ userId }: { userId: string }) {
+  const tokens = await listApiTokens({ userId });
+  return (
+    <section className="card stack" aria-labelledby="api-tokens-title">
+      <h2 id="api-tokens-title">API tokens</h2>
+      <p className="muted">
+        Give a program limited access to your account. It sends the token as <code>Authorization: Bearer …</code>. API
+        tokens cannot open pages, change your password or create other tokens.
+      </p>
+      {tokens.length === 0 ? (
+        <p>You have no API tokens.</p>
+      ) : (
+        <table className="table">
+          <caption className="visually-hidden">Your API tokens</caption>
+          <thead>
+            <tr>
+              <th scope="col">Name</th>
+              <th scope="col">Scopes</th>
+              <th scope="col">Expires</th>
+              <th scope="col">Last used</th>
+              <th scope="col">
+                <span className="visually-hidden">Actions</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {tokens.map((token) => (
+              <tr key={token.id}>
+                <td>{token.name}</td>
+                <td>{token.scopes.join(', ')}</td>
+                <td>{when(token.expiresAt)}</td>
+                <td>{when(token.lastUsedAt)}</td>
+                <td>
+                  {token.revokedAt ? (
+                    <span className="muted">Revoked</span>
+                  ) : (
+                    <form action={revokeApiTokenAction}>
+                      <input type="hidden" name="id" value={token.id} />
+                      <SubmitButton className="button small secondary" pendingText="Revoking…">
+                        <span>
+                          Revoke<span className="visually-hidden"> {token.name}</span>
+                        </span>
+                      </SubmitButton>
+                    </form>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <h3>Create a token</h3>
+      <CreateApiTokenForm />
+    </section>
+  );
+}

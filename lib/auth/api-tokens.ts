@@ -1,0 +1,89 @@
+// Personal API tokens: scoped access tokens a user creates for a program and can revoke.
+// The token string is returned once at creation and never stored; the row keeps what the user
+// needs to recognise and manage it (name, scopes, expiry, last use).
+import 'server-only';
+import { db } from '@/lib/db';
+import { notFound } from '@/lib/errors';
+import { signToken } from './jwt';
+import type { ApiScope } from './scopes';
+import { uuidv7 } from './uuid';
+
+export interface ApiTokenSummary {
+  id: string;
+  name: string;
+  scopes: ApiScope[];
+  createdAt: string;
+  expiresAt: string;
+  lastUsedAt: string | null;
+  revokedAt: string | null;
+}
+
+type Row = { id: string; name: string; scopes: string; createdAt: Date; expiresAt: Date; lastUsedAt: Date | null; revokedAt: Date | null };
+
+function summary(row: Row): ApiTokenSummary {
+  return {
+    id: row.id,
+    name: row.name,
+    scopes: row.scopes.split(' ').filter(Boolean) as ApiScope[],
+    createdAt: row.createdAt.toISOString(),
+    expiresAt: row.expiresAt.toISOString(),
+    lastUsedAt: row.lastUsedAt?.toISOString() ?? null,
+    revokedAt: row.revokedAt?.toISOString() ?? null,
+  };
+}
+
+export async function createApiToken(input: {
+  userId: string;
+  name: string;
+  scopes: ApiScope[];
+  ttlDays: number;
+}): Promise<{ token: string; apiToken: ApiTokenSummary }> {
+  const nowMs = Date.now();
+  const id = uuidv7(nowMs);
+  const scopes = [...new Set(input.scopes)].sort();
+  const ttlSeconds = input.ttlDays * 24 * 3600;
+  const { token, claims } = await signToken('access', { sub: input.userId, sid: id, scope: scopes.join(' '), ttlSeconds }, nowMs);
+  const prisma = await db();
+  const row = await prisma.apiToken.create({
+    data: {
+      id,
+      userId: input.userId,
+      name: input.name,
+      scopes: scopes.join(' '),
+      createdAt: new Date(nowMs),
+      expiresAt: new Date(claims.exp * 1000),
+    },
+  });
+  return { token, apiToken: summary(row) };
+}
+
+export async function listApiTokens({ userId }: { userId: string }): Promise<ApiTokenSummary[]> {
+  const prisma = await db();
+  const rows = await prisma.apiToken.findMany({ where: { userId }, orderBy: { createdAt: 'desc' } });
+  return rows.map(summary);
+}
+
+/** Revokes one of the user's tokens: the next request that presents it is refused. */
+export async function revokeApiToken({ userId, id }: { userId: string; id: string }): Promise<void> {
+  const prisma = await db();
+  await prisma.$transaction(async (tx) => {
+    const row = await tx.apiToken.findFirst({ where: { id, userId } });
+    if (!row) throw notFound('No such API token.');
+    if (row.revokedAt) return;
+    await tx.apiToken.update({ where: { id }, data: { revokedAt: new Date() } });
+    await tx.revokedToken.upsert({
+      where: { jti: id },
+      create: { jti: id, userId, kind: 'api_token', reason: 'revoked', expiresAt: row.expiresAt },
+      update: {},
+    });
+  });
+}
+
+/** Records use, at most once a minute per token, so that reads do not become a write each. */
+export async function touchApiToken(id: string, nowMs = Date.now()): Promise<void> {
+  const prisma = await db();
+  await prisma.apiToken.updateMany({
+    where: { id, OR: [{ lastUsedAt: null }, { lastUsedAt: { lt: new Date(nowMs - 60_000) } }] },
+    data: { lastUsedAt: new Date(nowMs) },
+  });
+}

@@ -1,0 +1,27 @@
+// Users and products for the shop's integration tests, created straight through Prisma.
+import { randomUUID } from 'node:crypto';
+import { db } from '@/lib/db';
+
+export async function createUser(label = 'shopper'): Promise<{ id: string }> {
+  const prisma = await db();
+  const tag = randomUUID().slice(0, 8);
+  return prisma.user.create({
+    data: { email: `${label}-${tag}@example.test`, name: `${label} ${tag}`, passwordHash: 'not-a-real-hash' },
+    select: { id: true },
+  });
+}
+
+export async function createProduct(overrides: { stock?: number; priceCents?: number; name?: string } = {}) {
+  const prisma = await db();
+  const tag = randomUUID().slice(0, 8);
+  return prisma.product.create({
+    data: {
+      slug: `test-product-${tag}`,
+      name: overrides.name ?? `Test Product ${tag}`,
+      description: 'Made for a test.',
+      priceCents: overrides.priceCents ?? 1250,
+      imageUrl: '/images/products/aurora-mug.svg',
+      stock: overrides.stock ?? 50,
+    },
+  });
+}
