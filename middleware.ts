@@ -12,11 +12,26 @@
 // at run time. middleware.edge-imports.test.ts guards that.
 import { NextResponse, type NextRequest } from 'next/server';
 import { cookieNames, isSecureRequest, readCredential } from '@/lib/auth/cookies';
+import { corsHeaders, preflightResponse } from '@/lib/auth/cors';
 import { verifyToken } from '@/lib/auth/jwt';
 import { isProtectedApi, isProtectedPage } from '@/lib/auth/paths';
 import { env } from '@/lib/env';
 
-export async function middleware(request: NextRequest): Promise<NextResponse> {
+export async function middleware(request: NextRequest): Promise<Response> {
+  if (request.nextUrl.pathname.startsWith('/api/')) {
+    const origin = request.headers.get('origin');
+    const allowed = env().CORS_ORIGINS;
+    if (request.method === 'OPTIONS' && request.headers.has('access-control-request-method')) {
+      return preflightResponse(origin, allowed);
+    }
+    const response = await check(request);
+    for (const [name, value] of Object.entries(corsHeaders(origin, allowed))) response.headers.set(name, value);
+    return response;
+  }
+  return check(request);
+}
+
+async function check(request: NextRequest): Promise<NextResponse> {
   const { pathname, search } = request.nextUrl;
   const page = isProtectedPage(pathname);
   const api = !page && isProtectedApi(pathname);
