@@ -2,11 +2,13 @@
 //
 // It verifies the access token's signature and claims (no database: it cannot see revocations)
 // and turns away requests that cannot possibly be signed in, quickly:
-//   - a protected page without a good token goes through the refresh hop, which rotates the
-//     refresh cookie (scoped to /api/auth, so it is invisible here) or ends on /login?next=…;
+//   - a protected page without a good token goes through the refresh hop when the browser holds a
+//     refresh cookie (the refresh cookie itself is scoped to /api/auth and invisible here), or
+//     straight to /login?next=…;
 //   - a protected JSON route without a good token gets 401 with WWW-Authenticate: Bearer.
 // It is NOT the security boundary: every page, route handler and server action checks the
 // session itself through lib/auth/session.ts. Identity is never passed on in headers.
+// It also sets the per-response Content-Security-Policy nonce and CORS headers for the API.
 //
 // Imports only runtime-neutral modules (jose, zod): importing Prisma here would build, then fail
 // at run time. middleware.edge-imports.test.ts guards that.
@@ -16,56 +18,67 @@ import { corsHeaders, preflightResponse } from '@/lib/auth/cors';
 import { verifyToken } from '@/lib/auth/jwt';
 import { isProtectedApi, isProtectedPage } from '@/lib/auth/paths';
 import { env } from '@/lib/env';
+import { contentSecurityPolicy, createNonce } from '@/lib/security-headers';
 
 export async function middleware(request: NextRequest): Promise<Response> {
-  if (request.nextUrl.pathname.startsWith('/api/')) {
+  const { pathname } = request.nextUrl;
+  const secure = isSecureRequest(request.headers, env().APP_URL) || request.nextUrl.protocol === 'https:';
+
+  if (pathname.startsWith('/api/')) {
     const origin = request.headers.get('origin');
     const allowed = env().CORS_ORIGINS;
     if (request.method === 'OPTIONS' && request.headers.has('access-control-request-method')) {
       return preflightResponse(origin, allowed);
     }
-    const response = await check(request);
+    const response = (await refuseApi(request, secure)) ?? NextResponse.next();
     for (const [name, value] of Object.entries(corsHeaders(origin, allowed))) response.headers.set(name, value);
     return response;
   }
-  return check(request);
+
+  const refusal = await refusePage(request, secure);
+  if (refusal) return refusal;
+
+  // Pages: a nonce for this response's scripts. Next reads the policy from the request headers
+  // and puts the nonce on the scripts it renders.
+  const nonce = createNonce();
+  const policy = contentSecurityPolicy(nonce, { https: secure, dev: process.env.NODE_ENV === 'development' });
+  const requestHeaders = new Headers(request.headers);
+  requestHeaders.set('Content-Security-Policy', policy);
+  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  response.headers.set('Content-Security-Policy', policy);
+  if (isProtectedPage(pathname)) response.headers.set('Cache-Control', 'private, no-store');
+  return response;
 }
 
-async function check(request: NextRequest): Promise<NextResponse> {
+/** A 401 for a protected JSON route that has no good token; null to let the request through. */
+async function refuseApi(request: NextRequest, secure: boolean): Promise<NextResponse | null> {
+  if (!isProtectedApi(request.nextUrl.pathname)) return null;
+  const credential = readCredential(request.headers, secure);
+  if (credential.via !== 'none' && (await verifyToken('access', credential.token)).ok) return null;
+  const error = credential.via === 'none' ? '' : ', error="invalid_token"';
+  return NextResponse.json(
+    { error: { code: 'unauthorized', message: 'Sign in or send a valid Bearer token.' } },
+    { status: 401, headers: { 'WWW-Authenticate': `Bearer realm="api"${error}`, 'Cache-Control': 'no-store' } },
+  );
+}
+
+/** A redirect for a page visit that cannot be signed in as it stands; null to render the page. */
+async function refusePage(request: NextRequest, secure: boolean): Promise<NextResponse | null> {
   const { pathname, search } = request.nextUrl;
-  const page = isProtectedPage(pathname);
-  const api = !page && isProtectedApi(pathname);
-  const secure = isSecureRequest(request.headers, env().APP_URL) || request.nextUrl.protocol === 'https:';
   const names = cookieNames(secure);
+  // Pages are for the cookie: a Bearer header (a program, an API token) never opens one.
   const credential = readCredential(request.headers, secure);
   const mayRefresh = request.cookies.has(names.hint);
 
-  if (!page && !api) {
+  if (!isProtectedPage(pathname)) {
     // A public page for someone whose access token lapsed: renew it on the way, so the header
-    // still knows them. Only for page navigations (GET, not API, not prefetch data requests).
-    if (mayRefresh && credential.via === 'none' && isPageNavigation(request)) return refreshHop(request, pathname + search);
-    return NextResponse.next();
+    // still knows them. Only for document navigations, never for data or prefetch requests.
+    if (mayRefresh && credential.via === 'none' && isDocumentNavigation(request)) return refreshHop(request, pathname + search);
+    return null;
   }
 
-  // API tokens and other Bearer credentials never open pages: pages are for the cookie.
-  const usable = page ? credential.via === 'cookie' : credential.via !== 'none';
-  const verified = usable && 'token' in credential ? await verifyToken('access', credential.token) : null;
-
-  if (verified?.ok) {
-    const response = NextResponse.next();
-    response.headers.set('Cache-Control', 'private, no-store');
-    return response;
-  }
-
-  if (api) {
-    const error = credential.via === 'none' ? '' : ', error="invalid_token"';
-    return NextResponse.json(
-      { error: { code: 'unauthorized', message: 'Sign in or send a valid Bearer token.' } },
-      { status: 401, headers: { 'WWW-Authenticate': `Bearer realm="api"${error}`, 'Cache-Control': 'no-store' } },
-    );
-  }
-
-  if (mayRefresh) return refreshHop(request, pathname + search);
+  if (credential.via === 'cookie' && (await verifyToken('access', credential.token)).ok) return null;
+  if (mayRefresh && credential.via !== 'bearer') return refreshHop(request, pathname + search);
   const login = new URL('/login', request.url);
   login.searchParams.set('next', pathname + search);
   return redirect(login);
@@ -83,13 +96,12 @@ function refreshHop(request: NextRequest, next: string): NextResponse {
   return redirect(hop);
 }
 
-function isPageNavigation(request: NextRequest): boolean {
-  if (request.method !== 'GET') return false;
-  if (request.nextUrl.pathname.startsWith('/api/') || request.nextUrl.pathname.startsWith('/_next/')) return false;
+function isDocumentNavigation(request: NextRequest): boolean {
+  if (request.method !== 'GET' || request.headers.has('rsc') || request.headers.has('next-router-prefetch')) return false;
   return request.headers.get('sec-fetch-dest') === 'document' || (request.headers.get('accept') ?? '').includes('text/html');
 }
 
 export const config = {
   // Everything but static files; the path checks above decide what is protected.
-  matcher: ['/((?!_next/static|_next/image|favicon\\.ico|images/|robots\\.txt).*)'],
+  matcher: ['/((?!_next/static|_next/image|favicon\\.ico|images/|screenshots/|robots\\.txt).*)'],
 };
