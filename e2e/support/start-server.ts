@@ -32,8 +32,9 @@ function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<v
 async function main(): Promise<void> {
   const port = Number(process.argv[2]);
   if (!Number.isInteger(port) || port <= 0 || port > 65535) fail('usage: start-server.ts <port>');
-  if (!existsSync(join(root, '.next/BUILD_ID'))) {
-    fail('no production build in .next: run `npx next build` first (npm test does).');
+  const distDir = process.env.NEXT_DIST_DIR ?? '.next';
+  if (!existsSync(join(root, distDir, 'BUILD_ID'))) {
+    fail(`no production build in ${distDir}: run \`npx next build\` first (npm test does).`);
   }
 
   // A fresh database per run.
