@@ -1,0 +1,23 @@
+// GET /api/cron/purge: deletes revocations whose tokens have expired anyway, so the table holds
+// only revocations still in force. Scheduled by Vercel Cron (vercel.json), which sends
+// `Authorization: Bearer $CRON_SECRET`. Idempotent: running it twice deletes nothing more.
+import { timingSafeEqual } from 'node:crypto';
+import { purgeExpiredRevocations } from '@/lib/auth/tokens';
+import { env } from '@/lib/env';
+import { AppError } from '@/lib/errors';
+import { json, route } from '@/lib/http';
+
+function authorised(header: string | null, secret: string | undefined): boolean {
+  if (!secret || !header) return false;
+  const expected = Buffer.from(`Bearer ${secret}`);
+  const given = Buffer.from(header);
+  return given.length === expected.length && timingSafeEqual(given, expected);
+}
+
+export const GET = route(async (request) => {
+  if (!authorised(request.headers.get('authorization'), env().CRON_SECRET)) {
+    throw new AppError(401, 'unauthorized', 'This route is for the scheduler.', undefined, { 'WWW-Authenticate': 'Bearer' });
+  }
+  const revocationsDeleted = await purgeExpiredRevocations();
+  return json({ revocationsDeleted });
+});

@@ -1,0 +1,261 @@
+// The OpenAPI 3.1 description of the JSON API, served at /api/openapi.json.
+// lib/openapi.test.ts fails when a route handler under app/ is missing here (or vice versa).
+import { API_SCOPES } from '@/lib/auth/scopes';
+
+const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+const jsonBody = (schema: object) => ({ content: { 'application/json': { schema } } });
+const error = (description: string) => ({ description, ...jsonBody(ref('Error')) });
+const ok = (description: string, schema: object) => ({ description, ...jsonBody(schema) });
+
+const unauthorized = { '401': error('No valid credential (see WWW-Authenticate)') };
+const forbidden = { '403': error('Foreign origin on a cookie request, or an API token without the scope') };
+const badInput = { '400': error('Invalid input; `fields` names each problem'), '415': error('Not JSON'), '413': error('Body too large') };
+const unavailable = { '503': error('The database is unreachable; nobody is signed out') };
+
+const bearerOrCookie = (scope?: string) => [{ cookieAuth: [] }, { bearerAuth: scope ? [scope] : [] }];
+
+export const openApiDocument = {
+  openapi: '3.1.0',
+  info: {
+    title: 'Tokenshop API',
+    version: '1.0.0',
+    description:
+      'Every JSON route accepts the access cookie or `Authorization: Bearer <access token>`. A request with an Authorization header is authenticated by it alone; its cookies are ignored. Cookie requests that change state must carry this site\'s Origin.',
+  },
+  servers: [{ url: '/' }],
+  components: {
+    securitySchemes: {
+      cookieAuth: { type: 'apiKey', in: 'cookie', name: 'access', description: '`__Host-access` over HTTPS' },
+      bearerAuth: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' },
+    },
+    schemas: {
+      Error: {
+        type: 'object',
+        required: ['error'],
+        properties: {
+          error: {
+            type: 'object',
+            required: ['code', 'message'],
+            properties: {
+              code: { type: 'string', examples: ['invalid_request'] },
+              message: { type: 'string' },
+              fields: { type: 'object', additionalProperties: { type: 'array', items: { type: 'string' } } },
+            },
+          },
+        },
+      },
+      OAuthError: {
+        type: 'object',
+        required: ['error'],
+        properties: {
+          error: { enum: ['invalid_request', 'invalid_grant', 'unsupported_grant_type', 'invalid_scope', 'slow_down'] },
+          error_description: { type: 'string' },
+        },
+      },
+      User: {
+        type: 'object',
+        required: ['id', 'email', 'name'],
+        properties: { id: { type: 'string' }, email: { type: 'string', format: 'email' }, name: { type: 'string' } },
+      },
+      Product: {
+        type: 'object',
+        required: ['id', 'slug', 'name', 'description', 'priceCents', 'imageUrl', 'stock'],
+        properties: {
+          id: { type: 'string' },
+          slug: { type: 'string' },
+          name: { type: 'string' },
+          description: { type: 'string' },
+          priceCents: { type: 'integer', minimum: 0 },
+          imageUrl: { type: 'string' },
+          stock: { type: 'integer', minimum: 0 },
+        },
+      },
+      Cart: {
+        type: 'object',
+        required: ['items', 'totalCents'],
+        properties: {
+          items: {
+            type: 'array',
+            items: {
+              type: 'object',
+              required: ['productId', 'slug', 'name', 'unitPriceCents', 'quantity', 'lineTotalCents'],
+              properties: {
+                productId: { type: 'string' },
+                slug: { type: 'string' },
+                name: { type: 'string' },
+                unitPriceCents: { type: 'integer' },
+                quantity: { type: 'integer', minimum: 1, maximum: 99 },
+                lineTotalCents: { type: 'integer' },
+              },
+            },
+          },
+          totalCents: { type: 'integer' },
+        },
+      },
+      Order: {
+        type: 'object',
+        required: ['id', 'createdAt', 'totalCents', 'items'],
+        properties: {
+          id: { type: 'string' },
+          createdAt: { type: 'string', format: 'date-time' },
+          totalCents: { type: 'integer' },
+          items: {
+            type: 'array',
+            items: {
+              type: 'object',
+              required: ['productId', 'name', 'unitPriceCents', 'quantity'],
+              properties: { productId: { type: 'string' }, name: { type: 'string' }, unitPriceCents: { type: 'integer' }, quantity: { type: 'integer' } },
+            },
+          },
+        },
+      },
+      TokenResponse: {
+        type: 'object',
+        required: ['access_token', 'token_type', 'expires_in', 'refresh_token', 'scope'],
+        properties: {
+          access_token: { type: 'string' },
+          token_type: { const: 'Bearer' },
+          expires_in: { type: 'integer' },
+          refresh_token: { type: 'string' },
+          scope: { type: 'string', examples: [API_SCOPES.join(' ')] },
+        },
+      },
+    },
+  },
+  paths: {
+    '/api/auth/signup': {
+      post: {
+        summary: 'Create an account and sign in (sets cookies)',
+        requestBody: jsonBody({
+          type: 'object',
+          required: ['email', 'password', 'name'],
+          properties: { email: { type: 'string' }, password: { type: 'string', minLength: 8, description: 'at most 72 bytes of UTF-8' }, name: { type: 'string' } },
+        }),
+        responses: { '201': ok('Signed up', { type: 'object', properties: { user: ref('User') } }), '409': error('email_taken'), ...badInput, '429': error('Too many sign-ups') },
+      },
+    },
+    '/api/auth/login': {
+      post: {
+        summary: 'Sign in with email and password (sets cookies)',
+        requestBody: jsonBody({ type: 'object', required: ['email', 'password'], properties: { email: { type: 'string' }, password: { type: 'string' } } }),
+        responses: {
+          '200': ok('Signed in', { type: 'object', properties: { user: ref('User') } }),
+          '401': error('invalid_credentials: the same for an unknown email and a wrong password'),
+          '429': error('Too many failed attempts; see Retry-After'),
+          ...badInput,
+        },
+      },
+    },
+    '/api/auth/logout': { post: { summary: 'Sign out: revoke the token and its sign-in, clear cookies', responses: { '204': { description: 'Signed out' }, ...forbidden } } },
+    '/api/auth/logout-all': {
+      post: { summary: 'Sign out everywhere: every token issued until now dies', security: bearerOrCookie(), responses: { '204': { description: 'Done' }, ...unauthorized, ...forbidden } },
+    },
+    '/api/auth/refresh': {
+      post: {
+        summary: 'Rotate the refresh cookie: a new access and refresh token',
+        responses: { '200': ok('Rotated', { type: 'object', properties: { accessTokenExpiresAt: { type: 'string', format: 'date-time' } } }), '401': error('invalid_refresh_token'), ...forbidden },
+      },
+      get: {
+        summary: 'The browser hop: rotate, then 303 to `next` (or to /login?next=)',
+        parameters: [{ name: 'next', in: 'query', schema: { type: 'string' }, description: 'a same-origin path; anything else becomes /' }],
+        responses: { '303': { description: 'Redirect' } },
+      },
+    },
+    '/api/auth/token': {
+      post: {
+        summary: 'OAuth 2.0 token endpoint (RFC 6749): password and refresh_token grants',
+        requestBody: {
+          content: {
+            'application/x-www-form-urlencoded': {
+              schema: {
+                type: 'object',
+                required: ['grant_type'],
+                properties: {
+                  grant_type: { enum: ['password', 'refresh_token'] },
+                  username: { type: 'string', description: 'email (password grant)' },
+                  password: { type: 'string' },
+                  refresh_token: { type: 'string' },
+                  scope: { type: 'string' },
+                },
+              },
+            },
+            'application/json': { schema: { type: 'object' } },
+          },
+        },
+        responses: {
+          '200': ok('Tokens (Cache-Control: no-store)', ref('TokenResponse')),
+          '400': { description: 'RFC 6749 §5.2 error', ...jsonBody(ref('OAuthError')) },
+          '429': { description: 'slow_down', ...jsonBody(ref('OAuthError')) },
+        },
+      },
+    },
+    '/api/me': {
+      get: { summary: 'The signed-in user', security: bearerOrCookie('profile:read'), responses: { '200': ok('User', { type: 'object', properties: { user: ref('User') } }), ...unauthorized, ...forbidden } },
+    },
+    '/api/products': {
+      get: { summary: 'The catalogue (public)', security: [], responses: { '200': ok('Products', { type: 'object', properties: { products: { type: 'array', items: ref('Product') } } }) } },
+    },
+    '/api/products/{slug}': {
+      get: {
+        summary: 'One product (public)',
+        security: [],
+        parameters: [{ name: 'slug', in: 'path', required: true, schema: { type: 'string' } }],
+        responses: { '200': ok('Product', { type: 'object', properties: { product: ref('Product') } }), '404': error('not_found') },
+      },
+    },
+    '/api/cart': { get: { summary: 'Your cart', security: bearerOrCookie('cart:read'), responses: { '200': ok('Cart', ref('Cart')), ...unauthorized, ...forbidden } } },
+    '/api/cart/items': {
+      post: {
+        summary: 'Add a product (or increase its quantity)',
+        security: bearerOrCookie('cart:write'),
+        requestBody: jsonBody({ type: 'object', required: ['productId'], properties: { productId: { type: 'string' }, quantity: { type: 'integer', minimum: 1, maximum: 99, default: 1 } } }),
+        responses: { '200': ok('Cart', ref('Cart')), '404': error('No such product'), '409': error('out_of_stock'), ...badInput, ...unauthorized, ...forbidden },
+      },
+    },
+    '/api/cart/items/{productId}': {
+      patch: {
+        summary: 'Set the quantity (0 removes the line)',
+        security: bearerOrCookie('cart:write'),
+        parameters: [{ name: 'productId', in: 'path', required: true, schema: { type: 'string' } }],
+        requestBody: jsonBody({ type: 'object', required: ['quantity'], properties: { quantity: { type: 'integer', minimum: 0, maximum: 99 } } }),
+        responses: { '200': ok('Cart', ref('Cart')), '404': error('Not in the cart'), '409': error('out_of_stock'), ...badInput, ...unauthorized, ...forbidden },
+      },
+      delete: {
+        summary: 'Remove the line',
+        security: bearerOrCookie('cart:write'),
+        parameters: [{ name: 'productId', in: 'path', required: true, schema: { type: 'string' } }],
+        responses: { '200': ok('Cart', ref('Cart')), ...unauthorized, ...forbidden },
+      },
+    },
+    '/api/checkout': {
+      post: {
+        summary: 'Place an order from the cart (one transaction: prices re-read, stock decremented)',
+        security: bearerOrCookie('cart:write'),
+        responses: { '201': ok('Order', { type: 'object', properties: { order: ref('Order') } }), '409': error('empty_cart or out_of_stock (names the product)'), ...unauthorized, ...forbidden },
+      },
+    },
+    '/api/orders': {
+      get: { summary: 'Your orders, newest first', security: bearerOrCookie('orders:read'), responses: { '200': ok('Orders', { type: 'object', properties: { orders: { type: 'array', items: ref('Order') } } }), ...unauthorized, ...forbidden } },
+    },
+    '/api/orders/{id}': {
+      get: {
+        summary: 'One of your orders (another user\'s is 404)',
+        security: bearerOrCookie('orders:read'),
+        parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
+        responses: { '200': ok('Order', { type: 'object', properties: { order: ref('Order') } }), '404': error('not_found'), ...unauthorized, ...forbidden },
+      },
+    },
+    '/api/health': { get: { summary: 'Liveness and database', security: [], responses: { '200': ok('OK', { type: 'object', properties: { status: { const: 'ok' } } }), ...unavailable } } },
+    '/api/cron/purge': {
+      get: {
+        summary: 'Delete expired revocations (Vercel Cron, `Authorization: Bearer $CRON_SECRET`)',
+        security: [{ bearerAuth: [] }],
+        responses: { '200': ok('Purged', { type: 'object', properties: { revocationsDeleted: { type: 'integer' } } }), ...unauthorized },
+      },
+    },
+    '/api/openapi.json': { get: { summary: 'This document', security: [], responses: { '200': { description: 'OpenAPI 3.1' } } } },
+    '/.well-known/jwks.json': {
+      get: { summary: 'Public keys that verify tokens (empty in HS256 mode)', security: [], responses: { '200': { description: 'JWK Set', content: { 'application/jwk-set+json': { schema: { type: 'object' } } } } } },
+    },
+  },
+} as const;
