@@ -79,7 +79,7 @@ export default defineConfig(async (): Promise<ViteUserConfig> => {
           test: {
             name: 'unit',
             environment: 'node',
-            include: ['{lib,app,scripts,e2e/support}/**/*.test.ts', 'middleware.test.ts'],
+            include: ['{lib,app,scripts,e2e/support}/**/*.test.ts', 'middleware.test.ts', 'middleware.edge-imports.test.ts'],
             // *.edge.test.ts belong to the edge project (they may assert Edge-only behaviour).
             exclude: ['**/*.int.test.ts', '**/*.edge.test.ts', '**/node_modules/**', 'lib/generated/**'],
           },
@@ -89,7 +89,7 @@ export default defineConfig(async (): Promise<ViteUserConfig> => {
           test: {
             name: 'edge',
             environment: 'edge-runtime',
-            include: ['lib/auth/*.edge.test.ts'],
+            include: ['lib/auth/*.edge.test.ts', 'middleware.edge.test.ts'],
           },
         },
         intProject('sqlite'),
