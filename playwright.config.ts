@@ -2,6 +2,9 @@
 // servers from that one build, each on its own fresh SQLite file; see e2e/support/start-server.ts).
 //   chromium   http://127.0.0.1:3100  every e2e/*.spec.ts except *.short-ttl.spec.ts
 //   short-ttl  http://127.0.0.1:3101  *.short-ttl.spec.ts, access tokens live 4 seconds
+//   cluster    e2e/cluster/*.cluster.spec.ts: starts its own Postgres database, two `next start`
+//              instances (ports 3400, 3401; CLUSTER_PORT_BASE) and nginx (3402) per worker, from
+//              the same build (NEXT_DIST_DIR, default .next); see e2e/cluster/support/cluster.ts
 // Browsers cannot be downloaded here: e2e/support/chromium.ts points at Debian's chromium.
 import { defineConfig, devices } from '@playwright/test';
 import { chromiumLaunchOptions } from './e2e/support/chromium.ts';
@@ -9,6 +12,7 @@ import { SERVERS } from './e2e/support/servers.ts';
 
 const isCI = !!process.env.CI && process.env.CI !== 'false' && process.env.CI !== '0';
 const SHORT_TTL_SPECS = '*.short-ttl.spec.ts';
+const CLUSTER_SPECS = '**/cluster/*.cluster.spec.ts';
 
 const webServer = (port: number, url: string) => ({
   command: `node --import tsx e2e/support/start-server.ts ${port}`,
@@ -41,13 +45,20 @@ export default defineConfig({
   projects: [
     {
       name: 'chromium',
-      testIgnore: SHORT_TTL_SPECS,
+      testIgnore: [SHORT_TTL_SPECS, CLUSTER_SPECS],
       use: { baseURL: SERVERS.main.baseURL },
     },
     {
       name: 'short-ttl',
       testMatch: SHORT_TTL_SPECS,
+      testIgnore: CLUSTER_SPECS,
       use: { baseURL: SERVERS.shortTtl.baseURL },
+    },
+    {
+      // Its servers come from a worker fixture (e2e/cluster/fixtures.ts), not from webServer.
+      name: 'cluster',
+      testMatch: CLUSTER_SPECS,
+      timeout: 120_000,
     },
   ],
   webServer: [

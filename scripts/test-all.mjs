@@ -5,7 +5,10 @@
 //   lint       eslint .
 //   vitest     vitest run            (projects unit, edge, int-sqlite, int-postgres)
 //   build      next build            (production build; also type-checks)
-//   e2e        playwright test       (drives `next start` on that build)
+//   vercel     npm run vercel:check  (`vercel build` offline; Edge middleware, no SQLite driver
+//                                     in Node functions; skips only if the CLI cannot be installed)
+//   e2e        playwright test       (drives `next start` on that build; the cluster project adds
+//                                     two instances behind nginx on Postgres)
 //
 // Each step's output streams through unchanged. At the end it prints what ran and one final
 // line `N passed, N failed` (plus `, N skipped` when any), totalling the Vitest and Playwright
@@ -28,6 +31,7 @@ const STEPS = [
   { name: 'lint', command: bin('eslint'), args: ['.'] },
   { name: 'vitest', command: bin('vitest'), args: ['run'], parse: parseVitest },
   { name: 'build', command: bin('next'), args: ['build'] },
+  { name: 'vercel', command: process.execPath, args: [join(root, 'scripts/vercel-check.mjs')] },
   { name: 'e2e', command: bin('playwright'), args: ['test'], parse: parsePlaywright },
 ];
 

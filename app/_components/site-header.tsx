@@ -1,10 +1,13 @@
 import Link from 'next/link';
 import { logoutAction } from '@/app/(auth)/actions';
 import { getSession } from '@/lib/auth/session';
+import { getCartCount } from '@/lib/shop/cart';
 import { SubmitButton } from './submit-button';
 
 export async function SiteHeader() {
   const session = await getSession().catch(() => null);
+  // The badge is a convenience: a database hiccup hides it rather than breaking every page.
+  const cartCount = session ? await getCartCount({ userId: session.user.id }).catch(() => null) : null;
   return (
     <header className="site-header">
       <div className="container header-row">
@@ -22,10 +25,26 @@ export async function SiteHeader() {
             {session ? (
               <>
                 <li>
+                  {/* No aria-label: the visible words stay the start of the accessible name ("Cart 3 items"). */}
+                  <Link href="/cart">
+                    Cart
+                    {cartCount === null ? null : (
+                      <>
+                        {' '}
+                        <span className="cart-count" data-testid="cart-count">
+                          {cartCount}
+                        </span>
+                        <span className="visually-hidden"> {cartCount === 1 ? 'item' : 'items'}</span>
+                      </>
+                    )}
+                  </Link>
+                </li>
+                <li>
                   <Link href="/orders">Orders</Link>
                 </li>
                 <li>
-                  <Link href="/account" aria-label={`Account (${session.user.name})`}>
+                  <Link href="/account">
+                    <span className="visually-hidden">Account: </span>
                     {session.user.name}
                   </Link>
                 </li>

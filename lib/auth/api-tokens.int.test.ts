@@ -90,7 +90,6 @@ describe('personal API tokens', () => {
         headers: { 'content-type': 'application/x-www-form-urlencoded' },
         body: new URLSearchParams({ grant_type: 'refresh_token', refresh_token: apiToken }).toString(),
       }),
-      ctx,
     );
     expect((await minted.json()).error).toBe('invalid_grant');
   });

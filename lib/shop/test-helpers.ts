@@ -6,7 +6,13 @@ export async function createUser(label = 'shopper'): Promise<{ id: string }> {
   const prisma = await db();
   const tag = randomUUID().slice(0, 8);
   return prisma.user.create({
-    data: { email: `${label}-${tag}@example.test`, name: `${label} ${tag}`, passwordHash: 'not-a-real-hash' },
+    data: {
+      email: `${label}-${tag}@example.test`,
+      name: `${label} ${tag}`,
+      passwordHash: 'not-a-real-hash',
+      // Tokens issued in the same instant as the account must not count as "before" it.
+      tokensValidAfter: new Date(Date.now() - 60_000),
+    },
     select: { id: true },
   });
 }

@@ -31,7 +31,7 @@ async function newUser() {
 }
 
 async function passwordGrant(email: string, password = PASSWORD) {
-  return token(form({ grant_type: 'password', username: email, password }), ctx);
+  return token(form({ grant_type: 'password', username: email, password }));
 }
 
 beforeEach(() => resetRateLimitsForTests());
@@ -62,7 +62,6 @@ describe('password grant', () => {
     const { email } = await newUser();
     const response = await token(
       makeRequest('/api/auth/token', 'POST', { origin: null, body: { grant_type: 'password', username: `  ${email.toUpperCase()} `, password: PASSWORD } }),
-      ctx,
     );
     expect(response.status).toBe(200);
   });
@@ -106,7 +105,7 @@ describe('request errors (RFC 6749 §5.2)', () => {
     ['invalid JSON', makeRequest('/api/auth/token', 'POST', { origin: null, raw: '{"grant_type":' }), 400, 'invalid_request'],
     ['text/plain', makeRequest('/api/auth/token', 'POST', { origin: null, raw: 'grant_type=password', contentType: 'text/plain' }), 415, 'invalid_request'],
   ])('%s', async (_name, request, status, code) => {
-    const response = await token(request, ctx);
+    const response = await token(request);
     expect(response.status).toBe(status);
     expect(response.headers.get('cache-control')).toBe('no-store');
     const body = await response.json();
@@ -116,7 +115,7 @@ describe('request errors (RFC 6749 §5.2)', () => {
 
   it('refuses a huge body with 413 and writes nothing', async () => {
     const before = await (await db()).revokedToken.count();
-    const response = await token(form({ grant_type: 'refresh_token', refresh_token: 'x'.repeat(100_000) }), ctx);
+    const response = await token(form({ grant_type: 'refresh_token', refresh_token: 'x'.repeat(100_000) }));
     expect(response.status).toBe(413);
     expect(await (await db()).revokedToken.count()).toBe(before);
   });
@@ -126,7 +125,7 @@ describe('refresh_token grant', () => {
   it('rotates: a new pair, the old refresh token revoked as rotated', async () => {
     const { email } = await newUser();
     const first = await (await passwordGrant(email)).json();
-    const response = await token(form({ grant_type: 'refresh_token', refresh_token: first.refresh_token }), ctx);
+    const response = await token(form({ grant_type: 'refresh_token', refresh_token: first.refresh_token }));
     expect(response.status).toBe(200);
     const second = await response.json();
     expect(second.refresh_token).not.toBe(first.refresh_token);
@@ -143,15 +142,15 @@ describe('refresh_token grant', () => {
     resetEnvForTests();
     const { email } = await newUser();
     const first = await (await passwordGrant(email)).json();
-    const second = await (await token(form({ grant_type: 'refresh_token', refresh_token: first.refresh_token }), ctx)).json();
+    const second = await (await token(form({ grant_type: 'refresh_token', refresh_token: first.refresh_token }))).json();
     await new Promise((resolve) => setTimeout(resolve, 20));
 
-    const replay = await token(form({ grant_type: 'refresh_token', refresh_token: first.refresh_token }), ctx);
+    const replay = await token(form({ grant_type: 'refresh_token', refresh_token: first.refresh_token }));
     expect(replay.status).toBe(400);
     expect((await replay.json()).error).toBe('invalid_grant');
 
     // The thief's replay also ended the legitimate holder's newer tokens.
-    const newest = await token(form({ grant_type: 'refresh_token', refresh_token: second.refresh_token }), ctx);
+    const newest = await token(form({ grant_type: 'refresh_token', refresh_token: second.refresh_token }));
     expect((await newest.json()).error).toBe('invalid_grant');
     const profile = await me(makeRequest('/api/me', 'GET', { origin: null, bearer: second.access_token }), ctx);
     expect(profile.status).toBe(401);
@@ -160,7 +159,7 @@ describe('refresh_token grant', () => {
   it('refuses an access token presented as a refresh token', async () => {
     const { email } = await newUser();
     const pair = await (await passwordGrant(email)).json();
-    const response = await token(form({ grant_type: 'refresh_token', refresh_token: pair.access_token }), ctx);
+    const response = await token(form({ grant_type: 'refresh_token', refresh_token: pair.access_token }));
     expect((await response.json()).error).toBe('invalid_grant');
   });
 });

@@ -1,0 +1,8 @@
+import type { FieldErrors } from '@/lib/errors';
+
+/** What a cart or checkout form shows after a submit. */
+export interface ShopFormState {
+  status?: 'ok' | 'error';
+  message?: string;
+  fields?: FieldErrors;
+}

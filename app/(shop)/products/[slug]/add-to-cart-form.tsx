@@ -1,0 +1,28 @@
+'use client';
+import Link from 'next/link';
+import { useActionState } from 'react';
+import { SubmitButton } from '@/app/_components/submit-button';
+import { addToCartAction } from '../../actions';
+import type { ShopFormState } from '../../form-state';
+import { QuantityInput } from '../../_components/quantity-input';
+
+/** For signed-in shoppers: adds to the cart in place and says so in a live region. */
+export function AddToCartForm({ productId, max }: { productId: string; max: number }) {
+  const [state, formAction] = useActionState<ShopFormState, FormData>(addToCartAction, {});
+  return (
+    <form action={formAction} className="add-to-cart" noValidate>
+      <input type="hidden" name="productId" value={productId} />
+      <QuantityInput id="quantity" max={max} errors={state.fields?.quantity} />
+      <SubmitButton pendingText="Adding…">Add to cart</SubmitButton>
+      <div role="status" aria-live="polite" className={state.message ? (state.status === 'ok' ? 'success' : 'form-error') : 'visually-hidden'}>
+        {state.message}
+        {state.status === 'ok' ? (
+          <>
+            {' '}
+            <Link href="/cart">View your cart</Link>
+          </>
+        ) : null}
+      </div>
+    </form>
+  );
+}

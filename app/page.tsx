@@ -1,8 +1,0 @@
-export default function HomePage() {
-  return (
-    <section>
-      <h1>Tokenshop</h1>
-      <p>The catalogue is coming soon.</p>
-    </section>
-  );
-}

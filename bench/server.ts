@@ -1,0 +1,80 @@
+// Starts `next start` from the bench's production build on a fresh migrated + seeded SQLite file,
+// with the bench environment (AUTH_ACCESS_TTL=3600, BCRYPT_COST=11), on a port of 3300+ so it
+// never meets the e2e servers (3100/3101) or their `.next` build.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { BENCH_ACCESS_TTL, BENCH_SECRET } from './bench-env';
+
+export interface BenchServer {
+  origin: string;
+  child: ChildProcess;
+  stop(): Promise<void>;
+  output(): string;
+}
+
+export function hasBuild(root: string, distDir: string): boolean {
+  return existsSync(join(root, distDir, 'BUILD_ID'));
+}
+
+export async function startServer(options: {
+  root: string;
+  distDir: string;
+  port: number;
+  databaseUrl: string;
+  bcryptCost: number;
+}): Promise<BenchServer> {
+  const { root, distDir, port } = options;
+  if (!hasBuild(root, distDir)) {
+    throw new Error(`no production build in ${distDir}: run \`NEXT_DIST_DIR=${distDir} npx next build\` first`);
+  }
+  const origin = `http://127.0.0.1:${port}`;
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: 'production',
+    NEXT_TELEMETRY_DISABLED: '1',
+    NEXT_DIST_DIR: distDir,
+    AUTH_SECRET: BENCH_SECRET,
+    AUTH_ACCESS_TTL: BENCH_ACCESS_TTL,
+    BCRYPT_COST: String(options.bcryptCost),
+    DATABASE_URL: options.databaseUrl,
+    APP_URL: origin,
+  };
+  delete env.REDIS_URL;
+  const child = spawn(join(root, 'node_modules/.bin/next'), ['start', '-p', String(port), '-H', '127.0.0.1'], {
+    cwd: root,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: false,
+  });
+  let output = '';
+  child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+
+  const stop = async () => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+    child.kill('SIGTERM');
+    const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
+    await exited;
+    clearTimeout(timer);
+  };
+  process.once('exit', () => child.kill('SIGKILL'));
+
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`next start exited (${child.exitCode}):\n${output}`);
+    try {
+      const response = await fetch(`${origin}/api/health`);
+      if (response.ok) break;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) {
+      await stop();
+      throw new Error(`next start on ${origin} did not answer /api/health within 60 s:\n${output}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  return { origin, child, stop, output: () => output };
+}

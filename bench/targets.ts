@@ -1,0 +1,121 @@
+// The targets of issue 8, each judged PASS or FAIL against the measured medians.
+import type { CredentialSection } from './credential';
+import type { HttpSection } from './http';
+import type { RevocationSection } from './revocation';
+import { recommendCost, type BcryptCost, type BurstSection } from './signin';
+
+export interface Target {
+  section: string;
+  name: string;
+  measured: string;
+  goal: string;
+  pass: boolean;
+  /** What to change when it fails. */
+  note?: string;
+}
+
+export interface Results {
+  credential?: CredentialSection;
+  revocation?: RevocationSection;
+  http?: HttpSection;
+  signin?: { bcrypt: BcryptCost[]; recommendedCost: number; burst?: BurstSection };
+}
+
+const x = (n: number) => `${n.toFixed(2)}x`;
+
+export function judge(results: Results): Target[] {
+  const out: Target[] = [];
+  const c = results.credential;
+  if (c) {
+    const repeated = c.cases.verifyRepeated.nsPerOp.median;
+    const floor = c.cases.floor.nsPerOp.median;
+    out.push({
+      section: 'credential',
+      name: 'repeated-token verify vs hand-written floor',
+      measured: `${Math.round(repeated)} ns vs ${Math.round(floor)} ns = ${x(repeated / floor)}`,
+      goal: '<= 2x',
+      pass: repeated <= 2 * floor,
+    });
+    out.push({
+      section: 'credential',
+      name: 'key imports on the request path',
+      measured: `${c.keyImports.measured} in ${c.keyImports.verifications} verifications (${c.keyImports.warmup} at warm-up)`,
+      goal: '0 after warm-up',
+      pass: c.keyImports.measured === 0,
+    });
+    out.push({
+      section: 'credential',
+      name: 'DAL check database round trips',
+      measured: String(c.dalRoundTrips.count),
+      goal: '<= 1',
+      pass: c.dalRoundTrips.count <= 1,
+      note:
+        c.dalRoundTrips.count > 1
+          ? 'lib/auth/session.ts checkAccessToken: Prisma loads the revokedTokens relation in a second SELECT. ' +
+            'One $queryRaw with an EXISTS subquery (user row + revoked flag) makes it one statement.'
+          : undefined,
+    });
+    const dal = c.cases.dalCheck.nsPerOp.median;
+    const authjs = c.cases.authjsDecode.nsPerOp.median;
+    out.push({
+      section: 'credential',
+      name: 'DAL check vs Auth.js JWT decode',
+      measured: `${Math.round(dal / 1000)} µs vs ${Math.round(authjs / 1000)} µs = ${x(dal / authjs)}`,
+      goal: '<= 0.5x',
+      pass: dal <= 0.5 * authjs,
+    });
+  }
+  const r = results.revocation;
+  if (r && r.points.length >= 2) {
+    const first = r.points[0]!;
+    const last = r.points.at(-1)!;
+    const ratio = last.dalCheck.nsPerOp.median / first.dalCheck.nsPerOp.median;
+    out.push({
+      section: 'revocation',
+      name: `revocation check, ${first.rows} -> ${last.rows} rows`,
+      measured: `${(first.dalCheck.nsPerOp.median / 1000).toFixed(1)} µs -> ${(last.dalCheck.nsPerOp.median / 1000).toFixed(1)} µs = ${x(ratio)}`,
+      goal: '<= 1.2x',
+      pass: ratio <= 1.2,
+    });
+  }
+  const h = results.http;
+  if (h) {
+    for (const pair of h.pairs) {
+      out.push({
+        section: 'http',
+        name: `throughput ${pair.label}`,
+        measured: `${Math.round(h.endpoints[pair.protected].requestsPerSec.median)} vs ${Math.round(h.endpoints[pair.baseline].requestsPerSec.median)} req/s = ${(pair.throughputRatio * 100).toFixed(0)}%`,
+        goal: '>= 80%',
+        pass: pair.throughputRatio >= 0.8,
+      });
+    }
+  }
+  const s = results.signin;
+  if (s) {
+    if (s.burst) {
+      out.push({
+        section: 'signin',
+        name: `/account p99 during ${s.burst.concurrentSignIns} sign-ins vs idle`,
+        measured: `${Math.round(s.burst.burst.p99.median)} ms vs ${Math.round(s.burst.idle.p99.median)} ms = ${x(s.burst.p99Ratio)}`,
+        goal: '<= 2x',
+        pass: s.burst.p99Ratio <= 2,
+        note:
+          s.burst.p99Ratio > 2
+            ? 'bcryptjs hashes on the main thread in ~100 ms slices: N sign-ins add N slices to every event-loop turn a page render waits for. ' +
+              'Hash off the event loop (a worker_threads pool for lib/auth/password.ts) or cap concurrent hashes (a small semaphore, queueing the rest, 429/503 when the queue is long).'
+            : undefined,
+      });
+    }
+    const chosen = s.bcrypt.find((b) => b.cost === s.recommendedCost);
+    out.push({
+      section: 'signin',
+      name: 'recommended BCRYPT_COST (largest with hash <= 300 ms, >= 10)',
+      measured: `${s.recommendedCost} (${chosen ? Math.round(chosen.ms.median) : '?'} ms/hash)`,
+      goal: 'a cost >= 10 within ~300 ms',
+      pass: !!chosen && chosen.ms.median <= 300,
+    });
+  }
+  return out;
+}
+
+export { recommendCost };

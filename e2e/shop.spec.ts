@@ -1,0 +1,162 @@
+// The shop as a shopper uses it: browse, add to cart signed out, sign in, change the cart,
+// check out, see the order, sign out. Plus accessibility scans of the shop's pages.
+import AxeBuilder from '@axe-core/playwright';
+import { mkdirSync } from 'node:fs';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+import { LoginPage } from './pages/login-page';
+import { CartPage, CataloguePage, ProductPage, ShopHeader } from './pages/shop-pages';
+
+async function expectNoSeriousAxeViolations(page: Page, label: string): Promise<void> {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(serious.map((v) => `${label}: ${v.id} (${v.impact}) ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+}
+
+test('browse, add to cart signed out, sign in, change quantity, check out, see the order, sign out', async ({
+  page,
+  request,
+  uniqueUser,
+  signUpViaApi,
+}) => {
+  // The account exists, but this browser is signed out.
+  await signUpViaApi(request, uniqueUser);
+  const header = new ShopHeader(page);
+  const catalogue = new CataloguePage(page);
+  const cart = new CartPage(page);
+
+  await catalogue.goto();
+  await catalogue.open('Cedar Notebook');
+  await new ProductPage(page).add(2);
+
+  // Signed out: sign in first, then back to the product with the item added.
+  await expect(page).toHaveURL(/\/login\?next=/);
+  await new LoginPage(page).signIn(uniqueUser);
+  await expect(page.getByRole('status').filter({ hasText: 'Added 2 × Cedar Notebook to your cart' })).toBeVisible();
+  await expect(page).toHaveURL(/\/products\/cedar-notebook$/);
+  await expect(header.cartLink(2)).toBeVisible();
+
+  await header.cartLink(2).click();
+  await expect(cart.heading).toBeVisible();
+  await expect(cart.line('Cedar Notebook')).toBeVisible();
+  await expect(cart.quantityOf('Cedar Notebook')).toHaveValue('2');
+  await expect(cart.total).toHaveText('$29.00');
+
+  await cart.setQuantity('Cedar Notebook', 3);
+  await expect(cart.total).toHaveText('$43.50');
+  await expect(header.cartLink(3)).toBeVisible();
+
+  await cart.checkout.click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Checkout' })).toBeVisible();
+  await page.getByRole('button', { name: /Place order/ }).click();
+
+  await expect(page).toHaveURL(/\/orders\/[^/?]+\?placed=1$/);
+  await expect(page.getByRole('status').filter({ hasText: 'Thank you! Your order is confirmed.' })).toBeVisible();
+  await expect(page.getByTestId('order-total')).toHaveText('$43.50');
+  await expect(page.getByRole('rowheader', { name: 'Cedar Notebook' })).toBeVisible();
+  await expect(header.cartLink(0)).toBeVisible();
+
+  await header.nav.getByRole('link', { name: 'Orders' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Your orders' })).toBeVisible();
+  await expect(page.getByText('3 × Cedar Notebook')).toBeVisible();
+
+  // Sign out, then Back: nothing private comes back from the cache.
+  await header.signOut.click();
+  await expect(page).toHaveURL(/\/$/);
+  await page.goBack();
+  await expect(page.getByText('3 × Cedar Notebook')).toHaveCount(0);
+  await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
+});
+
+test('a product that is not in stock enough is refused with the reason, and the cart stays as it was', async ({
+  page,
+  uniqueUser,
+  signUpViaApi,
+}) => {
+  await signUpViaApi(page.request, uniqueUser);
+  await page.goto('/products/compass-keyring');
+  const product = new ProductPage(page);
+  // The quantity box allows up to the stock (5); ask for more via the form's own validation bypass.
+  await product.quantity.evaluate((input: HTMLInputElement) => input.removeAttribute('max'));
+  await product.add(50);
+  await expect(page.getByRole('status').filter({ hasText: /Compass Keyring.*left/ })).toBeVisible();
+  await expect(new ShopHeader(page).cartLink(0)).toBeVisible();
+});
+
+test('protected shop pages send no-store and need sign-in', async ({ request }) => {
+  for (const path of ['/cart', '/checkout', '/orders']) {
+    const response = await request.get(path, { maxRedirects: 0 });
+    expect(response.status(), path).toBe(303);
+    expect(response.headers().location, path).toContain(`/login?next=${encodeURIComponent(path)}`);
+  }
+});
+
+test('signed-in shop pages are private, no-store', async ({ request, uniqueUser, signUpViaApi }) => {
+  await signUpViaApi(request, uniqueUser);
+  for (const path of ['/cart', '/checkout', '/orders']) {
+    const response = await request.get(path);
+    expect(response.status(), path).toBe(200);
+    expect(response.headers()['cache-control'], path).toContain('no-store');
+  }
+});
+
+test('the JSON API: add with a 400 naming the field, another user’s order is 404', async ({ playwright, baseURL, uniqueUser, signUpViaApi }) => {
+  const origin = new URL(baseURL!).origin;
+  const a = await playwright.request.newContext({ baseURL });
+  const b = await playwright.request.newContext({ baseURL });
+  await signUpViaApi(a, uniqueUser);
+  await signUpViaApi(b, { ...uniqueUser, email: `b-${uniqueUser.email}` });
+  const headers = { Origin: origin, 'Content-Type': 'application/json' };
+
+  const { products } = (await (await a.get('/api/products')).json()) as { products: { id: string; slug: string }[] };
+  const pin = products.find((p) => p.slug === 'pixel-enamel-pin')!;
+  const bad = await a.post('/api/cart/items', { headers, data: { productId: pin.id, quantity: 0 } });
+  expect(bad.status()).toBe(400);
+  expect(((await bad.json()) as { error: { fields: Record<string, string[]> } }).error.fields).toHaveProperty('quantity');
+
+  expect((await a.post('/api/cart/items', { headers, data: { productId: pin.id, quantity: 2 } })).status()).toBe(200);
+  const placed = await a.post('/api/checkout', { headers: { Origin: origin } });
+  expect(placed.status()).toBe(201);
+  const { order } = (await placed.json()) as { order: { id: string } };
+  expect((await a.get(`/api/orders/${order.id}`)).status()).toBe(200);
+  expect((await b.get(`/api/orders/${order.id}`)).status()).toBe(404);
+  await Promise.all([a.dispose(), b.dispose()]);
+});
+
+test('catalogue, product, cart and checkout have no serious accessibility violations', async ({ page, uniqueUser, signUpViaApi }) => {
+  await page.goto('/');
+  await expectNoSeriousAxeViolations(page, 'catalogue (signed out)');
+  await page.goto('/products/aurora-mug');
+  await expectNoSeriousAxeViolations(page, 'product (signed out)');
+
+  await signUpViaApi(page.request, uniqueUser);
+  await page.goto('/products/aurora-mug');
+  await new ProductPage(page).add(1);
+  await expect(page.getByRole('status').filter({ hasText: 'Added 1 × Aurora Mug' })).toBeVisible();
+  await expectNoSeriousAxeViolations(page, 'product (signed in, after adding)');
+  await page.goto('/');
+  await expectNoSeriousAxeViolations(page, 'catalogue (signed in)');
+  await page.goto('/cart');
+  await expectNoSeriousAxeViolations(page, 'cart');
+  await page.goto('/checkout');
+  await expectNoSeriousAxeViolations(page, 'checkout');
+});
+
+// `UPDATE_SCREENSHOTS=1 npx playwright test e2e/shop.spec.ts -g screenshots` refreshes the
+// README's pictures in docs/screenshots/.
+test('README screenshots', async ({ page, uniqueUser, signUpViaApi }) => {
+  test.skip(!process.env.UPDATE_SCREENSHOTS, 'set UPDATE_SCREENSHOTS=1 to refresh docs/screenshots');
+  mkdirSync('docs/screenshots', { recursive: true });
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.goto('/');
+  await page.screenshot({ path: 'docs/screenshots/catalogue.png' });
+
+  await signUpViaApi(page.request, { ...uniqueUser, name: 'Ada Lovelace' });
+  for (const [slug, quantity] of [['aurora-mug', 2], ['lumen-desk-lamp', 1], ['fern-planter', 1]] as const) {
+    await page.goto(`/products/${slug}`);
+    await new ProductPage(page).add(quantity);
+    await expect(page.getByRole('status').filter({ hasText: 'Added' })).toBeVisible();
+  }
+  await page.goto('/cart');
+  await page.screenshot({ path: 'docs/screenshots/cart.png' });
+});
