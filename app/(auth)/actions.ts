@@ -41,7 +41,7 @@ export async function loginAction(_previous: AuthFormState, formData: FormData):
     const context = await actionContext();
     const problem = context.originProblem('login');
     if (problem) throw problem;
-    const { tokens } = await signIn(parsed.data, context.clientAddress);
+    const { tokens } = await signIn(parsed.data, context.meta);
     await setSession(tokens, context.secure);
   } catch (error) {
     return failure(error, values);
@@ -58,7 +58,7 @@ export async function signupAction(_previous: AuthFormState, formData: FormData)
     const context = await actionContext();
     const problem = context.originProblem('login');
     if (problem) throw problem;
-    const { tokens } = await signUp(parsed.data, context.clientAddress);
+    const { tokens } = await signUp(parsed.data, context.meta);
     await setSession(tokens, context.secure);
   } catch (error) {
     return failure(error, values);
@@ -73,7 +73,7 @@ export async function logoutAction(): Promise<void> {
   const names = cookieNames(context.secure);
   // The refresh cookie is scoped to /api/auth and is not sent here; the access token names the
   // family (sid), and revoking the family kills the refresh token as well.
-  await signOut({ access: jar.get(names.access)?.value, refresh: jar.get(names.refresh)?.value });
+  await signOut({ access: jar.get(names.access)?.value, refresh: jar.get(names.refresh)?.value }, context.meta);
   writeCookies(jar, clearedTokenCookies(context.secure));
   redirect('/');
 }
@@ -82,7 +82,7 @@ export async function logoutEverywhereAction(): Promise<void> {
   const context = await actionContext();
   if (context.originProblem('strict')) throw new AppError(403, 'forbidden_origin', 'Refused a cross-site sign-out.');
   const session = await requireSession();
-  await signOutEverywhere(session.user.id);
+  await signOutEverywhere(session.user.id, context.meta);
   writeCookies(await cookies(), clearedTokenCookies(context.secure));
   redirect('/login?reason=signed_out_everywhere');
 }

@@ -5,11 +5,13 @@ import { env } from '@/lib/env';
 import { clientAddress } from './client-address';
 import { isSecureRequest } from './cookies';
 import { originProblem, type OriginPolicy } from './csrf';
+import { requestMeta, type RequestMeta } from './request-meta';
 
 export interface ActionContext {
   secure: boolean;
   origin: string;
   clientAddress: string | null;
+  meta: RequestMeta;
   /** The CSRF verdict for this action: null when the request came from our own pages. */
   originProblem: (policy: OriginPolicy) => ReturnType<typeof originProblem>;
 }
@@ -24,6 +26,7 @@ export async function actionContext(): Promise<ActionContext> {
     secure,
     origin,
     clientAddress: clientAddress(h, config.TRUST_PROXY),
+    meta: requestMeta(h, config.TRUST_PROXY),
     originProblem: (policy) => originProblem(h, origin, policy),
   };
 }

@@ -2,6 +2,7 @@
 // The token string is returned once at creation and never stored; the row keeps what the user
 // needs to recognise and manage it (name, scopes, expiry, last use).
 import 'server-only';
+import { recordAuditEvent } from '@/lib/audit';
 import { db } from '@/lib/db';
 import { notFound } from '@/lib/errors';
 import { signToken } from './jwt';
@@ -54,6 +55,7 @@ export async function createApiToken(input: {
       expiresAt: new Date(claims.exp * 1000),
     },
   });
+  await recordAuditEvent({ userId: input.userId, type: 'api_token_created', detail: `${input.name} (${scopes.join(' ')})` });
   return { token, apiToken: summary(row) };
 }
 
@@ -76,6 +78,7 @@ export async function revokeApiToken({ userId, id }: { userId: string; id: strin
       create: { jti: id, userId, kind: 'api_token', reason: 'revoked', expiresAt: row.expiresAt },
       update: {},
     });
+    await tx.auditEvent.create({ data: { userId, type: 'api_token_revoked', detail: row.name } });
   });
 }
 

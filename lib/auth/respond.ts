@@ -3,12 +3,14 @@ import 'server-only';
 import type { NextResponse } from 'next/server';
 import { env } from '@/lib/env';
 import { clientAddress } from './client-address';
+import { requestMeta, type RequestMeta } from './request-meta';
 import { clearedTokenCookies, cookieNames, isSecureRequest, readCookie, tokenCookies, type CookieToSet } from './cookies';
 import type { TokenPair } from './tokens';
 
 export interface RequestFacts {
   secure: boolean;
   clientAddress: string | null;
+  meta: RequestMeta;
 }
 
 export function requestFacts(request: Request): RequestFacts {
@@ -16,6 +18,7 @@ export function requestFacts(request: Request): RequestFacts {
   return {
     secure: isSecureRequest(request.headers, config.APP_URL) || new URL(request.url).protocol === 'https:',
     clientAddress: clientAddress(request.headers, config.TRUST_PROXY),
+    meta: requestMeta(request.headers, config.TRUST_PROXY),
   };
 }
 

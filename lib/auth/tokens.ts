@@ -6,6 +6,8 @@ import { db } from '@/lib/db';
 import { env } from '@/lib/env';
 import { isUniqueViolation } from '@/lib/errors';
 import { signToken, tokenLifetime, verifyToken, type IssuedToken, type TokenClaims } from './jwt';
+import { recordAuditEvent } from '@/lib/audit';
+import type { RequestMeta } from './request-meta';
 import { isIssuedBefore } from './revocation';
 import { uuidv7 } from './uuid';
 
@@ -23,9 +25,35 @@ export async function issueTokenPair(userId: string, sid: string, nowMs = Date.n
   return { access, refresh };
 }
 
-/** A new sign-in: a new session family. */
-export function startSession(userId: string): Promise<TokenPair> {
-  return issueTokenPair(userId, uuidv7());
+/**
+ * A new sign-in: a new session family, and its row for the user's list of devices. (The row is
+ * written here and at each refresh, never read on the request path.)
+ */
+export async function startSession(userId: string, meta: RequestMeta | null = null, nowMs = Date.now()): Promise<TokenPair> {
+  const sid = uuidv7(nowMs);
+  const tokens = await issueTokenPair(userId, sid, nowMs);
+  const prisma = await db();
+  await prisma.session.create({
+    data: {
+      id: sid,
+      userId,
+      userAgent: meta?.userAgent ?? 'unknown',
+      ipAddress: meta?.ipAddress ?? null,
+      createdAt: new Date(nowMs),
+      lastRefreshedAt: new Date(nowMs),
+      expiresAt: new Date(tokens.refresh.claims.exp * 1000),
+    },
+  });
+  return tokens;
+}
+
+/** Notes a refresh on the family's row (the "last active" a user sees). */
+async function recordRefresh(sid: string, tokens: TokenPair, nowMs: number): Promise<void> {
+  const prisma = await db();
+  await prisma.session.updateMany({
+    where: { id: sid },
+    data: { lastRefreshedAt: new Date(nowMs), expiresAt: new Date(tokens.refresh.claims.exp * 1000) },
+  });
 }
 
 /** How long a revoked family id must be kept: no token of the family outlives this. */
@@ -33,12 +61,25 @@ function familyExpiry(nowMs: number): Date {
   return new Date(nowMs + (tokenLifetime('refresh') + 60) * 1000);
 }
 
-async function revokeFamily(userId: string, sid: string, reason: string, nowMs = Date.now()): Promise<void> {
+/**
+ * Revokes whole sign-ins (every token of each family) and marks their rows, in one transaction.
+ * Used by sign-out, refresh-token reuse, "sign out this device / all others" and password change.
+ */
+export async function revokeFamilies(userId: string, sids: string[], reason: string, nowMs = Date.now()): Promise<void> {
+  if (sids.length === 0) return;
   const prisma = await db();
-  await prisma.revokedToken.upsert({
-    where: { jti: sid },
-    create: { jti: sid, userId, kind: 'session', reason, expiresAt: familyExpiry(nowMs) },
-    update: {},
+  await prisma.$transaction(async (tx) => {
+    for (const sid of sids) {
+      await tx.revokedToken.upsert({
+        where: { jti: sid },
+        create: { jti: sid, userId, kind: 'session', reason, expiresAt: familyExpiry(nowMs) },
+        update: {},
+      });
+    }
+    await tx.session.updateMany({
+      where: { id: { in: sids }, userId, revokedAt: null },
+      data: { revokedAt: new Date(nowMs), revokedReason: reason },
+    });
   });
 }
 
@@ -79,7 +120,9 @@ export async function rotateRefreshToken(token: string, nowMs = Date.now()): Pro
       await prisma.revokedToken.create({
         data: { jti: claims.jti, userId: user.id, kind: 'refresh', reason: 'rotated', expiresAt: new Date(claims.exp * 1000) },
       });
-      return { ok: true, tokens: await issueTokenPair(user.id, claims.sid, nowMs), userId: user.id };
+      const tokens = await issueTokenPair(user.id, claims.sid, nowMs);
+      await recordRefresh(claims.sid, tokens, nowMs);
+      return { ok: true, tokens, userId: user.id };
     } catch (error) {
       if (!isUniqueViolation(error)) throw error;
       // Another request rotated this token a moment ago: judge it as a second presentation.
@@ -98,9 +141,12 @@ async function replayOutcome(
 ): Promise<RefreshOutcome> {
   if (previous.reason !== 'rotated') return { ok: false, reason: 'revoked' };
   if (nowMs - previous.revokedAt.getTime() <= env().AUTH_REFRESH_GRACE * 1000) {
-    return { ok: true, tokens: await issueTokenPair(userId, claims.sid, nowMs), userId };
+    const tokens = await issueTokenPair(userId, claims.sid, nowMs);
+    await recordRefresh(claims.sid, tokens, nowMs);
+    return { ok: true, tokens, userId };
   }
-  await revokeFamily(userId, claims.sid, 'reuse', nowMs);
+  await revokeFamilies(userId, [claims.sid], 'reuse', nowMs);
+  await recordAuditEvent({ userId, type: 'refresh_reuse', detail: 'An old sign-in token was presented again; that sign-in was ended.' });
   return { ok: false, reason: 'reuse' };
 }
 
@@ -108,7 +154,11 @@ async function replayOutcome(
  * Sign-out: revokes the access token's jti and the whole family, so the refresh token (and any
  * access token already handed to another tab) dies too. Either token is enough to find the family.
  */
-export async function signOut(tokens: { access?: string; refresh?: string }, nowMs = Date.now()): Promise<void> {
+export async function signOut(
+  tokens: { access?: string; refresh?: string },
+  meta: RequestMeta | null = null,
+  nowMs = Date.now(),
+): Promise<void> {
   const [access, refresh] = await Promise.all([
     tokens.access ? verifyToken('access', tokens.access, nowMs) : null,
     tokens.refresh ? verifyToken('refresh', tokens.refresh, nowMs) : null,
@@ -132,18 +182,35 @@ export async function signOut(tokens: { access?: string; refresh?: string }, now
       create: { jti: family.sid, userId: family.sub, kind: 'session', reason: 'logout', expiresAt: familyExpiry(nowMs) },
       update: {},
     });
+    await tx.session.updateMany({ where: { id: family.sid, revokedAt: null }, data: { revokedAt: new Date(nowMs), revokedReason: 'logout' } });
+    await tx.auditEvent.create({
+      data: { userId: family.sub, type: 'sign_out', ipAddress: meta?.ipAddress ?? null, userAgent: meta?.userAgent ?? null },
+    });
   });
 }
 
 /** Sign-out everywhere: every token issued up to this millisecond dies at the DAL. */
-export async function signOutEverywhere(userId: string, nowMs = Date.now()): Promise<void> {
+export async function signOutEverywhere(userId: string, meta: RequestMeta | null = null, nowMs = Date.now()): Promise<void> {
   const prisma = await db();
-  await prisma.user.update({ where: { id: userId }, data: { tokensValidAfter: new Date(nowMs) } });
+  await prisma.$transaction(async (tx) => {
+    await tx.user.update({ where: { id: userId }, data: { tokensValidAfter: new Date(nowMs) } });
+    await tx.session.updateMany({ where: { userId, revokedAt: null }, data: { revokedAt: new Date(nowMs), revokedReason: 'logout_all' } });
+    await tx.auditEvent.create({
+      data: { userId, type: 'sign_out_everywhere', ipAddress: meta?.ipAddress ?? null, userAgent: meta?.userAgent ?? null },
+    });
+  });
 }
 
 /** Deletes revocations whose tokens have expired anyway; the table holds only what is in force. */
 export async function purgeExpiredRevocations(nowMs = Date.now()): Promise<number> {
   const prisma = await db();
   const { count } = await prisma.revokedToken.deleteMany({ where: { expiresAt: { lt: new Date(nowMs) } } });
+  return count;
+}
+
+/** Deletes sign-in rows whose refresh tokens have all expired (nothing of them can come back). */
+export async function purgeExpiredSessions(nowMs = Date.now()): Promise<number> {
+  const prisma = await db();
+  const { count } = await prisma.session.deleteMany({ where: { expiresAt: { lt: new Date(nowMs) } } });
   return count;
 }

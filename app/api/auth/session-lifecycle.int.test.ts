@@ -144,7 +144,7 @@ describe('POST /api/auth/logout-all', () => {
     // Three moments in the same whole second, a second ago (so every token is valid now).
     const second = Math.floor(Date.now() / 1000) * 1000 - 1000;
     const early = await issueTokenPair(user.id, uuidv7(second + 100), second + 100);
-    await signOutEverywhere(user.id, second + 500);
+    await signOutEverywhere(user.id, null, second + 500);
     const late = await issueTokenPair(user.id, uuidv7(second + 900), second + 900);
     expect(early.access.claims.iat).toBe(late.access.claims.iat);
 

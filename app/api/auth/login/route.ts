@@ -10,7 +10,7 @@ export const POST = route(async (request) => {
   assertSameOrigin(request, 'login', env().APP_URL);
   const input = await readJson(request, loginSchema);
   const facts = requestFacts(request);
-  const { user, tokens } = await signIn(input, facts.clientAddress);
+  const { user, tokens } = await signIn(input, facts.meta);
   const response = NextResponse.json({ user }, { headers: { 'Cache-Control': 'no-store' } });
   return setSessionCookies(response, tokens, facts.secure);
 });

@@ -10,7 +10,7 @@ import { route } from '@/lib/http';
 export const POST = route(async (request) => {
   const session = await requireSession(request);
   if (session.via === 'cookie') assertSameOrigin(request, 'strict', env().APP_URL);
-  await signOutEverywhere(session.user.id);
+  await signOutEverywhere(session.user.id, requestFacts(request).meta);
   const response = new NextResponse(null, { status: 204, headers: { 'Cache-Control': 'no-store' } });
   return clearSessionCookies(response, requestFacts(request).secure);
 });

@@ -11,11 +11,11 @@ export const POST = route(async (request) => {
   const facts = requestFacts(request);
   const credential = readCredential(request.headers, facts.secure);
   if (credential.via === 'bearer') {
-    await signOut({ access: credential.token });
+    await signOut({ access: credential.token }, facts.meta);
     return new NextResponse(null, { status: 204, headers: { 'Cache-Control': 'no-store' } });
   }
   assertSameOrigin(request, 'strict', env().APP_URL);
-  await signOut(sessionCookies(request, facts.secure));
+  await signOut(sessionCookies(request, facts.secure), facts.meta);
   const response = new NextResponse(null, { status: 204, headers: { 'Cache-Control': 'no-store' } });
   return clearSessionCookies(response, facts.secure);
 });

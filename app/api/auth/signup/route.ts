@@ -10,7 +10,7 @@ export const POST = route(async (request) => {
   assertSameOrigin(request, 'login', env().APP_URL);
   const input = await readJson(request, signupSchema);
   const facts = requestFacts(request);
-  const { user, tokens } = await signUp(input, facts.clientAddress);
+  const { user, tokens } = await signUp(input, facts.meta);
   const response = NextResponse.json({ user }, { status: 201, headers: { 'Cache-Control': 'no-store' } });
   return setSessionCookies(response, tokens, facts.secure);
 });

@@ -31,7 +31,7 @@ export async function POST(request: Request): Promise<Response> {
       throw new OAuthError('invalid_scope', `Known scopes: ${API_SCOPES.join(' ')}.`);
     }
     if (grant.grant_type === 'password') {
-      const { tokens } = await signIn({ email: grant.username, password: grant.password }, requestFacts(request).clientAddress);
+      const { tokens } = await signIn({ email: grant.username, password: grant.password }, requestFacts(request).meta);
       return tokenResponse(tokens);
     }
     const outcome = await rotateRefreshToken(grant.refresh_token);
