@@ -248,9 +248,9 @@ export const openApiDocument = {
     '/api/health': { get: { summary: 'Liveness and database', security: [], responses: { '200': ok('OK', { type: 'object', properties: { status: { const: 'ok' } } }), ...unavailable } } },
     '/api/cron/purge': {
       get: {
-        summary: 'Delete expired revocations (Vercel Cron, `Authorization: Bearer $CRON_SECRET`)',
+        summary: 'Delete expired revocations and sign-ins, prune old audit events (Vercel Cron, `Authorization: Bearer $CRON_SECRET`)',
         security: [{ bearerAuth: [] }],
-        responses: { '200': ok('Purged', { type: 'object', properties: { revocationsDeleted: { type: 'integer' } } }), ...unauthorized },
+        responses: { '200': ok('Purged', { type: 'object', properties: { revocationsDeleted: { type: 'integer' }, sessionsDeleted: { type: 'integer' }, auditEventsDeleted: { type: 'integer' } } }), ...unauthorized },
       },
     },
     '/api/openapi.json': { get: { summary: 'This document', security: [], responses: { '200': { description: 'OpenAPI 3.1' } } } },

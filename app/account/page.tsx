@@ -2,13 +2,17 @@ import type { Metadata } from 'next';
 import { logoutEverywhereAction } from '@/app/(auth)/actions';
 import { SubmitButton } from '@/app/_components/submit-button';
 import { requirePageSession } from '@/lib/auth/session';
+import { ActiveSessions } from './_components/active-sessions';
+import { Activity } from './_components/activity';
 import { ApiTokens } from './_components/api-tokens';
+import { ChangePasswordForm } from './_components/change-password-form';
 import { ExpiryCountdown } from './expiry-countdown';
 
 export const metadata: Metadata = { title: 'Your account' };
 
-export default async function AccountPage() {
+export default async function AccountPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { user, claims } = await requirePageSession('/account');
+  const { page } = await searchParams;
   const expiresAt = new Date(claims.exp * 1000);
   return (
     <section aria-labelledby="account-title" className="stack">
@@ -30,6 +34,8 @@ export default async function AccountPage() {
           </dd>
         </dl>
       </div>
+      <ActiveSessions userId={user.id} currentSid={claims.sid} />
+      <ChangePasswordForm />
       <ApiTokens userId={user.id} />
       <div className="card">
         <h2>Sign out everywhere</h2>
@@ -40,6 +46,7 @@ export default async function AccountPage() {
           </SubmitButton>
         </form>
       </div>
+      <Activity userId={user.id} page={Number(typeof page === 'string' ? page : 1) || 1} />
     </section>
   );
 }

@@ -46,3 +46,16 @@ export const loginSchema = z
   })
   .strict();
 export type LoginInput = z.infer<typeof loginSchema>;
+
+export const changePasswordSchema = z
+  .object({
+    currentPassword: z
+      .string({ error: 'Enter your current password.' })
+      .min(1, 'Enter your current password.')
+      .refine((p) => utf8Length(p) <= PASSWORD_MAX_BYTES, { message: `Passwords are at most ${PASSWORD_MAX_BYTES} bytes.` }),
+    newPassword: passwordSchema,
+    signOutOthers: z.boolean(),
+  })
+  .strict()
+  .refine((v) => v.currentPassword !== v.newPassword, { path: ['newPassword'], message: 'Choose a password different from the current one.' });
+export type ChangePasswordInput = z.infer<typeof changePasswordSchema>;

@@ -1,8 +1,10 @@
-// GET /api/cron/purge: deletes revocations whose tokens have expired anyway, so the table holds
-// only revocations still in force. Scheduled by Vercel Cron (vercel.json), which sends
+// GET /api/cron/purge: deletes revocations whose tokens have expired anyway (so the table holds
+// only revocations still in force), sign-in rows that can no longer come back, and audit events
+// past their retention. Scheduled by Vercel Cron (vercel.json), which sends
 // `Authorization: Bearer $CRON_SECRET`. Idempotent: running it twice deletes nothing more.
 import { timingSafeEqual } from 'node:crypto';
-import { purgeExpiredRevocations } from '@/lib/auth/tokens';
+import { pruneAuditEvents } from '@/lib/audit';
+import { purgeExpiredRevocations, purgeExpiredSessions } from '@/lib/auth/tokens';
 import { env } from '@/lib/env';
 import { AppError } from '@/lib/errors';
 import { json, route } from '@/lib/http';
@@ -19,5 +21,7 @@ export const GET = route(async (request) => {
     throw new AppError(401, 'unauthorized', 'This route is for the scheduler.', undefined, { 'WWW-Authenticate': 'Bearer' });
   }
   const revocationsDeleted = await purgeExpiredRevocations();
-  return json({ revocationsDeleted });
+  const sessionsDeleted = await purgeExpiredSessions();
+  const auditEventsDeleted = await pruneAuditEvents();
+  return json({ revocationsDeleted, sessionsDeleted, auditEventsDeleted });
 });
