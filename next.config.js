@@ -11,6 +11,11 @@ const securityHeaders = [
   { key: 'Strict-Transport-Security', value: 'max-age=63072000; includeSubDomains' },
 ];
 
+// The driver is chosen at run time from DATABASE_URL (lib/db/client.ts), but the file tracer
+// follows both dynamic imports. A build for Postgres (Vercel) leaves the SQLite driver out of
+// every function: it is never loaded there, and a native module built here could not load anyway.
+const buildsForPostgres = /^postgres(ql)?:\/\//.test(process.env.DATABASE_URL ?? '');
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   reactStrictMode: true,
@@ -19,6 +24,9 @@ const nextConfig = {
   poweredByHeader: false,
   // Native and driver packages stay outside the server bundle; Next loads them from node_modules.
   serverExternalPackages: ['better-sqlite3', '@prisma/adapter-better-sqlite3', 'pg', '@prisma/adapter-pg'],
+  outputFileTracingExcludes: buildsForPostgres
+    ? { '*': ['node_modules/better-sqlite3/**', 'node_modules/@prisma/adapter-better-sqlite3/**', 'lib/generated/sqlite/**'] }
+    : {},
   async headers() {
     return [{ source: '/:path*', headers: securityHeaders }];
   },

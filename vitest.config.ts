@@ -66,6 +66,9 @@ export default defineConfig(async (): Promise<ViteUserConfig> => {
     resolve: {
       tsconfigPaths: true,
       alias: {
+        // `@/…` straight to the repo root, so test files resolve it even where tsconfig.json
+        // does not list them (tsconfigPaths applies only to files the tsconfig includes).
+        '@': fileURLToPath(new URL('./', import.meta.url)),
         // The real package throws outside React Server Components.
         'server-only': fileURLToPath(new URL('./test/server-only-mock.ts', import.meta.url)),
       },

@@ -32,9 +32,10 @@ export async function signUp(origin: string, email: string): Promise<SignedIn> {
   return { email, accessToken, cookieHeader: `access=${accessToken}` };
 }
 
-export async function signIn(origin: string, email: string): Promise<number> {
+export async function signIn(origin: string, email: string, signal?: AbortSignal): Promise<number> {
   const response = await fetch(`${origin}/api/auth/login`, {
     method: 'POST',
+    signal,
     headers: { 'content-type': 'application/json', origin },
     body: JSON.stringify({ email, password: BENCH_PASSWORD }),
   });

@@ -8,6 +8,8 @@ const accessCookieOf = async (page: import('@playwright/test').Page) =>
   (await page.context().cookies()).find((c) => c.name === 'access' || c.name === '__Host-access');
 
 test('sign up through the form, stay signed in across a reload, sign out, and leave nothing behind', async ({ page, request, uniqueUser }) => {
+  // A long flow (two submits, a reload, sign-out, Back) against a cold server: give it room.
+  test.setTimeout(60_000);
   const signup = new SignupPage(page);
   const account = new AccountPage(page);
   await signup.goto();

@@ -253,6 +253,31 @@ export const openApiDocument = {
         responses: { '200': ok('Purged', { type: 'object', properties: { revocationsDeleted: { type: 'integer' }, sessionsDeleted: { type: 'integer' }, auditEventsDeleted: { type: 'integer' } } }), ...unauthorized },
       },
     },
+    '/api/learn/verify': {
+      post: {
+        summary: 'Tamper demo (/learn): your own access cookie with the payload you send, verified for real',
+        description:
+          'The server keeps the header and signature of the caller\'s access cookie, swaps in base64url(JSON of `payload`) and runs the real verification. An edited payload is always rejected (reason `signature`); an unchanged one is also checked against the database. Cookie only, same Origin.',
+        security: [{ cookieAuth: [] }],
+        requestBody: jsonBody({ type: 'object', required: ['payload'], properties: { payload: { type: 'object', description: 'the edited JWT claims (at most 2048 characters of JSON)' } } }),
+        responses: {
+          '200': ok('The verdict', {
+            type: 'object',
+            required: ['valid', 'changed', 'explanation'],
+            properties: {
+              valid: { type: 'boolean' },
+              changed: { type: 'boolean' },
+              reason: { type: ['string', 'null'], examples: ['signature', 'expired', 'revoked'] },
+              explanation: { type: 'string' },
+              token: { type: 'string', description: 'the tampered compact token (only when the payload was changed)' },
+            },
+          }),
+          ...badInput,
+          ...unauthorized,
+          ...forbidden,
+        },
+      },
+    },
     '/api/openapi.json': { get: { summary: 'This document', security: [], responses: { '200': { description: 'OpenAPI 3.1' } } } },
     '/.well-known/jwks.json': {
       get: { summary: 'Public keys that verify tokens (empty in HS256 mode)', security: [], responses: { '200': { description: 'JWK Set', content: { 'application/jwk-set+json': { schema: { type: 'object' } } } } } },

@@ -164,6 +164,13 @@ async function runScenario(
     },
   };
 
+  // Warm up (first renders load code and fill caches): not measured, not counted.
+  const warm = users[0]!;
+  for (const path of ['/', `/products/${products[0]!.slug}`, '/account']) {
+    await fetch(`${target}${path}`, { headers: { cookie: warm.cookie, accept: 'text/html' } }).then((r) => r.arrayBuffer());
+  }
+  await fetch(`${target}/api/cart`, { headers: { cookie: warm.cookie } }).then((r) => r.arrayBuffer());
+
   const errorDetail: Record<string, number> = {};
   const result = await autocannon({
     url: target,

@@ -8,7 +8,7 @@
 //      then runs `vercel build --yes` with a Postgres DATABASE_URL and a dummy AUTH_SECRET (the
 //      build must not touch the database: migrations are a separate step, see docs/deploy.md);
 //   3. checks .vercel/output:
-//      - the middleware is an Edge function (functions/_middleware.func, runtime "edge");
+//      - the middleware is an Edge function (functions/middleware.func or _middleware.func, runtime "edge");
 //      - no Node.js function ships better-sqlite3 (the native SQLite driver): a Postgres
 //        deployment must load only pg (lib/db/client.ts imports the configured adapter only,
 //        but file tracing can still copy the other one in).
@@ -98,6 +98,7 @@ function main() {
     process.exit(0);
   }
 
+  const distDir = process.env.NEXT_DIST_DIR || '.next-vercel';
   // What `vercel link` would write; settings make `vercel build` work with no API access.
   mkdirSync(join(root, '.vercel'), { recursive: true });
   writeFileSync(
@@ -110,7 +111,7 @@ function main() {
           framework: 'nextjs',
           buildCommand: null,
           installCommand: null,
-          outputDirectory: null,
+          outputDirectory: distDir, // @vercel/next looks for the build here
           rootDirectory: null,
           devCommand: null,
           nodeVersion: '20.x',
@@ -125,7 +126,7 @@ function main() {
     ...process.env,
     DATABASE_URL: 'postgres://vercel:check@127.0.0.1:9/vercel_check', // never contacted by a build
     AUTH_SECRET: 'vercel-check-dummy-secret-0123456789-abcdefghijk',
-    NEXT_DIST_DIR: process.env.NEXT_DIST_DIR || '.next-vercel',
+    NEXT_DIST_DIR: distDir,
     NEXT_TELEMETRY_DISABLED: '1',
     VERCEL_TELEMETRY_DISABLED: '1',
     FORCE_COLOR: '0',
@@ -139,13 +140,20 @@ function main() {
   }
 
   // 1. The middleware runs on the Edge runtime.
-  const middlewareConfig = join(output, 'functions/_middleware.func/.vc-config.json');
-  if (!existsSync(middlewareConfig)) {
-    problems.push('no functions/_middleware.func: the middleware was not built as a Vercel function');
+  // Older builders name it _middleware.func; with Next 16 and vercel 60 it is middleware.func,
+  // the one config.json routes name as middlewarePath.
+  const routes = existsSync(join(output, 'config.json')) ? readJson(join(output, 'config.json')).routes ?? [] : [];
+  const middlewarePath = routes.find((r) => r.middlewarePath)?.middlewarePath;
+  const middlewareConfig = [middlewarePath, '_middleware', 'middleware']
+    .filter(Boolean)
+    .map((name) => join(output, 'functions', `${name}.func/.vc-config.json`))
+    .find((file) => existsSync(file));
+  if (!middlewareConfig) {
+    problems.push('no middleware function (functions/_middleware.func or middleware.func): the middleware was not built');
   } else {
     const runtime = readJson(middlewareConfig).runtime;
     if (runtime !== 'edge') problems.push(`middleware runtime is ${runtime}, expected edge`);
-    else log('middleware: Edge function (functions/_middleware.func, runtime edge)');
+    else log(`middleware: Edge function (${relative(output, dirname(middlewareConfig))}, runtime edge)`);
   }
 
   // 2. No Node function ships the SQLite driver.

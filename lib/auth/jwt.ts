@@ -78,15 +78,52 @@ const COMPACT_JWS = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/;
 /** Header members that tell a verifier where to fetch a key. We never fetch; we refuse. */
 const KEY_LOCATING_HEADERS = ['jku', 'x5u', 'jwk', 'x5c', 'x5t', 'x5t#S256'];
 
+/**
+ * Why a token was refused, precisely: what verifyToken() reduces to its three coarse reasons.
+ * Only explainRejection() (the /learn page's tamper demo) exposes it; requests never need it.
+ */
+export type RejectionCode =
+  | 'malformed'
+  | 'key_header'
+  | 'algorithm'
+  | 'unknown_key'
+  | 'signature'
+  | 'payload'
+  | 'type'
+  | 'missing_claim'
+  | 'issuer'
+  | 'audience'
+  | 'not_yet_valid'
+  | 'issued_in_future'
+  | 'too_old'
+  | 'expired'
+  | 'claims'
+  | 'lifetime';
+
+export interface Rejection {
+  ok: false;
+  reason: VerifyFailure;
+  code: RejectionCode;
+  /** The claim jose named, when it named one. */
+  claim?: string;
+}
+
+const reject = (reason: VerifyFailure, code: RejectionCode, claim?: string): Rejection => ({
+  ok: false,
+  reason,
+  code,
+  ...(claim !== undefined ? { claim } : {}),
+});
+
 /** Cheap structural checks before any cryptography: size, shape, and hostile header members. */
-function precheck(token: string): VerifyFailure | null {
-  if (token.length === 0 || token.length > MAX_TOKEN_LENGTH || !COMPACT_JWS.test(token)) return 'malformed';
+function precheck(token: string): Rejection | null {
+  if (token.length === 0 || token.length > MAX_TOKEN_LENGTH || !COMPACT_JWS.test(token)) return reject('malformed', 'malformed');
   try {
     const header = decodeProtectedHeader(token) as Record<string, unknown>;
-    if (KEY_LOCATING_HEADERS.some((name) => name in header)) return 'invalid';
-    if (header.kid !== undefined && (typeof header.kid !== 'string' || header.kid.length > 64)) return 'invalid';
+    if (KEY_LOCATING_HEADERS.some((name) => name in header)) return reject('invalid', 'key_header');
+    if (header.kid !== undefined && (typeof header.kid !== 'string' || header.kid.length > 64)) return reject('invalid', 'key_header');
   } catch {
-    return 'malformed';
+    return reject('malformed', 'malformed');
   }
   return null;
 }
@@ -127,9 +164,42 @@ export async function verifyToken(kind: TokenKind, token: string, nowMs: number 
     verified.delete(memoKey);
     return { ok: false, reason: 'expired' };
   }
+  const result = await verifyUncached(kind, token, nowMs);
+  if (!result.ok) return { ok: false, reason: result.reason };
+  remember(memoKey, result.claims);
+  return result;
+}
 
+/**
+ * The same verification as verifyToken() (same options, same order, no memo), reporting exactly
+ * which check refused the token. For teaching and diagnostics; never for deciding access.
+ */
+export function explainRejection(
+  kind: TokenKind,
+  token: string,
+  nowMs: number = Date.now(),
+): Promise<{ ok: true; claims: TokenClaims } | Rejection> {
+  return verifyUncached(kind, token, nowMs);
+}
+
+function joseRejection(error: InstanceType<typeof errors.JOSEError>): Rejection {
+  if (error instanceof errors.JWTExpired) return reject('expired', error.claim === 'iat' ? 'too_old' : 'expired', error.claim);
+  if (error instanceof errors.JWTClaimValidationFailed) {
+    const { claim } = error;
+    if (error.reason === 'missing') return reject('invalid', 'missing_claim', claim);
+    const byClaim: Record<string, RejectionCode> = { typ: 'type', iss: 'issuer', aud: 'audience', nbf: 'not_yet_valid', iat: 'issued_in_future' };
+    return reject('invalid', byClaim[claim] ?? 'claims', claim);
+  }
+  if (error instanceof errors.JWSSignatureVerificationFailed) return reject('invalid', 'signature');
+  if (error instanceof errors.JOSEAlgNotAllowed) return reject('invalid', 'algorithm');
+  if (error instanceof errors.JWKSNoMatchingKey || error instanceof errors.JWKSMultipleMatchingKeys) return reject('invalid', 'unknown_key');
+  if (error instanceof errors.JWTInvalid) return reject('invalid', 'payload');
+  return reject('invalid', 'malformed');
+}
+
+async function verifyUncached(kind: TokenKind, token: string, nowMs: number): Promise<{ ok: true; claims: TokenClaims } | Rejection> {
   const problem = precheck(token);
-  if (problem) return { ok: false, reason: problem };
+  if (problem) return problem;
 
   const config = env();
   const keys = await getKeySet();
@@ -146,18 +216,15 @@ export async function verifyToken(kind: TokenKind, token: string, nowMs: number 
       currentDate: new Date(nowMs),
     });
     const claims = toClaims(payload);
-    if (!claims) return { ok: false, reason: 'invalid' };
+    if (!claims) return reject('invalid', 'claims');
     // A sign-in access token lives AUTH_ACCESS_TTL; only scoped API tokens may live longer.
     const lifetime = kind === 'access' && claims.scope !== undefined ? API_TOKEN_MAX_TTL_SECONDS : tokenLifetime(kind);
-    if (claims.exp - claims.iat > lifetime) return { ok: false, reason: 'invalid' };
-    if (nowMs / 1000 - claims.iat > lifetime + CLOCK_TOLERANCE_SECONDS) return { ok: false, reason: 'expired' };
-    remember(memoKey, claims);
+    if (claims.exp - claims.iat > lifetime) return reject('invalid', 'lifetime');
+    if (nowMs / 1000 - claims.iat > lifetime + CLOCK_TOLERANCE_SECONDS) return reject('expired', 'too_old');
     return { ok: true, claims };
   } catch (error) {
-    if (error instanceof errors.JWTExpired) return { ok: false, reason: 'expired' };
-    if (error instanceof errors.JOSEError || error instanceof TypeError || error instanceof SyntaxError) {
-      return { ok: false, reason: 'invalid' };
-    }
+    if (error instanceof errors.JOSEError) return joseRejection(error);
+    if (error instanceof TypeError || error instanceof SyntaxError) return reject('invalid', 'malformed');
     throw error;
   }
 }
