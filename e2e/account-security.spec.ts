@@ -62,7 +62,8 @@ test('changing the password signs out the other browser but not this one', async
   await form.getByLabel('New password').fill('a brand new password');
   await expect(form.getByLabel('Sign out my other devices')).toBeChecked();
   await form.getByRole('button', { name: 'Change password' }).click();
-  await expect(form.getByRole('status')).toContainText('Password changed. 1 other sign-in(s) ended.');
+  // Two others: the other browser, and the sign-up made through the API at the start.
+  await expect(form.getByRole('status')).toContainText('Password changed. 2 other sign-in(s) ended.');
 
   await other.page.goto('/orders');
   await expect(other.page).toHaveURL(/\/login\?next=%2Forders/);

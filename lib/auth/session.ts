@@ -32,24 +32,40 @@ export interface Session {
   via: 'cookie' | 'bearer';
 }
 
+interface UserAndRevocation {
+  id: string;
+  email: string;
+  name: string;
+  tokensValidAfter: Date;
+  /** SQLite answers EXISTS with 0n/1n, Postgres with a boolean. */
+  revoked: boolean | bigint | number;
+}
+
+/**
+ * The one database round trip of a request's session check: the user, and whether the token's
+ * jti or its sign-in family (sid) is revoked. Both are primary-key lookups. (Prisma's relation
+ * query would send two statements; this is one, and it reads the same on SQLite and Postgres.)
+ */
+async function findUserAndRevocation(claims: TokenClaims): Promise<(Omit<UserAndRevocation, 'revoked'> & { revoked: boolean }) | null> {
+  const prisma = await db();
+  const rows = await prisma.$queryRaw<UserAndRevocation[]>`
+    SELECT u."id", u."email", u."name", u."tokensValidAfter",
+           EXISTS (SELECT 1 FROM "RevokedToken" r WHERE r."jti" IN (${claims.jti}, ${claims.sid}) AND r."userId" = u."id") AS "revoked"
+    FROM "User" u
+    WHERE u."id" = ${claims.sub}`;
+  const row = rows[0];
+  if (!row) return null;
+  return { ...row, tokensValidAfter: new Date(row.tokensValidAfter), revoked: Boolean(row.revoked) };
+}
+
 /** Verifies an access token and checks it against the database. Null when it is not good. */
 export async function checkAccessToken(token: string, via: Session['via']): Promise<Session | null> {
   const verified = await verifyToken('access', token);
   if (!verified.ok) return null;
   const { claims } = verified;
 
-  const prisma = await db();
-  const user = await prisma.user.findUnique({
-    where: { id: claims.sub },
-    select: {
-      id: true,
-      email: true,
-      name: true,
-      tokensValidAfter: true,
-      revokedTokens: { where: { jti: { in: [claims.jti, claims.sid] } }, select: { jti: true }, take: 1 },
-    },
-  });
-  if (!user || user.revokedTokens.length > 0 || isIssuedBefore(claims, user.tokensValidAfter)) return null;
+  const user = await findUserAndRevocation(claims);
+  if (!user || user.revoked || isIssuedBefore(claims, user.tokensValidAfter)) return null;
   return { user: { id: user.id, email: user.email, name: user.name }, claims, via };
 }
 
