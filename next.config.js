@@ -23,7 +23,8 @@ const nextConfig = {
   distDir: process.env.NEXT_DIST_DIR ?? '.next',
   poweredByHeader: false,
   // Native and driver packages stay outside the server bundle; Next loads them from node_modules.
-  serverExternalPackages: ['better-sqlite3', '@prisma/adapter-better-sqlite3', 'pg', '@prisma/adapter-pg'],
+  // bcryptjs too: the bcrypt worker threads load it from there (lib/auth/bcrypt-pool.ts).
+  serverExternalPackages: ['better-sqlite3', '@prisma/adapter-better-sqlite3', 'pg', '@prisma/adapter-pg', 'bcryptjs'],
   outputFileTracingExcludes: buildsForPostgres
     ? { '*': ['node_modules/better-sqlite3/**', 'node_modules/@prisma/adapter-better-sqlite3/**', 'lib/generated/sqlite/**'] }
     : {},

@@ -7,9 +7,10 @@
 //   npm run bench -- --app-dir=/path    serve the build of another checkout (BENCH_APP_DIR)
 //
 // Sections 1–2 run in this process against a temp SQLite database; 3–4 drive `next start` from
-// the production build in .next-bench (`NEXT_DIST_DIR=.next-bench npx next build`) on port 3300.
+// the production build in .next-bench (built on first run if missing) on port 3300.
 // Run through package.json (node --import tsx --import ./bench/register.mjs): register.mjs lets
 // lib/auth/session.ts's `server-only` import load outside React Server Components.
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -20,7 +21,7 @@ import { parseArgs, type BenchConfig } from './config';
 import { signUp } from './client';
 import { createTempDatabase, insertUsers } from './db';
 import { figures } from './figures';
-import { startServer } from './server';
+import { hasBuild, startServer } from './server';
 import { renderSvg } from './svg';
 import { renderTable } from './table';
 import { judge, type Results } from './targets';
@@ -85,6 +86,17 @@ async function runServerSections(config: BenchConfig, results: Results, tmpDir: 
   const hash = await bcrypt.hash(BENCH_PASSWORD, serverBcryptCost);
   const signInUsers = insertUsers(database.url, config.counts.concurrentSignIns, hash);
   const appDir = config.appDir ? resolve(config.appDir) : root;
+  if (!hasBuild(appDir, config.distDir) && !config.smoke) {
+    // A fresh clone has no build yet: make one for the bench (its own dist dir, so it never
+    // disturbs the e2e build).
+    log(`no build in ${config.distDir}: running next build (about a minute)`);
+    const built = spawnSync(join(appDir, 'node_modules/.bin/next'), ['build'], {
+      cwd: appDir,
+      stdio: 'inherit',
+      env: { ...process.env, NEXT_DIST_DIR: config.distDir, NEXT_TELEMETRY_DISABLED: '1' },
+    });
+    if (built.status !== 0) throw new Error('next build failed');
+  }
   log(`starting next start (${join(appDir, config.distDir)}) on port ${config.port}`);
   const server = await startServer({ root: appDir, distDir: config.distDir, port: config.port, databaseUrl: database.url, bcryptCost: serverBcryptCost });
   try {

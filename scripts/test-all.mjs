@@ -31,6 +31,8 @@ const STEPS = [
   { name: 'lint', command: bin('eslint'), args: ['.'] },
   { name: 'vitest', command: bin('vitest'), args: ['run'], parse: parseVitest },
   { name: 'build', command: bin('next'), args: ['build'] },
+  // The benchmark's smoke mode (tiny iteration counts) against this build, so the bench cannot rot.
+  { name: 'bench-smoke', command: bin('vitest'), args: ['run', '--config', 'bench/vitest.config.ts'], env: { NEXT_DIST_DIR: '.next' }, parse: parseVitest },
   { name: 'vercel', command: process.execPath, args: [join(root, 'scripts/vercel-check.mjs')] },
   { name: 'e2e', command: bin('playwright'), args: ['test'], parse: parsePlaywright },
 ];
@@ -158,7 +160,7 @@ async function main() {
 
   const results = [];
   for (const step of steps) {
-    const result = await runStep(step, extra, env);
+    const result = await runStep(step, extra, { ...env, ...step.env });
     results.push(result);
     if (result.error) console.error(`test-all: could not run ${step.name}: ${result.error.message}`);
     if (result.code !== 0) break;

@@ -1,15 +1,17 @@
-// Password hashing with bcryptjs. Async only: the sync API would block the event loop for the
-// whole hash (~100+ ms) and stall every other request on the instance.
+// Password hashing with bcryptjs, on worker threads (lib/auth/bcrypt-pool.ts): a hash costs
+// ~100–300 ms of CPU by design, and must not stall other requests on the instance.
 import 'server-only';
 import bcrypt from 'bcryptjs';
 import { env } from '@/lib/env';
+import { runOnWorker } from './bcrypt-pool';
 
 export function hashPassword(password: string): Promise<string> {
-  return bcrypt.hash(password, env().BCRYPT_COST);
+  const cost = env().BCRYPT_COST;
+  return runOnWorker('hash', password, cost) ?? bcrypt.hash(password, cost);
 }
 
 export function verifyPassword(password: string, hash: string): Promise<boolean> {
-  return bcrypt.compare(password, hash);
+  return runOnWorker('compare', password, hash) ?? bcrypt.compare(password, hash);
 }
 
 let dummyHash: Promise<string> | undefined;
@@ -19,7 +21,7 @@ let dummyHash: Promise<string> | undefined;
  * email costs the same time as a wrong password and the two cannot be told apart.
  */
 export async function burnPasswordCheck(password: string): Promise<false> {
-  dummyHash ??= bcrypt.hash('not-a-real-password-' + crypto.randomUUID(), env().BCRYPT_COST);
-  await bcrypt.compare(password, await dummyHash);
+  dummyHash ??= hashPassword('not-a-real-password-' + crypto.randomUUID());
+  await verifyPassword(password, await dummyHash);
   return false;
 }
