@@ -20,12 +20,15 @@ function duration(seconds: number): string {
 }
 
 export default async function LearnPage() {
-  // The page checks the session itself (the DAL): it never trusts the middleware.
+  // Reading the request first makes the page dynamic (it is never prerendered).
+  const requestHeaders = await headers();
+  // The page checks the session itself (the DAL): it never trusts the middleware. A database
+  // hiccup shows the explainer without the personal part rather than an error page.
   const session = await getSession().catch(() => null);
   const credential = session?.via === 'cookie' ? await requestCredential() : null;
   const decoded = credential?.via === 'cookie' ? decodeToken(credential.token) : null;
   const config = env();
-  const secure = isSecureRequest(await headers(), config.APP_URL);
+  const secure = isSecureRequest(requestHeaders, config.APP_URL);
   const accessTtl = duration(config.AUTH_ACCESS_TTL);
   const refreshTtl = duration(config.AUTH_REFRESH_TTL);
 

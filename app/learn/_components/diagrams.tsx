@@ -88,13 +88,16 @@ export function CookieDiagram() {
       <Note x={30} y={36} anchor="start">
         Browser
       </Note>
-      <Box x={30} y={55} w={160} h={70} label="Cookie jar" sub="access (HttpOnly)" tone="good" />
-      <Box x={220} y={55} w={160} h={70} label="localStorage" sub="any script reads it" tone="bad" />
-      <Box x={120} y={160} w={170} h={60} label="Page JavaScript" />
-      <Arrow id={id} x1={190} y1={160} x2={120} y2={128} label="✗ cannot read" bad labelDy={2} />
-      <Arrow id={id} x1={230} y1={160} x2={290} y2={128} label="✓ reads" labelDy={2} />
-      <Box x={480} y={55} w={150} h={70} label="This site" sub="verifies the token" />
-      <Arrow id={id} x1={190} y1={90} x2={476} y2={90} label="Cookie: access=eyJ…" labelDy={-42} dashed />
+      <Box x={30} y={50} w={160} h={70} label="Cookie jar" sub="access (HttpOnly)" tone="good" />
+      <Box x={30} y={165} w={160} h={60} label="Page JavaScript" />
+      <Box x={240} y={165} w={145} h={60} label="localStorage" sub="any script reads it" tone="bad" />
+      <Arrow id={id} x1={110} y1={163} x2={110} y2={124} bad />
+      <Note x={118} y={148} anchor="start" bad>
+        ✗ cannot read it
+      </Note>
+      <Arrow id={id} x1={238} y1={195} x2={192} y2={195} label="✓ reads" labelDy={-8} />
+      <Box x={480} y={50} w={150} h={70} label="This site" sub="verifies the token" />
+      <Arrow id={id} x1={192} y1={85} x2={476} y2={85} label="Cookie: access=eyJ…" dashed />
     </Diagram>
   );
 }
@@ -138,11 +141,11 @@ export function RefreshDiagram() {
       desc="An access token lives a few minutes. When it lapses, the browser presents its refresh token to /api/auth/refresh, which revokes that refresh token and issues a new access and refresh pair in the same sign-in. If an old refresh token is presented again after a short grace window, the whole sign-in is revoked."
       caption="Each refresh token works once. Reused later (a stolen copy), it ends the whole sign-in, for the thief and the owner alike."
     >
-      <Box x={10} y={60} w={140} h={70} label="access #1" sub="minutes" />
-      <Box x={250} y={60} w={140} h={70} label="refresh → #2" sub="old refresh revoked" tone="good" />
-      <Box x={490} y={60} w={140} h={70} label="old refresh again" sub="sign-in revoked" tone="bad" />
-      <Arrow id={id} x1={152} y1={95} x2={246} y2={95} label="expires" />
-      <Arrow id={id} x1={392} y1={95} x2={486} y2={95} label="replayed later" bad />
+      <Box x={10} y={60} w={160} h={70} label="access #1" sub="lives minutes" />
+      <Box x={240} y={60} w={160} h={70} label="refresh → #2" sub="old refresh revoked" tone="good" />
+      <Box x={470} y={60} w={160} h={70} label="old refresh" sub="reused: sign-in revoked" tone="bad" />
+      <Arrow id={id} x1={172} y1={95} x2={236} y2={95} label="expires" />
+      <Arrow id={id} x1={402} y1={95} x2={466} y2={95} label="replayed" bad />
       <Note x={320} y={160}>
         two tabs refreshing within seconds is not an attack: a grace window allows it
       </Note>

@@ -13,9 +13,14 @@ function remaining(expiresAtMs: number, nowMs: number): string {
 export function LearnCountdown({ expiresAtMs }: { expiresAtMs: number }) {
   const [now, setNow] = useState<number | null>(null);
   useEffect(() => {
-    setNow(Date.now());
-    const timer = setInterval(() => setNow(Date.now()), 1000);
-    return () => clearInterval(timer);
+    // The server cannot know the client's clock: the first value appears after hydration.
+    const tick = () => setNow(Date.now());
+    const first = setTimeout(tick, 0);
+    const timer = setInterval(tick, 1000);
+    return () => {
+      clearTimeout(first);
+      clearInterval(timer);
+    };
   }, []);
   // Not a live region: announcing every second would drown a screen reader.
   return <span data-testid="learn-countdown">{now === null ? 'counting…' : remaining(expiresAtMs, now)}</span>;
