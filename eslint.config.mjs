@@ -8,6 +8,8 @@ export default defineConfig([
   ...nextTs,
   globalIgnores([
     '.next/**',
+    '.next-*/**',
+    '.vercel/**',
     'out/**',
     'lib/generated/**',
     'node_modules/**',

@@ -13,9 +13,14 @@ function remaining(expiresAt: number, now: number): string {
 export function ExpiryCountdown({ expiresAt }: { expiresAt: number }) {
   const [now, setNow] = useState<number | null>(null);
   useEffect(() => {
-    setNow(Date.now());
-    const timer = setInterval(() => setNow(Date.now()), 1000);
-    return () => clearInterval(timer);
+    // The server cannot know the client's clock: the first value appears after hydration.
+    const tick = () => setNow(Date.now());
+    const first = setTimeout(tick, 0);
+    const timer = setInterval(tick, 1000);
+    return () => {
+      clearTimeout(first);
+      clearInterval(timer);
+    };
   }, []);
   return <span data-testid="expiry-countdown">{now === null ? '…' : remaining(expiresAt, now)}</span>;
 }

@@ -42,7 +42,6 @@ export function isProtectedApi(pathname: string): boolean {
  */
 export function safeNextPath(raw: string | null | undefined, fallback = '/'): string {
   if (typeof raw !== 'string' || raw.length === 0 || raw.length > 2048) return fallback;
-  // eslint-disable-next-line no-control-regex
   if (/[\u0000-\u001f\u007f]/.test(raw)) return fallback;
   if (!raw.startsWith('/') || raw.startsWith('//') || raw.startsWith('/\\')) return fallback;
   // Resolve against a dummy origin: whatever the browser would do, it must stay on that origin.
