@@ -10,6 +10,7 @@ export default defineConfig([
     '.next/**',
     '.next-*/**',
     '.vercel/**',
+    '.cache/**',
     'out/**',
     'lib/generated/**',
     'node_modules/**',

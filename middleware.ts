@@ -15,6 +15,7 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { cookieNames, isSecureRequest, readCredential } from '@/lib/auth/cookies';
 import { corsHeaders, preflightResponse } from '@/lib/auth/cors';
+import { appOrigin, originProblem } from '@/lib/auth/csrf';
 import { verifyToken } from '@/lib/auth/jwt';
 import { isProtectedApi, isProtectedPage } from '@/lib/auth/paths';
 import { env } from '@/lib/env';
@@ -23,6 +24,20 @@ import { contentSecurityPolicy, createNonce } from '@/lib/security-headers';
 export async function middleware(request: NextRequest): Promise<Response> {
   const { pathname } = request.nextUrl;
   const secure = isSecureRequest(request.headers, env().APP_URL) || request.nextUrl.protocol === 'https:';
+
+  // A server action called from another origin (or with no Origin, or Sec-Fetch-Site cross-site or
+  // same-site): a clean 403 here, instead of Next's own 500 ("Invalid Server Actions request") or an
+  // error thrown by the action's own check. Each action still checks the origin itself. A POST to a
+  // page is always a server action (a no-JavaScript form names it in the body, not a header).
+  if (request.method === 'POST' && (request.headers.has('next-action') || !pathname.startsWith('/api/'))) {
+    const problem = originProblem(request.headers, appOrigin(request.url, env().APP_URL), 'strict');
+    if (problem) {
+      return NextResponse.json(
+        { error: { code: problem.code, message: problem.message } },
+        { status: problem.status, headers: { 'Cache-Control': 'no-store' } },
+      );
+    }
+  }
 
   if (pathname.startsWith('/api/')) {
     const origin = request.headers.get('origin');

@@ -2,6 +2,8 @@
 // servers from that one build, each on its own fresh SQLite file; see e2e/support/start-server.ts).
 //   chromium   http://127.0.0.1:3100  every e2e/*.spec.ts except *.short-ttl.spec.ts
 //   short-ttl  http://127.0.0.1:3101  *.short-ttl.spec.ts, access tokens live 4 seconds
+//   security   e2e/security/*.spec.ts: every known way to break a JWT-cookie app, against the main
+//              server (3100) and a second one (3102: TRUST_PROXY=true, EdDSA keys, CORS_ORIGINS)
 //   cluster    e2e/cluster/*.cluster.spec.ts: starts its own Postgres database, two `next start`
 //              instances (ports 3400, 3401; CLUSTER_PORT_BASE) and nginx (3402) per worker, from
 //              the same build (NEXT_DIST_DIR, default .next); see e2e/cluster/support/cluster.ts
@@ -13,6 +15,7 @@ import { SERVERS } from './e2e/support/servers.ts';
 const isCI = !!process.env.CI && process.env.CI !== 'false' && process.env.CI !== '0';
 const SHORT_TTL_SPECS = '*.short-ttl.spec.ts';
 const CLUSTER_SPECS = '**/cluster/*.cluster.spec.ts';
+const SECURITY_SPECS = '**/security/*.spec.ts';
 
 const webServer = (port: number, url: string) => ({
   command: `node --import tsx e2e/support/start-server.ts ${port}`,
@@ -45,14 +48,22 @@ export default defineConfig({
   projects: [
     {
       name: 'chromium',
-      testIgnore: [SHORT_TTL_SPECS, CLUSTER_SPECS],
+      testIgnore: [SHORT_TTL_SPECS, '**/cluster/**', '**/security/**'],
       use: { baseURL: SERVERS.main.baseURL },
     },
     {
       name: 'short-ttl',
       testMatch: SHORT_TTL_SPECS,
-      testIgnore: CLUSTER_SPECS,
+      testIgnore: ['**/cluster/**', '**/security/**'],
       use: { baseURL: SERVERS.shortTtl.baseURL },
+    },
+    {
+      // The attack suite (issue 4). Mostly API requests; a browser where it matters (CSRF pages,
+      // server actions, CSP). Its second server is SERVERS.security.
+      name: 'security',
+      testMatch: SECURITY_SPECS,
+      timeout: 60_000,
+      use: { baseURL: SERVERS.main.baseURL },
     },
     {
       // Its servers come from a worker fixture (e2e/cluster/fixtures.ts), not from webServer.
@@ -64,5 +75,6 @@ export default defineConfig({
   webServer: [
     webServer(SERVERS.main.port, SERVERS.main.baseURL),
     webServer(SERVERS.shortTtl.port, SERVERS.shortTtl.baseURL),
+    webServer(SERVERS.security.port, SERVERS.security.baseURL),
   ],
 });

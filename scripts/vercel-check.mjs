@@ -2,8 +2,8 @@
 // `npm run vercel:check` (also a step of `npm test`): builds the app the way Vercel does, offline,
 // and checks the output Vercel would deploy.
 //
-//   1. uses the Vercel CLI (vercel@60.1.3, an exact devDependency; installed without saving if
-//      missing). Only when the CLI cannot be installed at all does this skip, saying so.
+//   1. uses the Vercel CLI (vercel@60.1.3, installed on first use into .cache/vercel-cli). Only
+//      when the CLI cannot be installed at all does this skip, saying so.
 //   2. writes .vercel/project.json (git-ignored) so `vercel build` needs no account or network,
 //      then runs `vercel build --yes` with a Postgres DATABASE_URL and a dummy AUTH_SECRET (the
 //      build must not touch the database: migrations are a separate step, see docs/deploy.md);
@@ -27,17 +27,19 @@ const FORBIDDEN = /(^|[\\/])(better-sqlite3|@prisma[\\/]adapter-better-sqlite3)(
 const log = (line) => console.log(`[vercel-check] ${line}`);
 const problems = [];
 
+/**
+ * The Vercel CLI lives in its own folder (.cache/vercel-cli), not in the project's dependencies:
+ * its lock entries name platform packages this registry mirror does not have, which would make
+ * `npm ci` refuse the project's lock file. Installed on first use, then reused.
+ */
 function vercelBinary() {
-  const local = join(root, 'node_modules/.bin/vercel');
+  const prefix = join(root, '.cache/vercel-cli');
+  const local = join(prefix, 'node_modules/.bin/vercel');
   const version = (bin) => spawnSync(bin, ['--version'], { cwd: root, encoding: 'utf8', env: { ...process.env, FORCE_COLOR: '0' } });
-  if (existsSync(local)) {
-    const v = version(local);
-    if (`${v.stdout}${v.stderr}`.includes(VERCEL_VERSION)) return local;
-    log(`node_modules has another Vercel CLI (${`${v.stdout}`.trim() || 'unknown'}); installing ${VERCEL_VERSION}`);
-  } else {
-    log(`Vercel CLI not installed; installing vercel@${VERCEL_VERSION} (npm install --no-save)`);
-  }
-  const install = spawnSync('npm', ['install', '--no-save', '--no-audit', '--no-fund', '--ignore-scripts', `vercel@${VERCEL_VERSION}`], {
+  if (existsSync(local) && `${version(local).stdout}${version(local).stderr}`.includes(VERCEL_VERSION)) return local;
+  log(`installing vercel@${VERCEL_VERSION} into .cache/vercel-cli`);
+  mkdirSync(prefix, { recursive: true });
+  const install = spawnSync('npm', ['install', '--prefix', prefix, '--no-save', '--no-audit', '--no-fund', '--ignore-scripts', '--no-package-lock', `vercel@${VERCEL_VERSION}`], {
     cwd: root,
     stdio: 'inherit',
   });

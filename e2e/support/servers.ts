@@ -1,5 +1,21 @@
-// The two `next start` instances the browser tests run against (one build, two databases).
+// The `next start` instances the browser tests run against (one build, one database each).
 import { TEST_AUTH_SECRET } from '../../test/test-env.ts';
+
+/**
+ * The security suite's second server signs with EdDSA. A fixed, test-only private key (never
+ * valid anywhere else) so that the specs know the public half and can try to misuse it.
+ */
+export const SECURITY_PRIVATE_JWK = {
+  kty: 'OKP',
+  crv: 'Ed25519',
+  kid: 'e2e-security-ed25519',
+  alg: 'EdDSA',
+  x: 'y22XzGZI8Qbxd9mBWkMArgN7Kea5ZKqO70TY2ACSUE0',
+  d: 'H_nM61DoZ-BmWb_0YxoA4PlEkCu0jCRFcZ-xdAJfQFI',
+} as const;
+
+/** The one origin the security server lets call its API cross-origin (with a Bearer token). */
+export const SECURITY_CORS_ORIGIN = 'http://allowed-client.example';
 
 export const HOST = '127.0.0.1';
 
@@ -11,6 +27,11 @@ export const SERVERS = {
   main: { port: BASE, baseURL: `http://${HOST}:${BASE}` },
   /** Access tokens live 4 s, for refresh/expiry specs (*.short-ttl.spec.ts). */
   shortTtl: { port: BASE + 1, baseURL: `http://${HOST}:${BASE + 1}` },
+  /**
+   * The security suite's second server (e2e/security): behind a "trusted proxy" (TRUST_PROXY=true,
+   * so the right-most X-Forwarded-For entry is the client), EdDSA keys, and one CORS origin.
+   */
+  security: { port: BASE + 2, baseURL: `http://${HOST}:${BASE + 2}` },
 } as const;
 
 /** The environment `next start` gets for one port (DATABASE_URL is added by start-server). */
@@ -22,5 +43,13 @@ export function serverEnv(port: number): Record<string, string> {
     BCRYPT_COST: '4',
     APP_URL: `http://${HOST}:${port}`,
     ...(port === SERVERS.shortTtl.port ? { AUTH_ACCESS_TTL: '4' } : {}),
+    ...(port === SERVERS.security.port
+      ? {
+          TRUST_PROXY: 'true',
+          AUTH_JWT_ALG: 'EdDSA',
+          AUTH_JWT_PRIVATE_KEY: JSON.stringify(SECURITY_PRIVATE_JWK),
+          CORS_ORIGINS: SECURITY_CORS_ORIGIN,
+        }
+      : {}),
   };
 }

@@ -81,8 +81,18 @@ function loginKeys(email: string, address: string | null): [LimiterName, string]
 /** Throws 429 if any failure counter for this sign-in attempt is exhausted. */
 export async function assertLoginAllowed(email: string, address: string | null): Promise<void> {
   for (const [name, key] of loginKeys(email, address)) {
+    const spec = SPECS[name];
     const state = await limiter(name).get(key);
-    if (state && state.consumedPoints >= SPECS[name].points) throw tooMany(state.msBeforeNext);
+    if (!state || state.consumedPoints < spec.points) continue;
+    // The limit was reached inside a window longer than the block (the per-account counter: 20 in
+    // 15 min, blocked 5 min): block for blockDuration, not for the rest of the window, so that an
+    // attacker cannot lock the real owner out for longer than the block. Once blocked, the
+    // remaining time is at most blockDuration and the block is not extended by further attempts.
+    if (state.msBeforeNext > spec.blockDuration * 1000) {
+      await limiter(name).block(key, spec.blockDuration);
+      throw tooMany(spec.blockDuration * 1000);
+    }
+    throw tooMany(state.msBeforeNext);
   }
 }
 
