@@ -73,7 +73,7 @@ test('changing the password signs out the other browser but not this one', async
   // The old password no longer works; the new one does.
   const login = new LoginPage(other.page);
   await login.signIn(uniqueUser);
-  await expect(other.page.getByRole('alert')).toContainText('The email or password is incorrect');
+  await expect(other.page.getByRole('main').getByRole('alert')).toContainText('The email or password is incorrect');
   await login.signIn({ email: uniqueUser.email, password: 'a brand new password' });
   await expect(other.page).toHaveURL(/\/orders$/);
 

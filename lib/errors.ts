@@ -31,11 +31,28 @@ export const serviceUnavailable = () =>
     'Retry-After': '5',
   });
 
+/** What a Prisma driver adapter says when the database itself cannot be reached or used. */
+const UNREACHABLE_KINDS = new Set([
+  'DatabaseNotReachable',
+  'ConnectionClosed',
+  'SocketTimeout',
+  'TooManyConnections',
+  'TlsConnectionError',
+  'AuthenticationFailed',
+  'DatabaseDoesNotExist',
+  'DatabaseAccessDenied',
+]);
+
 /** Prisma and driver errors that mean "the database is unreachable", not "your input was bad". */
 export function isDatabaseUnavailable(error: unknown): boolean {
   if (!(error instanceof Error)) return false;
+  const meta = (error as { meta?: { driverAdapterError?: { cause?: { kind?: string } } } }).meta;
+  const kind = meta?.driverAdapterError?.cause?.kind;
+  if (kind && UNREACHABLE_KINDS.has(kind)) return true;
+  const cause = (error as { cause?: unknown }).cause;
+  if (cause instanceof Error && cause !== error && isDatabaseUnavailable(cause)) return true;
   const text = `${error.name} ${(error as { code?: string }).code ?? ''} ${error.message}`;
-  return /ECONNREFUSED|ECONNRESET|ETIMEDOUT|ENOTFOUND|P1001|P1002|P1008|P1017|P2024|DatabaseNotReachable|ConnectionClosed|connection (terminated|refused|closed)|Can't reach database|SQLITE_BUSY|SQLITE_CANTOPEN|timeout exceeded when trying to connect|Connection terminated/i.test(
+  return /ECONNREFUSED|ECONNRESET|ETIMEDOUT|ENOTFOUND|EPIPE|P1001|P1002|P1008|P1017|P2024|DatabaseNotReachable|ConnectionClosed|SocketTimeout|connection (terminated|refused|closed|ended)|Can't reach database|Server has closed the connection|SQLITE_BUSY|SQLITE_CANTOPEN|timeout exceeded when trying to connect|Connection terminated|Client has encountered a connection error|Unable to start a transaction in the given time/i.test(
     text,
   );
 }
