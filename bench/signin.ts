@@ -37,9 +37,17 @@ export async function runBcrypt(counts: Counts, log: (line: string) => void): Pr
 }
 
 /** The largest cost whose median hash takes at most `budgetMs`, and never below 10. */
-export function recommendCost(costs: BcryptCost[], budgetMs = 300): number {
-  const fits = costs.filter((c) => c.ms.median <= budgetMs).map((c) => c.cost);
-  return Math.max(10, ...fits);
+/**
+ * The cost to ship: OWASP's floor is 10, and a hash should take roughly 100–300 ms on a small
+ * server. Of the costs inside that band, the one nearest its middle (geometrically, ~173 ms), so
+ * that a slower machine (a serverless function) stays under 300 ms and a faster one above 100 ms.
+ */
+export function recommendCost(costs: BcryptCost[], band: [number, number] = [100, 300]): number {
+  const middle = Math.sqrt(band[0] * band[1]);
+  const inBand = costs.filter((c) => c.cost >= 10 && c.ms.median >= band[0] && c.ms.median <= band[1]);
+  if (inBand.length === 0) return Math.max(10, ...costs.filter((c) => c.ms.median <= band[1]).map((c) => c.cost));
+  const distance = (c: BcryptCost) => Math.abs(Math.log(c.ms.median / middle));
+  return inBand.reduce((best, c) => (distance(c) < distance(best) ? c : best)).cost;
 }
 
 export async function runBurst(
