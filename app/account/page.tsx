@@ -23,7 +23,7 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
           <dd data-testid="account-name">{user.name}</dd>
           <dt>Email</dt>
           <dd data-testid="account-email">{user.email}</dd>
-          <dt>Signed in since</dt>
+          <dt>Access token issued</dt>
           <dd>
             <time dateTime={new Date(claims.iat * 1000).toISOString()}>{new Date(claims.iat * 1000).toUTCString()}</time>
           </dd>
