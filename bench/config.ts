@@ -40,6 +40,8 @@ export interface Counts {
   burstRequests: number;
   burstReps: number;
   concurrentSignIns: number;
+  /** A request slower than this counts as a timeout (its latency recorded as the limit). */
+  requestTimeoutMs: number;
 }
 
 const FULL: Counts = {
@@ -59,6 +61,7 @@ const FULL: Counts = {
   burstRequests: 100,
   burstReps: 3,
   concurrentSignIns: 20,
+  requestTimeoutMs: 60_000,
 };
 
 const SMOKE: Counts = {
@@ -78,6 +81,8 @@ const SMOKE: Counts = {
   burstRequests: 4,
   burstReps: 1,
   concurrentSignIns: 4,
+  // The smoke run only proves the bench still works; it must finish even on a stalled machine.
+  requestTimeoutMs: 10_000,
 };
 
 export function parseArgs(argv: string[], defaultOutDir: string): BenchConfig {

@@ -59,7 +59,15 @@ export async function startServer(options: {
     await exited;
     clearTimeout(timer);
   };
+  // Never leave a server behind (it would keep the port and answer the next run), even when the
+  // bench itself is stopped by a signal or a timeout.
   process.once('exit', () => child.kill('SIGKILL'));
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+    process.once(signal, () => {
+      child.kill('SIGKILL');
+      process.exit(130);
+    });
+  }
 
   const deadline = Date.now() + 60_000;
   for (;;) {

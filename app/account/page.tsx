@@ -6,7 +6,7 @@ import { ActiveSessions } from './_components/active-sessions';
 import { Activity } from './_components/activity';
 import { ApiTokens } from './_components/api-tokens';
 import { ChangePasswordForm } from './_components/change-password-form';
-import { ExpiryCountdown } from './expiry-countdown';
+import { Countdown } from '@/app/_components/countdown';
 
 export const metadata: Metadata = { title: 'Your account' };
 
@@ -29,7 +29,7 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
           </dd>
           <dt>Access token expires</dt>
           <dd>
-            <time dateTime={expiresAt.toISOString()}>{expiresAt.toUTCString()}</time> (<ExpiryCountdown expiresAt={expiresAt.getTime()} />
+            <time dateTime={expiresAt.toISOString()}>{expiresAt.toUTCString()}</time> (<Countdown untilMs={expiresAt.getTime()} prefix="in" expiredText="expired" testId="expiry-countdown" />
             ). It is renewed automatically while your sign-in lasts.
           </dd>
         </dl>

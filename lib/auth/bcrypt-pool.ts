@@ -46,11 +46,15 @@ function startWorker(bcryptPath: string): PoolWorker {
     if (error !== undefined) job.reject(new Error(error));
     else job.resolve(result!);
   });
-  entry.worker.on('error', (error) => {
+  // A worker that fails or exits takes its jobs with it: fail them (never leave a sign-in hanging)
+  // and put a fresh worker in its place.
+  const replace = (error: Error) => {
     for (const job of entry.inFlight.values()) job.reject(error);
     entry.inFlight.clear();
-    if (pool) pool = pool.filter((p) => p !== entry).concat(startWorker(bcryptPath));
-  });
+    if (pool?.includes(entry)) pool = pool.filter((p) => p !== entry).concat(startWorker(bcryptPath));
+  };
+  entry.worker.on('error', replace);
+  entry.worker.on('exit', (code) => replace(new Error(`bcrypt worker exited (${code})`)));
   return entry;
 }
 

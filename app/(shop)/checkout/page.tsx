@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { requirePageSession } from '@/lib/auth/session';
 import { getCart } from '@/lib/shop/cart';
 import { formatCents } from '@/lib/shop/money';
+import { OrderLinesTable } from '../_components/order-lines-table';
 import { PlaceOrderForm } from './place-order-form';
 
 export const metadata: Metadata = { title: 'Checkout' };
@@ -23,41 +24,7 @@ export default async function CheckoutPage() {
       ) : (
         <div className="card stack">
           <h2>Review your order</h2>
-          <table className="order-table">
-            <caption className="visually-hidden">Items in this order</caption>
-            <thead>
-              <tr>
-                <th scope="col">Product</th>
-                <th scope="col" className="num">
-                  Price
-                </th>
-                <th scope="col" className="num">
-                  Qty
-                </th>
-                <th scope="col" className="num">
-                  Total
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {cart.items.map((line) => (
-                <tr key={line.productId}>
-                  <th scope="row">{line.name}</th>
-                  <td className="num">{formatCents(line.unitPriceCents)}</td>
-                  <td className="num">{line.quantity}</td>
-                  <td className="num">{formatCents(line.lineTotalCents)}</td>
-                </tr>
-              ))}
-            </tbody>
-            <tfoot>
-              <tr>
-                <th scope="row" colSpan={3}>
-                  Order total
-                </th>
-                <td className="num">{formatCents(cart.totalCents)}</td>
-              </tr>
-            </tfoot>
-          </table>
+          <OrderLinesTable lines={cart.items} totalCents={cart.totalCents} caption="Items in this order" />
           <p className="muted">
             This is a demonstration shop: placing the order takes the items out of stock, and no payment is taken.
           </p>

@@ -7,7 +7,7 @@ import { CLOCK_TOLERANCE_SECONDS } from '@/lib/auth/jwt';
 import { accessCookieView } from '@/lib/learn/cookie-view';
 import { getServerRecords } from '@/lib/learn/server-records';
 import { describeClaims, type DecodedToken } from '@/lib/learn/token-anatomy';
-import { LearnCountdown } from './expiry-countdown';
+import { Countdown } from '@/app/_components/countdown';
 import { TamperDemo } from './tamper-demo';
 
 function When({ iso }: { iso: string }) {
@@ -67,7 +67,7 @@ export async function YourToken({ decoded, userId, secure }: { decoded: DecodedT
         <h3>Each claim</h3>
         {exp !== null ? (
           <p>
-            This token <LearnCountdown expiresAtMs={exp} /> (plus {CLOCK_TOLERANCE_SECONDS} s of clock tolerance between machines).
+            This token <Countdown untilMs={exp} prefix="expires in" expiredText="expired: reload and the browser is sent through the refresh hop for a new one" testId="learn-countdown" /> (plus {CLOCK_TOLERANCE_SECONDS} s of clock tolerance between machines).
           </p>
         ) : null}
         <div className="learn-table-wrap">

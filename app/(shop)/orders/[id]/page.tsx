@@ -2,9 +2,9 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { requirePageSession } from '@/lib/auth/session';
-import { formatCents } from '@/lib/shop/money';
 import { getOrder } from '@/lib/shop/orders';
 import { OrderDate, orderReference } from '../../_components/order-date';
+import { OrderLinesTable } from '../../_components/order-lines-table';
 
 export const metadata: Metadata = { title: 'Order' };
 
@@ -31,43 +31,7 @@ export default async function OrderPage({ params, searchParams }: Props) {
         Placed <OrderDate iso={order.createdAt} />. Prices are as you paid them.
       </p>
       <div className="card">
-        <table className="order-table">
-          <caption className="visually-hidden">Items in order {orderReference(order.id)}</caption>
-          <thead>
-            <tr>
-              <th scope="col">Product</th>
-              <th scope="col" className="num">
-                Price
-              </th>
-              <th scope="col" className="num">
-                Qty
-              </th>
-              <th scope="col" className="num">
-                Total
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {order.items.map((item) => (
-              <tr key={item.productId}>
-                <th scope="row">{item.name}</th>
-                <td className="num">{formatCents(item.unitPriceCents)}</td>
-                <td className="num">{item.quantity}</td>
-                <td className="num">{formatCents(item.unitPriceCents * item.quantity)}</td>
-              </tr>
-            ))}
-          </tbody>
-          <tfoot>
-            <tr>
-              <th scope="row" colSpan={3}>
-                Order total
-              </th>
-              <td className="num" data-testid="order-total">
-                {formatCents(order.totalCents)}
-              </td>
-            </tr>
-          </tfoot>
-        </table>
+        <OrderLinesTable lines={order.items} totalCents={order.totalCents} caption={`Items in order ${orderReference(order.id)}`} />
       </div>
     </section>
   );
