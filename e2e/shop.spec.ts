@@ -142,14 +142,17 @@ test('catalogue, product, cart and checkout have no serious accessibility violat
   await expectNoSeriousAxeViolations(page, 'checkout');
 });
 
-// `UPDATE_SCREENSHOTS=1 npx playwright test e2e/shop.spec.ts -g screenshots` refreshes the
-// README's pictures in docs/screenshots/.
-test('README screenshots', async ({ page, uniqueUser, signUpViaApi }) => {
-  test.skip(!process.env.UPDATE_SCREENSHOTS, 'set UPDATE_SCREENSHOTS=1 to refresh docs/screenshots');
-  mkdirSync('docs/screenshots', { recursive: true });
+// The README's pictures of the catalogue and a filled cart. Every run takes them (into the test's
+// output folder) and checks they show the page; `UPDATE_SCREENSHOTS=1 npx playwright test
+// e2e/shop.spec.ts -g screenshots` also writes them over docs/screenshots/.
+test('README screenshots', async ({ page, uniqueUser, signUpViaApi }, testInfo) => {
+  const dir = process.env.UPDATE_SCREENSHOTS ? 'docs/screenshots' : testInfo.outputPath('screenshots');
+  mkdirSync(dir, { recursive: true });
   await page.setViewportSize({ width: 1280, height: 800 });
   await page.goto('/');
-  await page.screenshot({ path: 'docs/screenshots/catalogue.png' });
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  const catalogue = await page.screenshot({ path: `${dir}/catalogue.png` });
+  expect(catalogue.byteLength).toBeGreaterThan(20_000);
 
   await signUpViaApi(page.request, { ...uniqueUser, name: 'Ada Lovelace' });
   for (const [slug, quantity] of [['aurora-mug', 2], ['lumen-desk-lamp', 1], ['fern-planter', 1]] as const) {
@@ -158,5 +161,7 @@ test('README screenshots', async ({ page, uniqueUser, signUpViaApi }) => {
     await expect(page.getByRole('status').filter({ hasText: 'Added' })).toBeVisible();
   }
   await page.goto('/cart');
-  await page.screenshot({ path: 'docs/screenshots/cart.png' });
+  await expect(page.getByRole('heading', { name: 'Your cart' })).toBeVisible();
+  const cart = await page.screenshot({ path: `${dir}/cart.png` });
+  expect(cart.byteLength).toBeGreaterThan(20_000);
 });
