@@ -23,14 +23,15 @@ import { contentSecurityPolicy, createNonce } from '@/lib/security-headers';
 
 export async function middleware(request: NextRequest): Promise<Response> {
   const { pathname } = request.nextUrl;
-  const secure = isSecureRequest(request.headers, env().APP_URL) || request.nextUrl.protocol === 'https:';
+  const config = env();
+  const secure = isSecureRequest(request.headers, config.APP_URL, request.url);
 
   // A server action called from another origin (or with no Origin, or Sec-Fetch-Site cross-site or
   // same-site): a clean 403 here, instead of Next's own 500 ("Invalid Server Actions request") or an
   // error thrown by the action's own check. Each action still checks the origin itself. A POST to a
   // page is always a server action (a no-JavaScript form names it in the body, not a header).
   if (request.method === 'POST' && (request.headers.has('next-action') || !pathname.startsWith('/api/'))) {
-    const problem = originProblem(request.headers, appOrigin(request.url, env().APP_URL), 'strict');
+    const problem = originProblem(request.headers, appOrigin(request.url, config.APP_URL), 'strict');
     if (problem) {
       return NextResponse.json(
         { error: { code: problem.code, message: problem.message } },
@@ -41,7 +42,7 @@ export async function middleware(request: NextRequest): Promise<Response> {
 
   if (pathname.startsWith('/api/')) {
     const origin = request.headers.get('origin');
-    const allowed = env().CORS_ORIGINS;
+    const allowed = config.CORS_ORIGINS;
     if (request.method === 'OPTIONS' && request.headers.has('access-control-request-method')) {
       return preflightResponse(origin, allowed);
     }
@@ -50,7 +51,8 @@ export async function middleware(request: NextRequest): Promise<Response> {
     return response;
   }
 
-  const refusal = await refusePage(request, secure);
+  const protectedPage = isProtectedPage(pathname);
+  const refusal = await refusePage(request, secure, protectedPage);
   if (refusal) return refusal;
 
   // Pages: a nonce for this response's scripts. Next reads the policy from the request headers
@@ -61,7 +63,7 @@ export async function middleware(request: NextRequest): Promise<Response> {
   requestHeaders.set('Content-Security-Policy', policy);
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set('Content-Security-Policy', policy);
-  if (isProtectedPage(pathname)) response.headers.set('Cache-Control', 'private, no-store');
+  if (protectedPage) response.headers.set('Cache-Control', 'private, no-store');
   return response;
 }
 
@@ -78,14 +80,14 @@ async function refuseApi(request: NextRequest, secure: boolean): Promise<NextRes
 }
 
 /** A redirect for a page visit that cannot be signed in as it stands; null to render the page. */
-async function refusePage(request: NextRequest, secure: boolean): Promise<NextResponse | null> {
+async function refusePage(request: NextRequest, secure: boolean, protectedPage: boolean): Promise<NextResponse | null> {
   const { pathname, search } = request.nextUrl;
   const names = cookieNames(secure);
   // Pages are for the cookie: a Bearer header (a program, an API token) never opens one.
   const credential = readCredential(request.headers, secure);
   const mayRefresh = request.cookies.has(names.hint);
 
-  if (!isProtectedPage(pathname)) {
+  if (!protectedPage) {
     // A public page for someone whose access token lapsed: renew it on the way, so the header
     // still knows them. Only for document navigations, never for data or prefetch requests.
     if (mayRefresh && credential.via === 'none' && isDocumentNavigation(request)) return refreshHop(request, pathname + search);

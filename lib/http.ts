@@ -7,7 +7,6 @@ import 'server-only';
 import type { z } from 'zod';
 import { AppError, badRequest, isDatabaseUnavailable, serviceUnavailable, type FieldErrors } from '@/lib/errors';
 
-export const NO_STORE = { 'Cache-Control': 'no-store' } as const;
 /** JSON bodies of this API are small; a larger body is refused before it is parsed. */
 export const MAX_JSON_BYTES = 16 * 1024;
 
@@ -96,11 +95,4 @@ export async function readJson<S extends z.ZodType>(request: Request, schema: S)
   const result = schema.safeParse(data);
   if (!result.success) throw badRequest('Some fields are invalid.', fieldErrors(result.error));
   return result.data;
-}
-
-/** Reads an optional JSON body (an empty body is `{}`), for routes whose fields are all optional. */
-export async function readOptionalJson<S extends z.ZodType>(request: Request, schema: S): Promise<z.infer<S>> {
-  const length = request.headers.get('content-length');
-  if ((length === null || length === '0') && !request.headers.get('content-type')) return schema.parse({});
-  return readJson(request, schema);
 }

@@ -2,7 +2,6 @@
 import 'server-only';
 import { headers } from 'next/headers';
 import { env } from '@/lib/env';
-import { clientAddress } from './client-address';
 import { isSecureRequest } from './cookies';
 import { originProblem, type OriginPolicy } from './csrf';
 import { requestMeta, type RequestMeta } from './request-meta';
@@ -10,7 +9,7 @@ import { requestMeta, type RequestMeta } from './request-meta';
 export interface ActionContext {
   secure: boolean;
   origin: string;
-  clientAddress: string | null;
+  /** The client's address (when a trusted proxy vouches for it) and user agent. */
   meta: RequestMeta;
   /** The CSRF verdict for this action: null when the request came from our own pages. */
   originProblem: (policy: OriginPolicy) => ReturnType<typeof originProblem>;
@@ -25,7 +24,6 @@ export async function actionContext(): Promise<ActionContext> {
   return {
     secure,
     origin,
-    clientAddress: clientAddress(h, config.TRUST_PROXY),
     meta: requestMeta(h, config.TRUST_PROXY),
     originProblem: (policy) => originProblem(h, origin, policy),
   };

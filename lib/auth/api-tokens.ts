@@ -82,11 +82,24 @@ export async function revokeApiToken({ userId, id }: { userId: string; id: strin
   });
 }
 
-/** Records use, at most once a minute per token, so that reads do not become a write each. */
+const TOUCH_INTERVAL_MS = 60_000;
+/** When this process last wrote each token's last use (bounded; the oldest entry goes first). */
+const lastTouched = new Map<string, number>();
+
+/**
+ * Records use, at most once a minute per token, so that a program's requests do not each become a
+ * write. The in-process note skips even the conditional update on the request path; the condition
+ * in the database keeps several instances from writing more than that between them.
+ */
 export async function touchApiToken(id: string, nowMs = Date.now()): Promise<void> {
+  const last = lastTouched.get(id);
+  if (last !== undefined && nowMs - last < TOUCH_INTERVAL_MS) return;
+  if (lastTouched.size >= 10_000) lastTouched.delete(lastTouched.keys().next().value!);
+  lastTouched.delete(id);
+  lastTouched.set(id, nowMs);
   const prisma = await db();
   await prisma.apiToken.updateMany({
-    where: { id, OR: [{ lastUsedAt: null }, { lastUsedAt: { lt: new Date(nowMs - 60_000) } }] },
+    where: { id, OR: [{ lastUsedAt: null }, { lastUsedAt: { lt: new Date(nowMs - TOUCH_INTERVAL_MS) } }] },
     data: { lastUsedAt: new Date(nowMs) },
   });
 }

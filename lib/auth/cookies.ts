@@ -27,11 +27,6 @@ export function cookieNames(secure: boolean): CookieNames {
     : { access: 'access', refresh: 'refresh', hint: 'signed-in' };
 }
 
-/** Whether the app is reached over HTTPS: APP_URL decides when set, else the request itself. */
-export function isSecureOrigin(requestUrl: string, appUrl?: string): boolean {
-  return new URL(appUrl ?? requestUrl).protocol === 'https:';
-}
-
 export interface CookieToSet {
   name: string;
   value: string;
@@ -70,12 +65,14 @@ export function clearedTokenCookies(secure: boolean): CookieToSet[] {
 
 /**
  * Whether this request reached the app over HTTPS. APP_URL decides when it is set; otherwise
- * the proxy's X-Forwarded-Proto (Next fills it in from the socket when there is no proxy).
- * A client that lies here only gets Secure cookies its browser will not send back over HTTP.
+ * the proxy's X-Forwarded-Proto (Next fills it in from the socket when there is no proxy), or
+ * the request URL itself when there is one. A client that lies here only gets Secure cookies
+ * its browser will not send back over HTTP.
  */
-export function isSecureRequest(headers: Headers, appUrl?: string): boolean {
+export function isSecureRequest(headers: Headers, appUrl?: string, requestUrl?: string): boolean {
   if (appUrl) return new URL(appUrl).protocol === 'https:';
-  return (headers.get('x-forwarded-proto') ?? '').split(',')[0]?.trim() === 'https';
+  if ((headers.get('x-forwarded-proto') ?? '').split(',')[0]?.trim() === 'https') return true;
+  return requestUrl !== undefined && new URL(requestUrl).protocol === 'https:';
 }
 
 /** Reads one cookie from a raw Cookie header (for code that has only Headers). */

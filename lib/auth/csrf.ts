@@ -4,7 +4,7 @@
 // second lock, and the one that also covers same-site siblings and older browsers: a
 // state-changing request must say where it came from (Origin), and that must be us.
 // Runtime-neutral.
-import { AppError, forbiddenOrigin } from '@/lib/errors';
+import { forbiddenOrigin, type AppError } from '@/lib/errors';
 
 export type OriginPolicy =
   /** Cookie-authenticated writes: Origin must be present and ours. */
@@ -31,5 +31,3 @@ export function assertSameOrigin(request: Request, policy: OriginPolicy, appUrl?
   const problem = originProblem(request.headers, appOrigin(request.url, appUrl), policy);
   if (problem) throw problem;
 }
-
-export { AppError };

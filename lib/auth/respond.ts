@@ -2,22 +2,20 @@
 import 'server-only';
 import type { NextResponse } from 'next/server';
 import { env } from '@/lib/env';
-import { clientAddress } from './client-address';
 import { requestMeta, type RequestMeta } from './request-meta';
 import { clearedTokenCookies, cookieNames, isSecureRequest, readCookie, tokenCookies, type CookieToSet } from './cookies';
 import type { TokenPair } from './tokens';
 
 export interface RequestFacts {
   secure: boolean;
-  clientAddress: string | null;
+  /** The client's address (meta.ipAddress, when a trusted proxy vouches for it) and user agent. */
   meta: RequestMeta;
 }
 
 export function requestFacts(request: Request): RequestFacts {
   const config = env();
   return {
-    secure: isSecureRequest(request.headers, config.APP_URL) || new URL(request.url).protocol === 'https:',
-    clientAddress: clientAddress(request.headers, config.TRUST_PROXY),
+    secure: isSecureRequest(request.headers, config.APP_URL, request.url),
     meta: requestMeta(request.headers, config.TRUST_PROXY),
   };
 }

@@ -74,24 +74,20 @@ export async function checkAccessToken(token: string, via: Session['via']): Prom
  * Route handlers pass their Request; pages and server actions use next/headers.
  */
 export async function requestCredential(request?: Request): Promise<Credential> {
-  const secureFrom = (h: Headers) => isSecureRequest(h, env().APP_URL);
-  if (request) {
-    const secure = secureFrom(request.headers) || new URL(request.url).protocol === 'https:';
-    return readCredential(request.headers, secure);
-  }
+  if (request) return readCredential(request.headers, isSecureRequest(request.headers, env().APP_URL, request.url));
   const requestHeaders = await headers();
-  const secure = secureFrom(requestHeaders);
+  const secure = isSecureRequest(requestHeaders, env().APP_URL);
   if (requestHeaders.has('authorization')) return readCredential(requestHeaders, secure);
   // cookies() also sees cookies set earlier in this same server action; the raw header does not.
   const token = (await cookies()).get(cookieNames(secure).access)?.value;
   return token ? { via: 'cookie', token } : { via: 'none' };
 }
 
-const sessionOfThisRequest = cache(async (): Promise<Session | null> => {
-  const credential = await requestCredential();
-  if (credential.via === 'none') return null;
-  return checkAccessToken(credential.token, credential.via);
-});
+async function sessionFor(credential: Credential): Promise<Session | null> {
+  return credential.via === 'none' ? null : checkAccessToken(credential.token, credential.via);
+}
+
+const sessionOfThisRequest = cache(async (): Promise<Session | null> => sessionFor(await requestCredential()));
 
 // Route handlers run outside React's per-request cache: memoise per Request object instead.
 const sessionsByRequest = new WeakMap<Request, Promise<Session | null>>();
@@ -101,9 +97,7 @@ export function getSession(request?: Request): Promise<Session | null> {
   if (!request) return sessionOfThisRequest();
   let found = sessionsByRequest.get(request);
   if (!found) {
-    found = requestCredential(request).then((credential) =>
-      credential.via === 'none' ? null : checkAccessToken(credential.token, credential.via),
-    );
+    found = requestCredential(request).then(sessionFor);
     sessionsByRequest.set(request, found);
   }
   return found;

@@ -3,14 +3,13 @@ import { useActionState } from 'react';
 import { SubmitButton } from '@/app/_components/submit-button';
 import { checkoutAction } from '../actions';
 import type { ShopFormState } from '../form-state';
+import { FormAlert } from '@/app/_components/form-alert';
 
 export function PlaceOrderForm({ total }: { total: string }) {
   const [state, formAction] = useActionState<ShopFormState, FormData>(checkoutAction, {});
   return (
     <form action={formAction} className="stack">
-      <div role="alert" aria-live="assertive" className={state.message ? 'form-error' : 'visually-hidden'}>
-        {state.message}
-      </div>
+      <FormAlert message={state.message} />
       <SubmitButton className="button block" pendingText="Placing your order…">
         Place order · {total}
       </SubmitButton>

@@ -4,6 +4,7 @@ import { Field } from '@/app/_components/field';
 import { SubmitButton } from '@/app/_components/submit-button';
 import { PASSWORD_MAX_BYTES, PASSWORD_MIN_LENGTH } from '@/lib/validation/auth';
 import { changePasswordAction, type ChangePasswordState } from '../actions';
+import { FormAlert } from '@/app/_components/form-alert';
 
 export function ChangePasswordForm() {
   const [state, formAction] = useActionState<ChangePasswordState, FormData>(changePasswordAction, {});
@@ -14,9 +15,7 @@ export function ChangePasswordForm() {
         <div role="status" aria-live="polite" className={state.success ? 'success' : 'visually-hidden'}>
           {state.success}
         </div>
-        <div role="alert" aria-live="assertive" className={state.message ? 'form-error' : 'visually-hidden'}>
-          {state.message}
-        </div>
+        <FormAlert message={state.message} />
         <Field name="currentPassword" label="Current password" type="password" autoComplete="current-password" errors={state.fields?.currentPassword} />
         <Field
           name="newPassword"

@@ -5,6 +5,7 @@ import { SubmitButton } from '@/app/_components/submit-button';
 import { API_SCOPES, SCOPE_DESCRIPTIONS } from '@/lib/auth/scopes';
 import { API_TOKEN_TTL_DAYS } from '@/lib/validation/api-token';
 import { createApiTokenAction, type CreateTokenState } from '../actions';
+import { FormAlert } from '@/app/_components/form-alert';
 
 export function CreateApiTokenForm() {
   const [state, formAction] = useActionState<CreateTokenState, FormData>(createApiTokenAction, {});
@@ -20,9 +21,7 @@ export function CreateApiTokenForm() {
           <textarea id="new-api-token" readOnly rows={4} className="token-output" value={state.created.token} />
         </div>
       ) : null}
-      <div role="alert" aria-live="assertive" className={state.message ? 'form-error' : 'visually-hidden'}>
-        {state.message}
-      </div>
+      <FormAlert message={state.message} />
       <Field name="name" label="Token name" defaultValue={state.values?.name} errors={state.fields?.name} hint="For example: budget script" />
       <fieldset className="field" aria-describedby={state.fields?.scopes ? 'scopes-error' : undefined}>
         <legend>Scopes</legend>
