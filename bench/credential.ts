@@ -5,7 +5,6 @@
 //   - iron-session's unsealData
 //   - a database session lookup by primary key through Prisma (findUnique on User by id)
 //   - our full DAL check, checkAccessToken(token, 'cookie'), and the SQL statements it sends
-import { decode as authjsDecode, encode as authjsEncode } from '@auth/core/jwt';
 import { sealData, unsealData } from 'iron-session';
 import { checkAccessToken } from '../lib/auth/session';
 import { clearVerifyMemo, signToken, verifyToken } from '../lib/auth/jwt';
@@ -14,6 +13,7 @@ import { db } from '../lib/db';
 import { BENCH_SECRET } from './bench-env';
 import type { Counts } from './config';
 import { makeFloorVerifier } from './floor';
+import { importPeer } from './peer-packages';
 import { countKeyImports } from './key-imports';
 import { createQueryCounter, swapAppClient } from './query-counter';
 import { timeLoop, type OpsResult } from './stats';
@@ -37,6 +37,12 @@ export type CaseKey =
   | 'dbSessionLookup'
   | 'dalCheck'
   | 'dalCheckFirstSight';
+
+/** The two functions of @auth/core/jwt the bench calls (the package lives outside node_modules). */
+interface AuthjsJwt {
+  encode(params: { token: Record<string, unknown>; secret: string; salt: string }): Promise<string>;
+  decode(params: { token: string; secret: string; salt: string }): Promise<{ sub?: string } | null>;
+}
 
 const AUTHJS_SALT = 'authjs.session-token'; // Auth.js salts its key derivation with the cookie name
 
@@ -107,6 +113,7 @@ export async function runCredential(counts: Counts, databaseUrl: string, log: (l
     if (!floor(token)) throw new Error('floor rejected the bench token');
   }, cheap);
 
+  const { encode: authjsEncode, decode: authjsDecode } = await importPeer<AuthjsJwt>('@auth/core', '@auth/core/jwt');
   const authjsToken = await authjsEncode({ token: { sub: user.id, name: 'Bench' }, secret: BENCH_SECRET, salt: AUTHJS_SALT });
   await run('authjsDecode', 'Auth.js JWT session decode (JWE dir A256CBC-HS512)', async () => {
     const decoded = await authjsDecode({ token: authjsToken, secret: BENCH_SECRET, salt: AUTHJS_SALT });
