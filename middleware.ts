@@ -17,8 +17,9 @@ import { cookieNames, isSecureRequest, readCredential } from '@/lib/auth/cookies
 import { corsHeaders, preflightResponse } from '@/lib/auth/cors';
 import { appOrigin, originProblem } from '@/lib/auth/csrf';
 import { verifyToken } from '@/lib/auth/jwt';
-import { isProtectedApi, isProtectedPage } from '@/lib/auth/paths';
+import { isProtectedApi, isProtectedPage, normalisePath } from '@/lib/auth/paths';
 import { env } from '@/lib/env';
+import { cartCookieName } from '@/lib/shop/cart-cookie';
 import { contentSecurityPolicy, createNonce } from '@/lib/security-headers';
 
 export async function middleware(request: NextRequest): Promise<Response> {
@@ -63,7 +64,9 @@ export async function middleware(request: NextRequest): Promise<Response> {
   requestHeaders.set('Content-Security-Policy', policy);
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set('Content-Security-Policy', policy);
-  if (protectedPage) response.headers.set('Cache-Control', 'private, no-store');
+  // The cart page, and any page whose header counts a guest cart, depend on a cookie too.
+  const cartPage = protectedPage || request.cookies.has(cartCookieName(secure)) || normalisePath(pathname) === '/cart';
+  if (cartPage) response.headers.set('Cache-Control', 'private, no-store');
   return response;
 }
 

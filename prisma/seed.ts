@@ -1,20 +1,31 @@
-// Seeds the catalogue. Idempotent: products are upserted by slug; an existing product keeps its
-// stock (orders decrement it) while its name, description, price and image follow the catalogue.
+// Seeds the catalogue. Idempotent: categories and products are upserted by slug; an existing
+// product keeps its stock (orders decrement it) and its creation time, while its name,
+// description, price, image, category and search text follow the catalogue.
 //
 //   npm run db:seed        (tsx prisma/seed.ts: loads .env.local/.env, default file:./data/dev.db)
 //   import { seed } from './seed'; await seed(prisma)   (tests)
 import { existsSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { createPrismaClient, type Db } from '../lib/db/client';
-import { CATALOGUE, productImageUrl } from './catalogue';
+import { productSearchText } from '../lib/shop/search-text';
+import { CATALOGUE, CATEGORIES, productImageUrl } from './catalogue';
+
+// Catalogue order is age order: the first product is the oldest.
+const FIRST_ADDED = Date.UTC(2026, 0, 5);
+const DAY = 86_400_000;
 
 export async function seed(prisma: Db): Promise<{ products: number }> {
-  for (const product of CATALOGUE) {
-    const { stock, ...details } = product;
-    const data = { ...details, imageUrl: productImageUrl(product.slug) };
+  const categoryIds = new Map<string, string>();
+  for (const category of CATEGORIES) {
+    const { id } = await prisma.category.upsert({ where: { slug: category.slug }, create: category, update: { name: category.name }, select: { id: true } });
+    categoryIds.set(category.slug, id);
+  }
+  for (const [index, product] of CATALOGUE.entries()) {
+    const { stock, category, ...details } = product;
+    const data = { ...details, imageUrl: productImageUrl(product.slug), categoryId: categoryIds.get(category)!, searchText: productSearchText(product) };
     await prisma.product.upsert({
       where: { slug: product.slug },
-      create: { ...data, stock },
+      create: { ...data, stock, createdAt: new Date(FIRST_ADDED + index * DAY) },
       update: data,
     });
   }

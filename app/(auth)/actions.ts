@@ -12,6 +12,7 @@ import { requireSession } from '@/lib/auth/session';
 import { signOut, signOutEverywhere, type TokenPair } from '@/lib/auth/tokens';
 import { AppError, isDatabaseUnavailable } from '@/lib/errors';
 import { fieldErrors } from '@/lib/http';
+import { mergeGuestCartAfterSignIn } from '@/lib/shop/merge-at-sign-in';
 import { loginSchema, signupSchema } from '@/lib/validation/auth';
 import type { AuthFormState } from './form-state';
 
@@ -41,8 +42,9 @@ export async function loginAction(_previous: AuthFormState, formData: FormData):
     const context = await actionContext();
     const problem = context.originProblem('login');
     if (problem) throw problem;
-    const { tokens } = await signIn(parsed.data, context.meta);
+    const { user, tokens } = await signIn(parsed.data, context.meta);
     await setSession(tokens, context.secure);
+    await mergeGuestCartAfterSignIn(user.id);
   } catch (error) {
     return failure(error, values);
   }
@@ -58,8 +60,9 @@ export async function signupAction(_previous: AuthFormState, formData: FormData)
     const context = await actionContext();
     const problem = context.originProblem('login');
     if (problem) throw problem;
-    const { tokens } = await signUp(parsed.data, context.meta);
+    const { user, tokens } = await signUp(parsed.data, context.meta);
     await setSession(tokens, context.secure);
+    await mergeGuestCartAfterSignIn(user.id);
   } catch (error) {
     return failure(error, values);
   }

@@ -1,7 +1,8 @@
 'use server';
-// Server actions behind the shop's forms. Thin: check where the request came from and who is
-// signed in (never trusting the middleware), parse with the same zod schemas as the JSON routes,
-// call lib/shop, revalidate, and return a typed state (or redirect).
+// Server actions behind the shop's forms. Thin: check where the request came from and whose cart
+// it is (a signed-in user, never trusting the middleware, or a guest by the `cart` cookie, which
+// the first add sets), parse with the same zod schemas as the JSON routes, call lib/shop,
+// revalidate, and return a typed state (or redirect). Checkout needs a signed-in user.
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { actionContext } from '@/lib/auth/action-context';
@@ -10,6 +11,7 @@ import { AppError, isDatabaseUnavailable } from '@/lib/errors';
 import { fieldErrors } from '@/lib/http';
 import { addToCart, removeFromCart, setCartItemQuantity } from '@/lib/shop/cart';
 import { formatCents } from '@/lib/shop/money';
+import { cartWriterOfAction } from '@/lib/shop/cart-owner';
 import { checkout } from '@/lib/shop/orders';
 import { addCartItemSchema, quantityFromForm, setCartItemSchema } from '@/lib/validation/cart';
 import type { ShopFormState } from './form-state';
@@ -45,8 +47,8 @@ export async function addToCartAction(_previous: ShopFormState, formData: FormDa
   const parsed = addCartItemSchema.safeParse({ productId: text(formData, 'productId'), quantity: quantityFromForm(formData.get('quantity')) });
   if (!parsed.success) return { status: 'error', message: 'Check the quantity.', fields: fieldErrors(parsed.error) };
   try {
-    const { user } = await actionSession();
-    const cart = await addToCart({ userId: user.id, ...parsed.data });
+    const { key } = await cartWriterOfAction();
+    const cart = await addToCart({ ...key, ...parsed.data });
     const line = cart.items.find((item) => item.productId === parsed.data.productId);
     cartChanged();
     return {
@@ -63,8 +65,8 @@ export async function updateCartItemAction(_previous: ShopFormState, formData: F
   const parsed = setCartItemSchema.safeParse({ quantity: quantityFromForm(formData.get('quantity')) });
   if (!parsed.success) return { status: 'error', message: 'Check the quantity.', fields: fieldErrors(parsed.error) };
   try {
-    const { user } = await actionSession();
-    await setCartItemQuantity({ userId: user.id, productId, quantity: parsed.data.quantity });
+    const { key } = await cartWriterOfAction();
+    await setCartItemQuantity({ ...key, productId, quantity: parsed.data.quantity });
     cartChanged();
     return { status: 'ok', message: parsed.data.quantity === 0 ? 'Removed.' : 'Quantity updated.' };
   } catch (error) {
@@ -74,8 +76,8 @@ export async function updateCartItemAction(_previous: ShopFormState, formData: F
 
 export async function removeCartItemAction(_previous: ShopFormState, formData: FormData): Promise<ShopFormState> {
   try {
-    const { user } = await actionSession();
-    await removeFromCart({ userId: user.id, productId: text(formData, 'productId') });
+    const { key } = await cartWriterOfAction();
+    await removeFromCart({ ...key, productId: text(formData, 'productId') });
     cartChanged();
     return { status: 'ok', message: 'Removed.' };
   } catch (error) {

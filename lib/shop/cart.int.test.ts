@@ -1,4 +1,6 @@
 // The cart data layer against a real migrated and seeded database (SQLite and Postgres).
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { db } from '@/lib/db';
 import { AppError } from '@/lib/errors';
@@ -16,14 +18,19 @@ async function refusal(promise: Promise<unknown>): Promise<AppError> {
 }
 
 describe('catalogue', () => {
-  it('is seeded with at least 12 products served from the app', async () => {
+  it('is seeded with at least 24 products in at least 4 categories, each with its own picture served from the app', async () => {
     const products = await listProducts();
-    expect(products.length).toBeGreaterThanOrEqual(12);
+    expect(products.length).toBeGreaterThanOrEqual(24);
     for (const product of products) {
-      expect(Object.keys(product).sort()).toEqual(['description', 'id', 'imageUrl', 'name', 'priceCents', 'slug', 'stock']);
+      expect(Object.keys(product).sort()).toEqual(['category', 'description', 'id', 'imageUrl', 'name', 'priceCents', 'slug', 'stock']);
       expect(Number.isInteger(product.priceCents)).toBe(true);
     }
-    expect(products.filter((p) => p.imageUrl.startsWith('/images/products/')).length).toBeGreaterThanOrEqual(12);
+    const seeded = products.filter((p) => p.category !== null);
+    expect(seeded.length).toBeGreaterThanOrEqual(24);
+    expect(new Set(seeded.map((p) => p.category!.slug)).size).toBeGreaterThanOrEqual(4);
+    const images = seeded.map((p) => p.imageUrl);
+    expect(new Set(images).size).toBe(seeded.length);
+    for (const url of images) expect(existsSync(join(process.cwd(), 'public', url))).toBe(true);
   });
 });
 
@@ -53,7 +60,7 @@ describe('cart', () => {
 
     await addToCart({ userId: user.id, productId: product.id, quantity: 1 });
     cart = await removeFromCart({ userId: user.id, productId: product.id });
-    expect(cart).toEqual({ items: [], totalCents: 0, itemCount: 0 });
+    expect(cart).toEqual({ items: [], totalCents: 0, itemCount: 0, mergeCapped: false });
     // Removing again is harmless.
     expect((await removeFromCart({ userId: user.id, productId: product.id })).items).toEqual([]);
   });
@@ -110,7 +117,7 @@ describe('cart', () => {
     );
     expect(results.filter((r) => r.status === 'rejected')).toEqual([]);
     const prisma = await db();
-    const rows = await prisma.cartItem.findMany({ where: { userId: user.id } });
+    const rows = await prisma.cartItem.findMany({ where: { cart: { userId: user.id } } });
     expect(rows).toHaveLength(1);
     expect(rows[0]?.quantity).toBe(40);
   });

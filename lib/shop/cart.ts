@@ -1,17 +1,25 @@
-// The cart data layer. Callers have checked the session; every function is scoped by `userId`,
-// so one user can never read or change another's cart.
+// The cart data layer. A cart belongs to a user (`{ userId }`, checked by the caller's session)
+// or to a guest (`{ cartId }`, the random id in the guest's `cart` cookie). Every query is scoped
+// by that key: a guest key only ever matches a cart with no user, so a cart id of a signed-in
+// user's cart put into a cookie opens nothing.
 //
 // Writes are atomic: an add is one upsert with `quantity: { increment }` inside a short
 // transaction that also checks the result (over the line maximum or the stock → thrown, so the
 // transaction rolls back and nothing changes). Two first adds of the same product race on the
-// unique (userId, productId) index; the loser's P2002 re-runs the transaction, which then
+// unique (cartId, productId) index; the loser's P2002 re-runs the transaction, which then
 // increments the winner's line. So concurrent adds sum up on one line, never a lost update.
+// Every write first updates the Cart row (its `updatedAt`, which the purge of idle guest carts
+// reads): on Postgres that row lock also serialises a merge with a checkout of the same cart.
 import 'server-only';
 import { db } from '@/lib/db';
 import { AppError } from '@/lib/errors';
 import { MAX_LINE_QUANTITY } from '@/lib/validation/cart';
+import { newGuestCartId } from './cart-cookie';
 import { outOfStock, productNotFound, quantityTooLarge } from './errors';
-import { writeTransaction } from './transaction';
+import { writeTransaction, type Tx } from './transaction';
+
+/** Whose cart: a signed-in user's, or a guest's by the id in their cookie. */
+export type CartKey = { userId: string } | { cartId: string };
 
 export interface CartLineDto {
   productId: string;
@@ -30,9 +38,11 @@ export interface CartDto {
   totalCents: number;
   /** Units across all lines (the header's badge). */
   itemCount: number;
+  /** A sign-in merged a guest cart into this one and lowered a line to 99 or to the stock. */
+  mergeCapped: boolean;
 }
 
-/** The API's cart shape (DESIGN.md): only these fields leave the server as JSON. */
+/** The API's cart shape: only these fields leave the server as JSON. */
 export function cartJson(cart: CartDto) {
   return {
     items: cart.items.map(({ productId, slug, name, unitPriceCents, quantity, lineTotalCents }) => ({
@@ -44,20 +54,31 @@ export function cartJson(cart: CartDto) {
       lineTotalCents,
     })),
     totalCents: cart.totalCents,
+    ...(cart.mergeCapped ? { mergeCapped: true } : {}),
   };
 }
 
-export async function getCart({ userId }: { userId: string }): Promise<CartDto> {
+/** The Cart rows a key may reach. */
+function cartWhere(key: CartKey) {
+  return 'userId' in key ? { userId: key.userId } : { id: key.cartId, userId: null };
+}
+
+export async function getCart(key: CartKey): Promise<CartDto> {
   const prisma = await db();
-  const rows = await prisma.cartItem.findMany({
-    where: { userId },
-    orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+  const cart = await prisma.cart.findFirst({
+    where: cartWhere(key),
     select: {
-      quantity: true,
-      product: { select: { id: true, slug: true, name: true, imageUrl: true, stock: true, priceCents: true } },
+      mergeCapped: true,
+      items: {
+        orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+        select: {
+          quantity: true,
+          product: { select: { id: true, slug: true, name: true, imageUrl: true, stock: true, priceCents: true } },
+        },
+      },
     },
   });
-  const items = rows.map(({ quantity, product }) => ({
+  const items = (cart?.items ?? []).map(({ quantity, product }) => ({
     productId: product.id,
     slug: product.slug,
     name: product.name,
@@ -71,24 +92,59 @@ export async function getCart({ userId }: { userId: string }): Promise<CartDto> 
     items,
     totalCents: items.reduce((sum, line) => sum + line.lineTotalCents, 0),
     itemCount: items.reduce((sum, line) => sum + line.quantity, 0),
+    mergeCapped: cart?.mergeCapped ?? false,
   };
 }
 
 /** Units in the cart, for the header. */
-export async function getCartCount({ userId }: { userId: string }): Promise<number> {
+export async function getCartCount(key: CartKey): Promise<number> {
   const prisma = await db();
-  const { _sum } = await prisma.cartItem.aggregate({ where: { userId }, _sum: { quantity: true } });
+  const { _sum } = await prisma.cartItem.aggregate({ where: { cart: cartWhere(key) }, _sum: { quantity: true } });
   return _sum.quantity ?? 0;
 }
 
+/** A new, empty guest cart; its id goes into the guest's cookie. */
+export async function createGuestCart(): Promise<string> {
+  const id = newGuestCartId();
+  await writeTransaction((tx) => tx.cart.create({ data: { id }, select: { id: true } }));
+  return id;
+}
+
+/** Whether the cookie's id still names a guest cart (it may have been purged or merged). */
+export async function guestCartExists(cartId: string): Promise<boolean> {
+  const prisma = await db();
+  return (await prisma.cart.count({ where: { id: cartId, userId: null } })) === 1;
+}
+
+const cartGone = () =>
+  new AppError(409, 'cart_expired', 'This cart is no longer available (it was merged at sign-in or expired). Reload the page and try again.');
+
+/**
+ * The cart a write goes to, touched (updatedAt; a change also retires the merge notice) and so
+ * locked for this transaction. A user's cart is created on their first write; a guest's must
+ * exist (createGuestCart, called when the cookie is set).
+ */
+async function touchCartForWrite(tx: Tx, key: CartKey): Promise<string> {
+  const data = { updatedAt: new Date(), mergeCapped: false };
+  if ('userId' in key) {
+    const cart = await tx.cart.upsert({ where: { userId: key.userId }, create: { userId: key.userId }, update: data, select: { id: true } });
+    return cart.id;
+  }
+  const { count } = await tx.cart.updateMany({ where: cartWhere(key), data });
+  if (count !== 1) throw cartGone();
+  return key.cartId;
+}
+
 /** Adds `quantity` of a product (a new line, or more on the existing one). */
-export async function addToCart({ userId, productId, quantity }: { userId: string; productId: string; quantity: number }): Promise<CartDto> {
+export async function addToCart(input: CartKey & { productId: string; quantity: number }): Promise<CartDto> {
+  const { productId, quantity } = input;
   await writeTransaction(async (tx) => {
     const product = await tx.product.findUnique({ where: { id: productId }, select: { id: true, name: true, stock: true } });
     if (!product) throw productNotFound();
+    const cartId = await touchCartForWrite(tx, input);
     const line = await tx.cartItem.upsert({
-      where: { userId_productId: { userId, productId } },
-      create: { userId, productId, quantity },
+      where: { cartId_productId: { cartId, productId } },
+      create: { cartId, productId, quantity },
       update: { quantity: { increment: quantity } },
       select: { quantity: true },
     });
@@ -96,35 +152,95 @@ export async function addToCart({ userId, productId, quantity }: { userId: strin
     if (line.quantity > MAX_LINE_QUANTITY) throw quantityTooLarge(line.quantity - quantity);
     if (line.quantity > product.stock) throw outOfStock(product, product.stock);
   });
-  return getCart({ userId });
+  return getCart(keyOf(input));
 }
 
 /** Sets a line's quantity; 0 removes the line. A product not in the cart is 404. */
-export async function setCartItemQuantity({
-  userId,
-  productId,
-  quantity,
-}: {
-  userId: string;
-  productId: string;
-  quantity: number;
-}): Promise<CartDto> {
-  if (quantity === 0) return removeFromCart({ userId, productId });
+export async function setCartItemQuantity(input: CartKey & { productId: string; quantity: number }): Promise<CartDto> {
+  const { productId, quantity } = input;
+  if (quantity === 0) return removeFromCart(input);
   await writeTransaction(async (tx) => {
     const product = await tx.product.findUnique({ where: { id: productId }, select: { id: true, name: true, stock: true } });
     if (!product) throw productNotFound();
     if (quantity > MAX_LINE_QUANTITY) throw quantityTooLarge(0);
     if (quantity > product.stock) throw outOfStock(product, product.stock);
-    const { count } = await tx.cartItem.updateMany({ where: { userId, productId }, data: { quantity } });
+    const cartId = await touchCartForWrite(tx, input);
+    const { count } = await tx.cartItem.updateMany({ where: { cartId, productId }, data: { quantity } });
     if (count === 0) throw productNotInCart();
   });
-  return getCart({ userId });
+  return getCart(keyOf(input));
 }
 
 /** Removes a line. Removing a line that is not there is not an error (DELETE is idempotent). */
-export async function removeFromCart({ userId, productId }: { userId: string; productId: string }): Promise<CartDto> {
-  await writeTransaction((tx) => tx.cartItem.deleteMany({ where: { userId, productId } }));
-  return getCart({ userId });
+export async function removeFromCart(input: CartKey & { productId: string }): Promise<CartDto> {
+  await writeTransaction(async (tx) => {
+    const data = { updatedAt: new Date(), mergeCapped: false };
+    const cart = await tx.cart.findFirst({ where: cartWhere(input), select: { id: true } });
+    if (!cart) return;
+    await tx.cart.update({ where: { id: cart.id }, data });
+    await tx.cartItem.deleteMany({ where: { cartId: cart.id, productId: input.productId } });
+  });
+  return getCart(keyOf(input));
+}
+
+/**
+ * Moves a guest cart into a user's cart, at sign-in or sign-up. One transaction: quantities are
+ * summed and capped at 99 per line and at the stock (a line the user already had is never
+ * lowered), the guest cart is deleted, and `capped` says whether a cap applied (the cart page
+ * says so until the next change). Idempotent: the guest cart is claimed first with a conditional
+ * update, so of two sign-ins merging it at once, the second finds it gone and does nothing.
+ */
+export async function mergeGuestCart({ userId, cartId }: { userId: string; cartId: string }): Promise<{ capped: boolean }> {
+  return writeTransaction(async (tx) => {
+    const { count } = await tx.cart.updateMany({ where: { id: cartId, userId: null }, data: { updatedAt: new Date() } });
+    if (count !== 1) return { capped: false };
+    const guestLines = await tx.cartItem.findMany({
+      where: { cartId },
+      orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+      select: { productId: true, quantity: true, product: { select: { stock: true } } },
+    });
+    let capped = false;
+    if (guestLines.length > 0) {
+      // Locks the user's cart row: a checkout of it waits for the merge (or the merge for it).
+      const userCartId = await touchCartForWrite(tx, { userId });
+      const owned = await tx.cartItem.findMany({
+        where: { cartId: userCartId, productId: { in: guestLines.map((line) => line.productId) } },
+        select: { productId: true, quantity: true },
+      });
+      const had = new Map(owned.map((line) => [line.productId, line.quantity]));
+      for (const { productId, quantity, product } of guestLines) {
+        const before = had.get(productId) ?? 0;
+        const merged = Math.max(before, Math.min(before + quantity, MAX_LINE_QUANTITY, product.stock));
+        if (merged < before + quantity) capped = true;
+        if (merged === before) continue;
+        await tx.cartItem.upsert({
+          where: { cartId_productId: { cartId: userCartId, productId } },
+          create: { cartId: userCartId, productId, quantity: merged },
+          update: { quantity: merged },
+        });
+      }
+      if (capped) await tx.cart.update({ where: { id: userCartId }, data: { mergeCapped: true } });
+    }
+    // Lines first: the delete does not rely on the database cascading it.
+    await tx.cartItem.deleteMany({ where: { cartId } });
+    await tx.cart.delete({ where: { id: cartId } });
+    return { capped };
+  });
+}
+
+/** Guest carts nobody has touched for `idleDays`: deleted with their lines. */
+export async function purgeIdleGuestCarts({ idleDays = 30, now = new Date() }: { idleDays?: number; now?: Date } = {}): Promise<number> {
+  const before = new Date(now.getTime() - idleDays * 24 * 60 * 60 * 1000);
+  const idle = { userId: null, updatedAt: { lt: before } };
+  const { count } = await writeTransaction(async (tx) => {
+    await tx.cartItem.deleteMany({ where: { cart: idle } });
+    return tx.cart.deleteMany({ where: idle });
+  });
+  return count;
+}
+
+function keyOf(key: CartKey): CartKey {
+  return 'userId' in key ? { userId: key.userId } : { cartId: key.cartId };
 }
 
 const productNotInCart = () =>

@@ -1,7 +1,8 @@
 // Checkout and order history. Every function is scoped by `userId`: another user's order is
 // simply not found.
 //
-// Checkout is one interactive transaction: it re-reads the cart with current prices, takes the
+// Checkout is one interactive transaction: it locks the user's Cart row (so a guest cart merging
+// into it at sign-in waits, or is waited for), re-reads the cart with current prices, takes the
 // lines out of the cart (a concurrent checkout of the same cart finds them gone), decrements
 // each product's stock with a conditional update (`stock >= quantity`, checked by row count, so
 // stock never goes below zero however many checkouts race), and writes the order with price
@@ -39,15 +40,18 @@ function toOrderDto(order: { id: string; createdAt: Date; totalCents: number; it
 
 export async function checkout({ userId }: { userId: string }): Promise<OrderDto> {
   const order = await writeTransaction(async (tx) => {
+    const cart = await tx.cart.findUnique({ where: { userId }, select: { id: true } });
+    if (!cart) throw emptyCart();
+    await tx.cart.update({ where: { id: cart.id }, data: { updatedAt: new Date(), mergeCapped: false } });
     const lines = await tx.cartItem.findMany({
-      where: { userId },
+      where: { cartId: cart.id },
       // One lock order for every checkout (by product), so two of them cannot deadlock.
       orderBy: { productId: 'asc' },
       select: { id: true, quantity: true, createdAt: true, product: { select: { id: true, name: true, priceCents: true } } },
     });
     if (lines.length === 0) throw emptyCart();
 
-    const { count: taken } = await tx.cartItem.deleteMany({ where: { userId, id: { in: lines.map((line) => line.id) } } });
+    const { count: taken } = await tx.cartItem.deleteMany({ where: { cartId: cart.id, id: { in: lines.map((line) => line.id) } } });
     // Another checkout of this same cart got there first.
     if (taken !== lines.length) throw emptyCart();
 

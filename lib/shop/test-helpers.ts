@@ -1,6 +1,7 @@
 // Users and products for the shop's integration tests, created straight through Prisma.
 import { randomUUID } from 'node:crypto';
 import { db } from '@/lib/db';
+import { productSearchText } from './search-text';
 
 export async function createUser(label = 'shopper'): Promise<{ id: string }> {
   const prisma = await db();
@@ -17,14 +18,21 @@ export async function createUser(label = 'shopper'): Promise<{ id: string }> {
   });
 }
 
-export async function createProduct(overrides: { stock?: number; priceCents?: number; name?: string } = {}) {
+export async function createProduct(
+  overrides: { stock?: number; priceCents?: number; name?: string; description?: string; categoryId?: string; createdAt?: Date } = {},
+) {
   const prisma = await db();
   const tag = randomUUID().slice(0, 8);
+  const name = overrides.name ?? `Test Product ${tag}`;
+  const description = overrides.description ?? 'Made for a test.';
   return prisma.product.create({
     data: {
       slug: `test-product-${tag}`,
-      name: overrides.name ?? `Test Product ${tag}`,
-      description: 'Made for a test.',
+      name,
+      description,
+      searchText: productSearchText({ name, description }),
+      categoryId: overrides.categoryId,
+      createdAt: overrides.createdAt,
       priceCents: overrides.priceCents ?? 1250,
       imageUrl: '/images/products/aurora-mug.svg',
       stock: overrides.stock ?? 50,

@@ -2,19 +2,22 @@ import Image from 'next/image';
 import Link from 'next/link';
 import type { ProductDto } from '@/lib/shop/products';
 import { formatCents } from '@/lib/shop/money';
+import styles from './product-card.module.css';
 import { StockBadge } from './stock-badge';
 
-export function ProductCard({ product }: { product: ProductDto }) {
+export function ProductCard({ product, headingLevel = 2 }: { product: ProductDto; headingLevel?: 2 | 3 }) {
+  const Heading = headingLevel === 2 ? 'h2' : 'h3';
+  const soldOut = product.stock <= 0;
   return (
-    <li className="product-card">
+    <li className={soldOut ? `product-card ${styles.soldOut}` : 'product-card'} data-sold-out={soldOut ? 'true' : undefined}>
       {/* The image is decorative here: the link text names the product. */}
       <Image src={product.imageUrl} alt="" width={400} height={300} className="product-card-image" unoptimized />
       <div className="product-card-body">
-        <h2 className="product-card-title">
+        <Heading className="product-card-title">
           <Link href={`/products/${product.slug}`} className="product-card-link">
             {product.name}
           </Link>
-        </h2>
+        </Heading>
         <p className="product-card-description">{product.description}</p>
         <div className="product-card-meta">
           <span className="price">{formatCents(product.priceCents)}</span>

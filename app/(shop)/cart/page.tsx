@@ -1,20 +1,44 @@
 import type { Metadata } from 'next';
 import Image from 'next/image';
 import Link from 'next/link';
-import { requirePageSession } from '@/lib/auth/session';
-import { getCart } from '@/lib/shop/cart';
+import { getCart, type CartDto } from '@/lib/shop/cart';
+import { cartOwnerOfPage } from '@/lib/shop/cart-owner';
 import { formatCents } from '@/lib/shop/money';
 import { MAX_LINE_QUANTITY } from '@/lib/validation/cart';
 import { QuantityForm, RemoveForm } from './cart-line-forms';
 
-export const metadata: Metadata = { title: 'Your cart' };
+export const metadata: Metadata = { title: 'Your cart', robots: { index: false } };
 
+const EMPTY: CartDto = { items: [], totalCents: 0, itemCount: 0, mergeCapped: false };
+
+// Public: a guest's cart (by the `cart` cookie) or the signed-in user's. A sign-in that has
+// ended (a revoked or forged access cookie) is said so, never swapped for the guest cart.
 export default async function CartPage() {
-  const { user } = await requirePageSession('/cart');
-  const cart = await getCart({ userId: user.id });
+  const owner = await cartOwnerOfPage();
+  if (owner.kind === 'expired') {
+    return (
+      <section aria-labelledby="cart-title" className="stack">
+        <h1 id="cart-title">Your cart</h1>
+        <div className="card empty-state">
+          <p>Your sign-in has ended. Sign in again to see your cart.</p>
+          <Link href="/login?next=%2Fcart" className="button">
+            Sign in
+          </Link>
+        </div>
+      </section>
+    );
+  }
+  const cart = owner.key ? await getCart(owner.key) : EMPTY;
+  const guest = owner.kind === 'guest';
   return (
     <section aria-labelledby="cart-title" className="stack">
       <h1 id="cart-title">Your cart</h1>
+      {cart.mergeCapped ? (
+        <p className="notice" role="status">
+          We added the cart you filled before signing in to this one. Some quantities were lowered: a line holds at most{' '}
+          {MAX_LINE_QUANTITY}, and never more than we have in stock.
+        </p>
+      ) : null}
       {cart.items.length === 0 ? (
         <div className="card empty-state">
           <p>Your cart is empty.</p>
@@ -64,9 +88,20 @@ export default async function CartPage() {
                 {formatCents(cart.totalCents)}
               </dd>
             </dl>
-            <Link href="/checkout" className="button block">
-              Proceed to checkout
-            </Link>
+            {guest ? (
+              <>
+                <Link href="/login?next=%2Fcheckout" className="button block">
+                  Sign in to check out
+                </Link>
+                <p className="muted">
+                  New here? <Link href="/signup?next=%2Fcheckout">Create an account</Link>. Your cart comes with you.
+                </p>
+              </>
+            ) : (
+              <Link href="/checkout" className="button block">
+                Proceed to checkout
+              </Link>
+            )}
             <Link href="/" className="continue">
               Continue shopping
             </Link>

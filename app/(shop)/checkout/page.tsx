@@ -14,6 +14,12 @@ export default async function CheckoutPage() {
   return (
     <section aria-labelledby="checkout-title" className="checkout stack">
       <h1 id="checkout-title">Checkout</h1>
+      {cart.mergeCapped ? (
+        <p className="notice" role="status">
+          Your cart from before you signed in was added to this one, and some quantities were lowered to what a line can hold
+          or what is in stock. Check them below.
+        </p>
+      ) : null}
       {cart.items.length === 0 ? (
         <div className="card empty-state">
           <p>Your cart is empty, so there is nothing to check out.</p>

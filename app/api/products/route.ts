@@ -1,5 +1,14 @@
-import { json, route } from '@/lib/http';
-import { listProducts } from '@/lib/shop/products';
+import { badRequest } from '@/lib/errors';
+import { fieldErrors, json, route } from '@/lib/http';
+import { searchProducts } from '@/lib/shop/products';
+import { catalogueQueryInput, catalogueQuerySchema } from '@/lib/validation/catalogue';
 
-/** Public catalogue. Stock changes with every order, so it is not cached. */
-export const GET = route(async () => json({ products: await listProducts() }));
+/**
+ * Public catalogue: `?q=&category=&sort=&page=&limit=` → {products, page, pageCount, total}.
+ * Stock changes with every order, so it is not cached.
+ */
+export const GET = route(async (request) => {
+  const parsed = catalogueQuerySchema.safeParse(catalogueQueryInput(new URL(request.url).searchParams));
+  if (!parsed.success) throw badRequest('Some query parameters are invalid.', fieldErrors(parsed.error));
+  return json(await searchProducts(parsed.data));
+});

@@ -4,6 +4,7 @@ import { assertSameOrigin } from '@/lib/auth/csrf';
 import { requestFacts, setSessionCookies } from '@/lib/auth/respond';
 import { env } from '@/lib/env';
 import { readJson, route } from '@/lib/http';
+import { mergeGuestCartOfRequest } from '@/lib/shop/merge-at-sign-in';
 import { signupSchema } from '@/lib/validation/auth';
 
 export const POST = route(async (request) => {
@@ -12,5 +13,6 @@ export const POST = route(async (request) => {
   const facts = requestFacts(request);
   const { user, tokens } = await signUp(input, facts.meta);
   const response = NextResponse.json({ user }, { status: 201, headers: { 'Cache-Control': 'no-store' } });
+  await mergeGuestCartOfRequest(request, response, user.id);
   return setSessionCookies(response, tokens, facts.secure);
 });

@@ -1,11 +1,15 @@
-import { json, readJson, route } from '@/lib/http';
-import { requireWriteSession } from '@/lib/shop/api';
+import { NextResponse } from 'next/server';
+import { readJson, route } from '@/lib/http';
 import { addToCart, cartJson } from '@/lib/shop/cart';
+import { cartWriterOfRequest, PRIVATE_NO_STORE } from '@/lib/shop/cart-owner';
 import { addCartItemSchema } from '@/lib/validation/cart';
 
-/** Adds `quantity` (default 1) of a product, or increments its line. 200 with the cart. */
+/** Adds `quantity` (default 1) of a product, or increments its line. 200 with the cart. A guest's
+ *  first add starts their cart and sets the `cart` cookie. */
 export const POST = route(async (request) => {
-  const { user } = await requireWriteSession(request);
-  const { productId, quantity } = await readJson(request, addCartItemSchema);
-  return json(cartJson(await addToCart({ userId: user.id, productId, quantity })));
+  const input = await readJson(request, addCartItemSchema);
+  const writer = await cartWriterOfRequest(request);
+  const response = NextResponse.json(cartJson(await addToCart({ ...writer.key, ...input })), { headers: PRIVATE_NO_STORE });
+  if (writer.cookie) response.cookies.set(writer.cookie.name, writer.cookie.value, writer.cookie.options);
+  return response;
 });

@@ -1,6 +1,6 @@
 // GET /api/cron/purge: deletes revocations whose tokens have expired anyway (so the table holds
 // only revocations still in force), sign-in rows that can no longer come back, and audit events
-// past their retention. Scheduled by Vercel Cron (vercel.json), which sends
+// past their retention, and guest carts idle for 30 days. Scheduled by Vercel Cron (vercel.json), which sends
 // `Authorization: Bearer $CRON_SECRET`. Idempotent: running it twice deletes nothing more.
 import { timingSafeEqual } from 'node:crypto';
 import { pruneAuditEvents } from '@/lib/audit';
@@ -8,6 +8,7 @@ import { purgeExpiredRevocations, purgeExpiredSessions } from '@/lib/auth/tokens
 import { env } from '@/lib/env';
 import { AppError } from '@/lib/errors';
 import { json, route } from '@/lib/http';
+import { purgeIdleGuestCarts } from '@/lib/shop/cart';
 
 function authorised(header: string | null, secret: string | undefined): boolean {
   if (!secret || !header) return false;
@@ -23,5 +24,6 @@ export const GET = route(async (request) => {
   const revocationsDeleted = await purgeExpiredRevocations();
   const sessionsDeleted = await purgeExpiredSessions();
   const auditEventsDeleted = await pruneAuditEvents();
-  return json({ revocationsDeleted, sessionsDeleted, auditEventsDeleted });
+  const guestCartsDeleted = await purgeIdleGuestCarts();
+  return json({ revocationsDeleted, sessionsDeleted, auditEventsDeleted, guestCartsDeleted });
 });

@@ -1,10 +1,12 @@
 import { notFound } from '@/lib/errors';
 import { json, readJson, route } from '@/lib/http';
-import { requireWriteSession } from '@/lib/shop/api';
-import { cartJson, removeFromCart, setCartItemQuantity } from '@/lib/shop/cart';
+import { cartJson, removeFromCart, setCartItemQuantity, type CartDto } from '@/lib/shop/cart';
+import { cartOwnerOfWrite, PRIVATE_NO_STORE } from '@/lib/shop/cart-owner';
 import { productIdParamSchema, setCartItemSchema } from '@/lib/validation/cart';
 
 type Context = { params: Promise<{ productId: string }> };
+
+const EMPTY: CartDto = { items: [], totalCents: 0, itemCount: 0, mergeCapped: false };
 
 async function productIdOf({ params }: Context): Promise<string> {
   const parsed = productIdParamSchema.safeParse((await params).productId);
@@ -12,17 +14,19 @@ async function productIdOf({ params }: Context): Promise<string> {
   return parsed.data;
 }
 
-/** Sets the line's quantity (0 removes it). 200 with the cart. */
+/** Sets the line's quantity (0 removes it). 200 with the cart. A guest with no cart has no line: 404. */
 export const PATCH = route<Context>(async (request, context) => {
-  const { user } = await requireWriteSession(request);
+  const owner = await cartOwnerOfWrite(request);
   const productId = await productIdOf(context);
   const { quantity } = await readJson(request, setCartItemSchema);
-  return json(cartJson(await setCartItemQuantity({ userId: user.id, productId, quantity })));
+  if (!owner.key) throw notFound('That product is not in your cart.');
+  return json(cartJson(await setCartItemQuantity({ ...owner.key, productId, quantity })), { headers: PRIVATE_NO_STORE });
 });
 
 /** Removes the line. 200 with the cart. */
 export const DELETE = route<Context>(async (request, context) => {
-  const { user } = await requireWriteSession(request);
+  const owner = await cartOwnerOfWrite(request);
   const productId = await productIdOf(context);
-  return json(cartJson(await removeFromCart({ userId: user.id, productId })));
+  const cart = owner.key ? await removeFromCart({ ...owner.key, productId }) : EMPTY;
+  return json(cartJson(cart), { headers: PRIVATE_NO_STORE });
 });

@@ -1,0 +1,28 @@
+// A throttle on creating guest carts, so a script cannot fill the Cart table by posting without
+// a cookie. Per client address when a trusted proxy names it (TRUST_PROXY), and a ceiling for
+// all clients together (without a trusted address there is no honest per-client key, and one
+// shared tight bucket would let anyone stop everyone from shopping). Counted in this process's
+// memory: it bounds growth per instance, and idle guest carts are purged after 30 days anyway.
+import 'server-only';
+import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import { clientAddress } from '@/lib/auth/client-address';
+import { env } from '@/lib/env';
+import { AppError } from '@/lib/errors';
+
+const perAddress = new RateLimiterMemory({ keyPrefix: 'guest_cart_ip', points: 20, duration: 10 * 60 });
+const everyone = new RateLimiterMemory({ keyPrefix: 'guest_cart_all', points: 600, duration: 60 });
+
+/** Throws 429 (with Retry-After) when this client may not start another guest cart now. */
+export async function throttleGuestCartCreation(headers: Headers): Promise<void> {
+  const address = clientAddress(headers, env().TRUST_PROXY);
+  try {
+    if (address) await perAddress.consume(address);
+    await everyone.consume('all');
+  } catch (error) {
+    if (!(error instanceof RateLimiterRes)) throw error;
+    const seconds = Math.max(1, Math.ceil(error.msBeforeNext / 1000));
+    throw new AppError(429, 'too_many_carts', 'Too many new carts from this connection. Try again in a few minutes.', undefined, {
+      'Retry-After': String(seconds),
+    });
+  }
+}
