@@ -30,9 +30,11 @@ describe('GET /api/products', () => {
   it('lists the catalogue in the contract shape, publicly', async () => {
     const response = await listProductsRoute(makeRequest('/api/products', 'GET', { origin: null }), none);
     expect(response.status).toBe(200);
-    const { products } = (await response.json()) as { products: Record<string, unknown>[] };
-    expect(products.length).toBeGreaterThanOrEqual(12);
-    expect(Object.keys(products[0]!).sort()).toEqual(['description', 'id', 'imageUrl', 'name', 'priceCents', 'slug', 'stock']);
+    const body = (await response.json()) as { products: Record<string, unknown>[]; page: number; pageCount: number; total: number };
+    expect(Object.keys(body).sort()).toEqual(['page', 'pageCount', 'products', 'total']);
+    expect(body.products).toHaveLength(12);
+    expect(body.total).toBeGreaterThanOrEqual(24);
+    expect(Object.keys(body.products[0]!).sort()).toEqual(['category', 'description', 'id', 'imageUrl', 'name', 'priceCents', 'slug', 'stock']);
   });
 
   it('finds one by slug, 404 otherwise', async () => {
@@ -45,10 +47,16 @@ describe('GET /api/products', () => {
 });
 
 describe('cart routes', () => {
-  it('need a session: 401 with WWW-Authenticate', async () => {
-    const response = await getCartRoute(makeRequest('/api/cart', 'GET', { origin: null }), none);
-    expect(response.status).toBe(401);
-    expect(response.headers.get('www-authenticate')).toMatch(/^Bearer/);
+  it('serve a guest without a cart an empty one, privately; a bad credential is 401 with WWW-Authenticate, never the guest cart', async () => {
+    const guest = await getCartRoute(makeRequest('/api/cart', 'GET', { origin: null }), none);
+    expect(guest.status).toBe(200);
+    expect(guest.headers.get('cache-control')).toBe('private, no-store');
+    expect(await guest.json()).toEqual({ items: [], totalCents: 0 });
+    for (const auth of [{ cookie: 'access=not.a.token; signed-in=1' }, { bearer: 'not.a.token' }]) {
+      const response = await getCartRoute(makeRequest('/api/cart', 'GET', { origin: null, ...auth }), none);
+      expect(response.status).toBe(401);
+      expect(response.headers.get('www-authenticate')).toMatch(/^Bearer/);
+    }
   });
 
   it('add, increment, set and remove with a Bearer token', async () => {
