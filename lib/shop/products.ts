@@ -2,10 +2,14 @@
 // only plain objects leave this module.
 //
 // Search matches every word of the query against Product.searchText (name + description, folded
-// by lib/shop/search-text.ts) with LIKE '%word%'. Prisma escapes `%`, `_` and `\` in `contains`,
-// so they are plain characters (tested). At this catalogue's size the search scans; the category
-// filter and every sort have an index (prisma/models.prisma).
+// by lib/shop/search-text.ts) with `LIKE '%word%' ESCAPE '\'`, the word's own `%`, `_` and `\`
+// escaped, so they are plain characters. (Prisma's `contains` does not escape them.) The same SQL
+// runs on SQLite and Postgres; every value is a bound parameter and the ORDER BY comes from a
+// fixed list. At this catalogue's size the text search scans; the category filter and every sort
+// have an index (prisma/models.prisma). One query picks the page's ids, a second counts, and
+// Prisma then reads those products.
 import 'server-only';
+import { empty, join, sqltag as sql, raw } from '@prisma/client/runtime/client';
 import { db } from '@/lib/db';
 import type { CatalogueQuery, CatalogueSort } from '@/lib/validation/catalogue';
 import { searchWords } from './search-text';
@@ -50,30 +54,33 @@ const PRODUCT_SELECT = {
 } as const;
 
 // Every sort ends on the id, so pages never overlap or skip when values tie.
-const ORDER_BY = {
-  name: [{ name: 'asc' }, { id: 'asc' }],
-  price_asc: [{ priceCents: 'asc' }, { id: 'asc' }],
-  price_desc: [{ priceCents: 'desc' }, { id: 'desc' }],
-  newest: [{ createdAt: 'desc' }, { id: 'desc' }],
-} as const satisfies Record<CatalogueSort, unknown>;
+const ORDER_BY: Record<CatalogueSort, string> = {
+  name: 'p."name" ASC, p."id" ASC',
+  price_asc: 'p."priceCents" ASC, p."id" ASC',
+  price_desc: 'p."priceCents" DESC, p."id" DESC',
+  newest: 'p."createdAt" DESC, p."id" DESC',
+};
+
+/** `%`, `_` and the escape character itself, made literal for LIKE … ESCAPE '\'. */
+export function likeContains(word: string): string {
+  return `%${word.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
+}
 
 export async function searchProducts(query: CatalogueQuery): Promise<CataloguePage> {
   const prisma = await db();
-  const words = searchWords(query.q);
-  const where = {
-    ...(words.length ? { AND: words.map((word) => ({ searchText: { contains: word } })) } : {}),
-    ...(query.category ? { category: { slug: query.category } } : {}),
-  };
-  const [total, products] = await Promise.all([
-    prisma.product.count({ where }),
-    prisma.product.findMany({
-      where,
-      select: PRODUCT_SELECT,
-      orderBy: [...ORDER_BY[query.sort]],
-      skip: (query.page - 1) * query.limit,
-      take: query.limit,
-    }),
+  const conditions = searchWords(query.q).map((word) => sql`p."searchText" LIKE ${likeContains(word)} ESCAPE '\\'`);
+  if (query.category) conditions.push(sql`c."slug" = ${query.category}`);
+  const where = conditions.length ? sql`WHERE ${join(conditions, ' AND ')}` : empty;
+  const from = sql`FROM "Product" p LEFT JOIN "Category" c ON c."id" = p."categoryId" ${where}`;
+  const [counted, page] = await Promise.all([
+    prisma.$queryRaw<{ total: bigint | number }[]>`SELECT COUNT(*) AS "total" ${from}`,
+    prisma.$queryRaw<{ id: string }[]>`SELECT p."id" ${from} ORDER BY ${raw(ORDER_BY[query.sort])} LIMIT ${query.limit} OFFSET ${(query.page - 1) * query.limit}`,
   ]);
+  const total = Number(counted[0]?.total ?? 0);
+  const ids = page.map((row) => row.id);
+  const rows = ids.length ? await prisma.product.findMany({ where: { id: { in: ids } }, select: PRODUCT_SELECT }) : [];
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  const products = ids.map((id) => byId.get(id)).filter((row): row is ProductDto => row !== undefined);
   return { products, page: query.page, pageCount: Math.max(1, Math.ceil(total / query.limit)), total };
 }
 

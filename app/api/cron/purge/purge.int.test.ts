@@ -82,6 +82,16 @@ describe('GET /api/cron/purge', () => {
     expect(await prisma.revokedToken.count({ where: { expiresAt: { lt: new Date() } } })).toBe(0);
   });
 
+  it('deletes guest carts idle for 30 days, and keeps a fresher one', async () => {
+    const prisma = await db();
+    const idle = await prisma.cart.create({ data: { id: `idle-${randomUUID()}`, updatedAt: new Date(Date.now() - 31 * 24 * HOUR) } });
+    const fresh = await prisma.cart.create({ data: { id: `fresh-${randomUUID()}`, updatedAt: new Date(Date.now() - 24 * HOUR) } });
+    const response = await purge(cronRequest(`Bearer ${SECRET}`), ctx);
+    expect(((await response.json()) as { guestCartsDeleted: number }).guestCartsDeleted).toBeGreaterThanOrEqual(1);
+    expect(await prisma.cart.findUnique({ where: { id: idle.id } })).toBeNull();
+    expect(await prisma.cart.findUnique({ where: { id: fresh.id } })).not.toBeNull();
+  });
+
   it('answers 401 when no CRON_SECRET is configured at all, even to an empty Bearer', async () => {
     const { expired, live, remaining } = await seedRevocations();
     delete process.env.CRON_SECRET;
