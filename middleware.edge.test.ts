@@ -86,9 +86,17 @@ describe('public pages', () => {
   });
 });
 
+describe('pages that depend on the guest cart cookie', () => {
+  it('are private, no-store: /cart always, any page when a cart cookie is sent, and public pages without one are not', async () => {
+    expect((await middleware(request('/cart'))).headers.get('cache-control')).toBe('private, no-store');
+    expect((await middleware(request('/', { headers: { cookie: 'cart=AAAAAAAAAAAAAAAAAAAAAA' } }))).headers.get('cache-control')).toBe('private, no-store');
+    expect((await middleware(request('/'))).headers.get('cache-control')).toBeNull();
+  });
+});
+
 describe('protected API', () => {
   it('answers 401 JSON with WWW-Authenticate', async () => {
-    const none = await middleware(request('/api/cart', { headers: { accept: 'application/json' } }));
+    const none = await middleware(request('/api/orders', { headers: { accept: 'application/json' } }));
     expect(none.status).toBe(401);
     expect(none.headers.get('www-authenticate')).toBe('Bearer realm="api"');
     expect(await none.json()).toEqual({ error: { code: 'unauthorized', message: 'Sign in or send a valid Bearer token.' } });
@@ -137,7 +145,7 @@ describe('CORS', () => {
 
   it('adds the allow-origin header to actual responses, errors included', async () => {
     allow('https://app.example.com');
-    const response = await middleware(request('/api/cart', { headers: { origin: 'https://app.example.com' } }));
+    const response = await middleware(request('/api/orders', { headers: { origin: 'https://app.example.com' } }));
     expect(response.status).toBe(401);
     expect(response.headers.get('access-control-allow-origin')).toBe('https://app.example.com');
     expect(response.headers.get('access-control-expose-headers')).toContain('WWW-Authenticate');

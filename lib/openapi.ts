@@ -68,6 +68,7 @@ export const openApiDocument = {
           priceCents: { type: 'integer', minimum: 0 },
           imageUrl: { type: 'string' },
           stock: { type: 'integer', minimum: 0 },
+          category: { oneOf: [{ type: 'null' }, { type: 'object', required: ['slug', 'name'], properties: { slug: { type: 'string' }, name: { type: 'string' } } }] },
         },
       },
       Cart: {
@@ -90,6 +91,7 @@ export const openApiDocument = {
             },
           },
           totalCents: { type: 'integer' },
+          mergeCapped: { type: 'boolean', description: 'Present (true) after a sign-in merged a guest cart and lowered a line to 99 or to the stock' },
         },
       },
       Order: {
@@ -193,7 +195,37 @@ export const openApiDocument = {
       get: { summary: 'The signed-in user', security: bearerOrCookie('profile:read'), responses: { '200': ok('User', { type: 'object', properties: { user: ref('User') } }), ...unauthorized, ...forbidden } },
     },
     '/api/products': {
-      get: { summary: 'The catalogue (public)', security: [], responses: { '200': ok('Products', { type: 'object', properties: { products: { type: 'array', items: ref('Product') } } }) } },
+      get: {
+        summary: 'The catalogue (public): search, filter, sort, pages of 12',
+        security: [],
+        parameters: [
+          { name: 'q', in: 'query', schema: { type: 'string' }, description: 'Words that must all appear in the name or description (case-insensitive; cut at 100 characters)' },
+          { name: 'category', in: 'query', schema: { type: 'string', maxLength: 64 } },
+          { name: 'sort', in: 'query', schema: { type: 'string', enum: ['name', 'price_asc', 'price_desc', 'newest'], default: 'name' } },
+          { name: 'page', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 1000, default: 1 } },
+          { name: 'limit', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 48, default: 12 } },
+        ],
+        responses: {
+          '200': ok('Products', {
+            type: 'object',
+            required: ['products', 'page', 'pageCount', 'total'],
+            properties: { products: { type: 'array', items: ref('Product') }, page: { type: 'integer' }, pageCount: { type: 'integer' }, total: { type: 'integer' } },
+          }),
+          '400': error('invalid_request'),
+        },
+      },
+    },
+    '/api/categories': {
+      get: {
+        summary: 'The categories with their product counts (public)',
+        security: [],
+        responses: {
+          '200': ok('Categories', {
+            type: 'object',
+            properties: { categories: { type: 'array', items: { type: 'object', required: ['slug', 'name', 'count'], properties: { slug: { type: 'string' }, name: { type: 'string' }, count: { type: 'integer' } } } } },
+          }),
+        },
+      },
     },
     '/api/products/{slug}': {
       get: {
@@ -203,11 +235,11 @@ export const openApiDocument = {
         responses: { '200': ok('Product', { type: 'object', properties: { product: ref('Product') } }), '404': error('not_found') },
       },
     },
-    '/api/cart': { get: { summary: 'Your cart', security: bearerOrCookie('cart:read'), responses: { '200': ok('Cart', ref('Cart')), ...unauthorized, ...forbidden } } },
+    '/api/cart': { get: { summary: 'Your cart (a guest: the cart named by the `cart` cookie)', security: [...bearerOrCookie('cart:read'), {}], responses: { '200': ok('Cart', ref('Cart')), ...unauthorized, ...forbidden } } },
     '/api/cart/items': {
       post: {
-        summary: 'Add a product (or increase its quantity)',
-        security: bearerOrCookie('cart:write'),
+        summary: 'Add a product (or increase its quantity); a guest\'s first add sets the `cart` cookie',
+        security: [...bearerOrCookie('cart:write'), {}],
         requestBody: jsonBody({ type: 'object', required: ['productId'], properties: { productId: { type: 'string' }, quantity: { type: 'integer', minimum: 1, maximum: 99, default: 1 } } }),
         responses: { '200': ok('Cart', ref('Cart')), '404': error('No such product'), '409': error('out_of_stock'), ...badInput, ...unauthorized, ...forbidden },
       },
