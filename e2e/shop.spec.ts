@@ -13,7 +13,7 @@ async function expectNoSeriousAxeViolations(page: Page, label: string): Promise<
   expect(serious.map((v) => `${label}: ${v.id} (${v.impact}) ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 }
 
-test('browse, add to cart signed out, sign in, change quantity, check out, see the order, sign out', async ({
+test('signed out: add two products, cart, checkout asks to sign in, sign in, checkout shows both, place the order, sign out', async ({
   page,
   request,
   uniqueUser,
@@ -28,31 +28,38 @@ test('browse, add to cart signed out, sign in, change quantity, check out, see t
   await catalogue.goto();
   await catalogue.open('Cedar Notebook');
   await new ProductPage(page).add(2);
-
-  // Signed out: sign in first, then back to the product with the item added.
-  await expect(page).toHaveURL(/\/login\?next=/);
-  await new LoginPage(page).signIn(uniqueUser);
+  // Signed out, the item goes straight into the guest cart: no sign-in, no detour.
   await expect(page.getByRole('status').filter({ hasText: 'Added 2 × Cedar Notebook to your cart' })).toBeVisible();
   await expect(page).toHaveURL(/\/products\/cedar-notebook$/);
   await expect(header.cartLink(2)).toBeVisible();
-
-  await header.cartLink(2).click();
-  await expect(cart.heading).toBeVisible();
-  await expect(cart.line('Cedar Notebook')).toBeVisible();
-  await expect(cart.quantityOf('Cedar Notebook')).toHaveValue('2');
-  await expect(cart.total).toHaveText('$29.00');
-
-  await cart.setQuantity('Cedar Notebook', 3);
-  await expect(cart.total).toHaveText('$43.50');
+  await catalogue.goto();
+  await catalogue.open('Fern Planter');
+  await new ProductPage(page).add(1);
   await expect(header.cartLink(3)).toBeVisible();
 
-  await cart.checkout.click();
+  await header.cartLink(3).click();
+  await expect(cart.heading).toBeVisible();
+  await expect(cart.quantityOf('Cedar Notebook')).toHaveValue('2');
+  await expect(cart.quantityOf('Fern Planter')).toHaveValue('1');
+  await cart.setQuantity('Cedar Notebook', 3);
+  await expect(cart.total).toHaveText('$75.50');
+  await expect(header.cartLink(4)).toBeVisible();
+
+  await cart.signInToCheckout.click();
+  await expect(page).toHaveURL(/\/login\?next=%2Fcheckout$/);
+  await new LoginPage(page).signIn(uniqueUser);
+  await expect(page).toHaveURL(/\/checkout$/);
   await expect(page.getByRole('heading', { level: 1, name: 'Checkout' })).toBeVisible();
+  await expect(page.getByRole('rowheader', { name: 'Cedar Notebook' })).toBeVisible();
+  await expect(page.getByRole('rowheader', { name: 'Fern Planter' })).toBeVisible();
+  await expect(header.cartLink(4)).toBeVisible();
+  // The guest cart's cookie went with the merge.
+  expect((await page.context().cookies()).map((c) => c.name)).not.toContain('cart');
   await page.getByRole('button', { name: /Place order/ }).click();
 
   await expect(page).toHaveURL(/\/orders\/[^/?]+\?placed=1$/);
   await expect(page.getByRole('status').filter({ hasText: 'Thank you! Your order is confirmed.' })).toBeVisible();
-  await expect(page.getByTestId('order-total')).toHaveText('$43.50');
+  await expect(page.getByTestId('order-total')).toHaveText('$75.50');
   await expect(page.getByRole('rowheader', { name: 'Cedar Notebook' })).toBeVisible();
   await expect(header.cartLink(0)).toBeVisible();
 
@@ -83,12 +90,17 @@ test('a product that is not in stock enough is refused with the reason, and the 
   await expect(new ShopHeader(page).cartLink(0)).toBeVisible();
 });
 
-test('protected shop pages send no-store and need sign-in', async ({ request }) => {
-  for (const path of ['/cart', '/checkout', '/orders']) {
+test('protected shop pages send no-store and need sign-in; the cart is public and private, no-store', async ({ request }) => {
+  for (const path of ['/checkout', '/orders']) {
     const response = await request.get(path, { maxRedirects: 0 });
     expect(response.status(), path).toBe(303);
     expect(response.headers().location, path).toContain(`/login?next=${encodeURIComponent(path)}`);
   }
+  const cart = await request.get('/cart', { maxRedirects: 0 });
+  expect(cart.status()).toBe(200);
+  expect(cart.headers()['cache-control']).toBe('private, no-store');
+  // Viewing it starts no cart.
+  expect(cart.headers()['set-cookie'] ?? '').not.toMatch(/(^|\s)(__Host-)?cart=/);
 });
 
 test('signed-in shop pages are private, no-store', async ({ request, uniqueUser, signUpViaApi }) => {
@@ -123,11 +135,24 @@ test('the JSON API: add with a 400 naming the field, another user’s order is 4
   await Promise.all([a.dispose(), b.dispose()]);
 });
 
-test('catalogue, product, cart and checkout have no serious accessibility violations', async ({ page, uniqueUser, signUpViaApi }) => {
+test('catalogue, search results, product, cart and checkout have no serious accessibility violations', async ({ page, uniqueUser, signUpViaApi }) => {
   await page.goto('/');
   await expectNoSeriousAxeViolations(page, 'catalogue (signed out)');
+  await page.goto('/?q=wool&sort=price_desc');
+  await expect(page.getByTestId('result-summary')).toContainText('for “wool”');
+  await expectNoSeriousAxeViolations(page, 'search results');
+  await page.goto('/?q=nothing-like-this');
+  await expectNoSeriousAxeViolations(page, 'empty search result');
+  await page.goto('/?category=outdoors&page=1');
+  await expectNoSeriousAxeViolations(page, 'category with a sold-out product');
+  await page.goto('/products/starlight-lantern');
+  await expectNoSeriousAxeViolations(page, 'sold-out product');
   await page.goto('/products/aurora-mug');
   await expectNoSeriousAxeViolations(page, 'product (signed out)');
+  await new ProductPage(page).add(1);
+  await expect(page.getByRole('status').filter({ hasText: 'Added 1 × Aurora Mug' })).toBeVisible();
+  await page.goto('/cart');
+  await expectNoSeriousAxeViolations(page, 'guest cart');
 
   await signUpViaApi(page.request, uniqueUser);
   await page.goto('/products/aurora-mug');
@@ -154,12 +179,26 @@ test('README screenshots', async ({ page, uniqueUser, signUpViaApi }, testInfo) 
   const catalogue = await page.screenshot({ path: `${dir}/catalogue.png` });
   expect(catalogue.byteLength).toBeGreaterThan(20_000);
 
-  await signUpViaApi(page.request, { ...uniqueUser, name: 'Ada Lovelace' });
+  // A search: one category, cheapest first, with a sold-out product among them.
+  await page.goto('/?category=outdoors&sort=price_asc');
+  await expect(page.getByTestId('result-summary')).toContainText('in Outdoors');
+  await page.getByRole('search', { name: 'Products' }).scrollIntoViewIfNeeded();
+  const search = await page.screenshot({ path: `${dir}/catalogue-search.png`, fullPage: true });
+  expect(search.byteLength).toBeGreaterThan(20_000);
+
+  // The guest cart: filled signed out.
   for (const [slug, quantity] of [['aurora-mug', 2], ['lumen-desk-lamp', 1], ['fern-planter', 1]] as const) {
     await page.goto(`/products/${slug}`);
     await new ProductPage(page).add(quantity);
     await expect(page.getByRole('status').filter({ hasText: 'Added' })).toBeVisible();
   }
+  await page.goto('/cart');
+  await expect(page.getByRole('heading', { name: 'Your cart' })).toBeVisible();
+  await expect(new CartPage(page).signInToCheckout).toBeVisible();
+  const guestCart = await page.screenshot({ path: `${dir}/guest-cart.png` });
+  expect(guestCart.byteLength).toBeGreaterThan(20_000);
+
+  await signUpViaApi(page.request, { ...uniqueUser, name: 'Ada Lovelace' });
   await page.goto('/cart');
   await expect(page.getByRole('heading', { name: 'Your cart' })).toBeVisible();
   const cart = await page.screenshot({ path: `${dir}/cart.png` });

@@ -163,7 +163,6 @@ describe('merge at sign-in', () => {
         headers: { 'content-type': 'application/x-www-form-urlencoded', cookie },
         body: new URLSearchParams({ grant_type: 'password', username: email, password: PASSWORD }).toString(),
       }),
-      none,
     );
     expect(response.status).toBe(200);
     expect(parseSetCookie(response).has('cart')).toBe(false);

@@ -17,13 +17,39 @@ export class ShopHeader {
 
 export class CataloguePage {
   readonly heading: Locator;
+  readonly searchBox: Locator;
+  readonly category: Locator;
+  readonly sort: Locator;
+  readonly searchButton: Locator;
+  readonly summary: Locator;
+  readonly pages: Locator;
+  readonly products: Locator;
+
   constructor(readonly page: Page) {
     this.heading = page.getByRole('heading', { level: 1, name: 'The Tokenshop catalogue' });
+    const form = page.getByRole('search', { name: 'Products' });
+    this.searchBox = form.getByLabel('Search');
+    this.category = form.getByLabel('Category');
+    this.sort = form.getByLabel('Sort by');
+    this.searchButton = form.getByRole('button', { name: 'Search' });
+    this.summary = page.getByTestId('result-summary');
+    this.pages = page.getByRole('navigation', { name: 'Pages' });
+    this.products = page.locator('.product-grid > li');
   }
 
-  async goto(): Promise<void> {
-    await this.page.goto('/');
+  async goto(path = '/'): Promise<void> {
+    await this.page.goto(path);
     await expect(this.heading).toBeVisible();
+  }
+
+  async search(words: string): Promise<void> {
+    await this.searchBox.fill(words);
+    await this.searchButton.click();
+  }
+
+  /** The product names shown, in order. */
+  async names(): Promise<string[]> {
+    return this.products.getByRole('heading').allTextContents();
   }
 
   async open(productName: string): Promise<void> {
@@ -51,11 +77,14 @@ export class CartPage {
   readonly heading: Locator;
   readonly total: Locator;
   readonly checkout: Locator;
+  /** What a guest sees instead of "Proceed to checkout". */
+  readonly signInToCheckout: Locator;
 
   constructor(readonly page: Page) {
     this.heading = page.getByRole('heading', { level: 1, name: 'Your cart' });
     this.total = page.getByTestId('cart-total');
     this.checkout = page.getByRole('link', { name: 'Proceed to checkout' });
+    this.signInToCheckout = page.getByRole('link', { name: 'Sign in to check out' });
   }
 
   async goto(): Promise<void> {

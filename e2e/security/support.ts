@@ -73,7 +73,7 @@ export async function createVictim(baseURL: string = MAIN, options: { order?: bo
     api,
   };
   if (options.order || options.cart) {
-    const products = (await (await api.get('/api/products')).json()) as { products: { id: string; stock: number }[] };
+    const products = (await (await api.get('/api/products?limit=48')).json()) as { products: { id: string; stock: number }[] };
     const [first, second] = products.products.filter((p) => p.stock > 5);
     if (options.order) {
       await addToCart(victim, first!.id, 1, origin);
@@ -93,7 +93,7 @@ export async function addToCart(victim: Victim, productId: string, quantity: num
 
 /** Some product ids of the seeded catalogue. */
 export async function productIds(api: APIRequestContext): Promise<string[]> {
-  const products = (await (await api.get('/api/products')).json()) as { products: { id: string }[] };
+  const products = (await (await api.get('/api/products?limit=48')).json()) as { products: { id: string }[] };
   return products.products.map((p) => p.id);
 }
 
