@@ -114,6 +114,19 @@ describe('guest cart routes', () => {
     const write = await add({ cookie: withBadAccess }, { productId: product.id });
     expect(write.status).toBe(401);
     expect((await cartOf({ cookie })).items[0].quantity).toBe(1);
+
+    // Any Authorization header, even a malformed one, or an empty access cookie: 401, not a guest.
+    for (const headers of [{ authorization: 'Bearer' }, { authorization: 'Basic abc' }, { cookie: `${cookie}; access=` }]) {
+      expect((await getCartRoute(makeRequest('/api/cart', 'GET', { headers }), none)).status, JSON.stringify(headers)).toBe(401);
+    }
+  });
+
+  it('check the origin before the body: a foreign form post is 403, whatever its type', async () => {
+    for (const contentType of ['text/plain', 'application/x-www-form-urlencoded']) {
+      const response = await addItem(makeRequest('/api/cart/items', 'POST', { origin: 'https://evil.example', contentType, raw: 'productId=x' }), none);
+      expect(response.status).toBe(403);
+      expect(parseSetCookie(response).size).toBe(0);
+    }
   });
 });
 

@@ -10,7 +10,7 @@
 import 'server-only';
 import { cookies, headers } from 'next/headers';
 import { actionContext } from '@/lib/auth/action-context';
-import { readCookie, isSecureRequest } from '@/lib/auth/cookies';
+import { cookieNames, isSecureRequest, readCookie } from '@/lib/auth/cookies';
 import { assertSameOrigin } from '@/lib/auth/csrf';
 import type { ApiScope } from '@/lib/auth/scopes';
 import { getSession, requestCredential, requireSession, type Session } from '@/lib/auth/session';
@@ -43,11 +43,21 @@ async function ownerFrom(session: Session | null, guestCookie: string | undefine
   return { kind: 'guest', key: guestKey(guestCookie) };
 }
 
+/**
+ * Whether the request carries any credential at all, good or not: an Authorization header
+ * (whatever its scheme or shape) or an access cookie (even an empty one). Such a request is a
+ * user's, and is answered 401 if the credential is bad.
+ */
+function claimsToBeSignedIn(requestHeaders: Headers, accessCookie: string | undefined): boolean {
+  return requestHeaders.has('authorization') || accessCookie !== undefined;
+}
+
 /** Route handlers: the user (a bad credential is 401) or the guest. */
 export async function cartOwnerOfRequest(request: Request, scope: ApiScope): Promise<CartOwner> {
-  const credential = await requestCredential(request);
-  if (credential.via !== 'none') return ownerFrom(await requireSession(request, { scope }), undefined);
   const secure = isSecureRequest(request.headers, env().APP_URL, request.url);
+  if (claimsToBeSignedIn(request.headers, readCookie(request.headers, cookieNames(secure).access))) {
+    return ownerFrom(await requireSession(request, { scope }), undefined);
+  }
   return ownerFrom(null, readCookie(request.headers, cartCookieName(secure)));
 }
 
@@ -59,9 +69,8 @@ export async function cartOwnerOfWrite(request: Request): Promise<CartOwner> {
   return owner;
 }
 
-/** Route handlers that add to the cart: the owner, the CSRF check, and a guest cart made on demand. */
-export async function cartWriterOfRequest(request: Request): Promise<CartWriter> {
-  const owner = await cartOwnerOfWrite(request);
+/** Route handlers that add to the cart: the owner (from cartOwnerOfWrite), and a guest cart made on demand. */
+export async function cartWriterOfRequest(request: Request, owner: CartOwner): Promise<CartWriter> {
   if (owner.kind === 'user') return { key: owner.key };
   const secure = isSecureRequest(request.headers, env().APP_URL, request.url);
   return guestWriter(owner.key, request.headers, secure);
@@ -76,13 +85,14 @@ async function guestWriter(key: { cartId: string } | null, requestHeaders: Heade
 
 /** Pages and server actions: who this request's cart belongs to, or 'signed_out_again'. */
 export async function cartOwnerOfPage(): Promise<CartOwner | { kind: 'expired' }> {
-  const credential = await requestCredential();
-  if (credential.via !== 'none') {
-    const session = await getSession();
+  const requestHeaders = await headers();
+  const secure = isSecureRequest(requestHeaders, env().APP_URL);
+  const jar = await cookies();
+  if (claimsToBeSignedIn(requestHeaders, jar.get(cookieNames(secure).access)?.value)) {
+    const [session, credential] = await Promise.all([getSession(), requestCredential()]);
     return session && credential.via === 'cookie' ? ownerFrom(session, undefined) : { kind: 'expired' };
   }
-  const secure = isSecureRequest(await headers(), env().APP_URL);
-  return ownerFrom(null, (await cookies()).get(cartCookieName(secure))?.value);
+  return ownerFrom(null, jar.get(cartCookieName(secure))?.value);
 }
 
 /** Server actions that change the cart: CSRF, the owner (401 for a bad credential), the cookie set. */
@@ -90,9 +100,10 @@ export async function cartWriterOfAction(): Promise<CartWriter> {
   const context = await actionContext();
   const problem = context.originProblem('strict');
   if (problem) throw problem;
-  const credential = await requestCredential();
-  if (credential.via !== 'none') return { key: { userId: (await requireSession()).user.id } };
   const jar = await cookies();
+  if (claimsToBeSignedIn(await headers(), jar.get(cookieNames(context.secure).access)?.value)) {
+    return { key: { userId: (await requireSession()).user.id } };
+  }
   const writer = await guestWriter(guestKey(jar.get(cartCookieName(context.secure))?.value), await headers(), context.secure);
   if (writer.cookie) jar.set(writer.cookie.name, writer.cookie.value, writer.cookie.options);
   return writer;
