@@ -116,7 +116,7 @@ describe('guest cart routes', () => {
     expect((await cartOf({ cookie })).items[0].quantity).toBe(1);
 
     // Any Authorization header, even a malformed one, or an empty access cookie: 401, not a guest.
-    for (const headers of [{ authorization: 'Bearer' }, { authorization: 'Basic abc' }, { cookie: `${cookie}; access=` }]) {
+    for (const headers of [{ authorization: 'Bearer' }, { authorization: 'Basic abc' }, { cookie: `${cookie}; access=` }] as Record<string, string>[]) {
       expect((await getCartRoute(makeRequest('/api/cart', 'GET', { headers }), none)).status, JSON.stringify(headers)).toBe(401);
     }
   });
