@@ -92,7 +92,7 @@ export default defineConfig(async (): Promise<ViteUserConfig> => {
           test: {
             name: 'edge',
             environment: 'edge-runtime',
-            include: ['lib/auth/*.edge.test.ts', 'middleware.edge.test.ts'],
+            include: ['lib/auth/**/*.edge.test.ts', 'middleware.edge.test.ts'],
           },
         },
         intProject('sqlite'),

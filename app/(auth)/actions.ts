@@ -4,12 +4,12 @@
 import { cookies } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { signIn, signUp } from '@/lib/auth/accounts';
-import { actionContext } from '@/lib/auth/action-context';
-import { clearedTokenCookies, cookieNames, tokenCookies } from '@/lib/auth/cookies';
-import { safeNextPath } from '@/lib/auth/paths';
-import { writeCookies } from '@/lib/auth/respond';
+import { actionContext } from '@/lib/auth/guards';
+import { clearedTokenCookies, cookieNames, tokenCookies } from '@/lib/auth/http';
+import { safeNextPath } from '@/lib/auth/http';
+import { writeCookies } from '@/lib/auth/guards';
 import { requireSession } from '@/lib/auth/session';
-import { signOut, signOutEverywhere, type TokenPair } from '@/lib/auth/tokens';
+import { signOut, signOutEverywhere, type TokenPair } from '@/lib/auth/sign-ins';
 import { AppError, isDatabaseUnavailable } from '@/lib/errors';
 import { fieldErrors } from '@/lib/http';
 import { loginSchema, signupSchema } from '@/lib/validation/auth';

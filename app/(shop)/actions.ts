@@ -4,7 +4,7 @@
 // call lib/shop, revalidate, and return a typed state (or redirect).
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
-import { actionContext } from '@/lib/auth/action-context';
+import { actionContext } from '@/lib/auth/guards';
 import { requireSession, type Session } from '@/lib/auth/session';
 import { AppError, isDatabaseUnavailable } from '@/lib/errors';
 import { fieldErrors } from '@/lib/http';

@@ -3,14 +3,14 @@
 // API tokens cannot reach these (requireSession without a scope refuses them).
 import { revalidatePath } from 'next/cache';
 import { createApiToken, revokeApiToken } from '@/lib/auth/api-tokens';
-import { actionContext } from '@/lib/auth/action-context';
+import { actionContext } from '@/lib/auth/guards';
 import { requireSession } from '@/lib/auth/session';
 import { AppError, isDatabaseUnavailable, type FieldErrors } from '@/lib/errors';
 import { fieldErrors } from '@/lib/http';
 import { createApiTokenSchema } from '@/lib/validation/api-token';
 import { changePasswordSchema } from '@/lib/validation/auth';
 import { changePassword } from '@/lib/auth/accounts';
-import { endOtherSessions, endSession } from '@/lib/auth/sessions';
+import { endOtherSessions, endSession } from '@/lib/auth/sign-ins';
 
 export interface CreateTokenState {
   message?: string;

@@ -1,7 +1,7 @@
 // Shared by the shop's JSON route handlers: the session check, with its CSRF rule for writes.
 import 'server-only';
-import { assertSameOrigin } from '@/lib/auth/csrf';
-import type { ApiScope } from '@/lib/auth/scopes';
+import { assertSameOrigin } from '@/lib/auth/http';
+import type { ApiScope } from '@/lib/auth/tokens';
 import { requireSession, type Session } from '@/lib/auth/session';
 import { env } from '@/lib/env';
 

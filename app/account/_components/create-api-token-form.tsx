@@ -2,7 +2,7 @@
 import { useActionState } from 'react';
 import { Field } from '@/app/_components/field';
 import { SubmitButton } from '@/app/_components/submit-button';
-import { API_SCOPES, SCOPE_DESCRIPTIONS } from '@/lib/auth/scopes';
+import { API_SCOPES, SCOPE_DESCRIPTIONS } from '@/lib/auth/tokens/scopes';
 import { API_TOKEN_TTL_DAYS } from '@/lib/validation/api-token';
 import { createApiTokenAction, type CreateTokenState } from '../actions';
 import { FormAlert } from '@/app/_components/form-alert';

@@ -1,7 +1,7 @@
 import { NextResponse } from 'next/server';
 import { signIn } from '@/lib/auth/accounts';
-import { assertSameOrigin } from '@/lib/auth/csrf';
-import { requestFacts, setSessionCookies } from '@/lib/auth/respond';
+import { assertSameOrigin } from '@/lib/auth/http';
+import { requestFacts, setSessionCookies } from '@/lib/auth/guards';
 import { env } from '@/lib/env';
 import { readJson, route } from '@/lib/http';
 import { loginSchema } from '@/lib/validation/auth';

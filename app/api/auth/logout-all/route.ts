@@ -1,8 +1,8 @@
 import { NextResponse } from 'next/server';
-import { assertSameOrigin } from '@/lib/auth/csrf';
-import { clearSessionCookies, requestFacts } from '@/lib/auth/respond';
+import { assertSameOrigin } from '@/lib/auth/http';
+import { clearSessionCookies, requestFacts } from '@/lib/auth/guards';
 import { requireSession } from '@/lib/auth/session';
-import { signOutEverywhere } from '@/lib/auth/tokens';
+import { signOutEverywhere } from '@/lib/auth/sign-ins';
 import { env } from '@/lib/env';
 import { route } from '@/lib/http';
 

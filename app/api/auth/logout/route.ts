@@ -1,8 +1,8 @@
 import { NextResponse } from 'next/server';
-import { readCredential } from '@/lib/auth/cookies';
-import { assertSameOrigin } from '@/lib/auth/csrf';
-import { clearSessionCookies, requestFacts, sessionCookies } from '@/lib/auth/respond';
-import { signOut } from '@/lib/auth/tokens';
+import { readCredential } from '@/lib/auth/http';
+import { assertSameOrigin } from '@/lib/auth/http';
+import { clearSessionCookies, requestFacts, sessionCookies } from '@/lib/auth/guards';
+import { signOut } from '@/lib/auth/sign-ins';
 import { env } from '@/lib/env';
 import { route } from '@/lib/http';
 

@@ -1,9 +1,9 @@
 import { NextResponse } from 'next/server';
-import { isProtectedPage, safeNextPath } from '@/lib/auth/paths';
-import type { RefreshOutcome } from '@/lib/auth/tokens';
-import { assertSameOrigin } from '@/lib/auth/csrf';
-import { clearSessionCookies, requestFacts, sessionCookies, setSessionCookies } from '@/lib/auth/respond';
-import { rotateRefreshToken } from '@/lib/auth/tokens';
+import { isProtectedPage, safeNextPath } from '@/lib/auth/http';
+import type { RefreshOutcome } from '@/lib/auth/sign-ins';
+import { assertSameOrigin } from '@/lib/auth/http';
+import { clearSessionCookies, requestFacts, sessionCookies, setSessionCookies } from '@/lib/auth/guards';
+import { rotateRefreshToken } from '@/lib/auth/sign-ins';
 import { env } from '@/lib/env';
 import { AppError } from '@/lib/errors';
 import { errorResponse, route } from '@/lib/http';

@@ -2,10 +2,10 @@
 // Grants: password (username = email) and refresh_token. The answer carries the tokens in the
 // body, not in cookies: a program keeps them itself and sends `Authorization: Bearer`.
 import { invalidCredentials, signIn } from '@/lib/auth/accounts';
-import { OAuthError, TOKEN_RESPONSE_HEADERS, oauthError, readTokenRequest } from '@/lib/auth/oauth';
-import { requestFacts } from '@/lib/auth/respond';
-import { API_SCOPES, isApiScope } from '@/lib/auth/scopes';
-import { rotateRefreshToken, type TokenPair } from '@/lib/auth/tokens';
+import { OAuthError, TOKEN_RESPONSE_HEADERS, oauthError, readTokenRequest } from '@/lib/auth/token-endpoint';
+import { requestFacts } from '@/lib/auth/guards';
+import { API_SCOPES, isApiScope } from '@/lib/auth/tokens';
+import { rotateRefreshToken, type TokenPair } from '@/lib/auth/sign-ins';
 import { AppError } from '@/lib/errors';
 import { toErrorResponse } from '@/lib/http';
 

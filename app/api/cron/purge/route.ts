@@ -4,7 +4,7 @@
 // `Authorization: Bearer $CRON_SECRET`. Idempotent: running it twice deletes nothing more.
 import { timingSafeEqual } from 'node:crypto';
 import { pruneAuditEvents } from '@/lib/audit';
-import { purgeExpiredRevocations, purgeExpiredSessions } from '@/lib/auth/tokens';
+import { purgeExpiredRevocations, purgeExpiredSessions } from '@/lib/auth/sign-ins';
 import { env } from '@/lib/env';
 import { AppError } from '@/lib/errors';
 import { json, route } from '@/lib/http';

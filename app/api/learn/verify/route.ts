@@ -1,6 +1,6 @@
 // The /learn tamper demo: the requester's own access token with a payload they edited, checked by
 // the real verification. The client never holds the token: the server takes it from the cookie.
-import { assertSameOrigin } from '@/lib/auth/csrf';
+import { assertSameOrigin } from '@/lib/auth/http';
 import { checkAccessToken, requestCredential, requireSession } from '@/lib/auth/session';
 import { env } from '@/lib/env';
 import { unauthorized } from '@/lib/errors';

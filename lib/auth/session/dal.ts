@@ -14,11 +14,11 @@ import { cache } from 'react';
 import { db } from '@/lib/db';
 import { env } from '@/lib/env';
 import { AppError, unauthorized } from '@/lib/errors';
-import { touchApiToken } from './api-tokens';
-import { hasScope, isApiToken, type ApiScope } from './scopes';
-import { cookieNames, isSecureRequest, readCredential, type Credential } from './cookies';
-import { verifyToken, type TokenClaims } from './jwt';
-import { isIssuedBefore } from './revocation';
+import { touchApiToken } from '../api-tokens';
+import { hasScope, isApiToken, type ApiScope } from '../tokens';
+import { cookieNames, isSecureRequest, readCredential, type Credential } from '../http';
+import { verifyToken, type TokenClaims } from '../tokens';
+import { isIssuedBefore } from '../tokens';
 
 export interface SessionUser {
   id: string;
