@@ -37,6 +37,8 @@ const envSchema = z.object({
   AUTH_ACCESS_TTL: seconds(900),
   AUTH_REFRESH_TTL: seconds(14 * 24 * 3600),
   AUTH_REFRESH_GRACE: z.coerce.number().int().min(0).default(10),
+  /** How recent a sign-in must be for a step-up change (seconds). */
+  AUTH_STEP_UP_MAX_AGE: seconds(600),
   BCRYPT_COST: z.coerce.number().int().min(4).max(15).default(11),
   /** The public origin, e.g. https://shop.example.com. Derived from the request when unset. */
   APP_URL: z.url().optional(),

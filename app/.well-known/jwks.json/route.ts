@@ -2,9 +2,9 @@
 // Empty in HS256 mode (a shared secret is never published). Only public members are ever copied
 // into this set (lib/auth/keys.ts publicJwk), so private material cannot leak through here.
 import { getKeySet } from '@/lib/auth/tokens';
-import { route } from '@/lib/http';
+import { handler } from '@/lib/auth/guards';
 
-export const GET = route(async () => {
+export const GET = handler({ auth: 'none' }, async () => {
   const { jwks } = await getKeySet();
   return Response.json(jwks, {
     headers: {
