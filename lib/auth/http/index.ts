@@ -6,5 +6,6 @@ export * from './cookies';
 export * from './csrf';
 export * from './cors';
 export * from './paths';
+export * from './protection';
 export * from './client-address';
 export * from './request-meta';
