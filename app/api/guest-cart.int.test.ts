@@ -10,7 +10,7 @@ import { GET as getCartRoute } from '@/app/api/cart/route';
 import { DELETE as removeItem, PATCH as setItem } from '@/app/api/cart/items/[productId]/route';
 import { POST as addItem } from '@/app/api/cart/items/route';
 import { POST as checkoutRoute } from '@/app/api/checkout/route';
-import { resetRateLimitsForTests } from '@/lib/auth/rate-limit';
+import { resetRateLimitsForTests } from '@/lib/auth/accounts';
 import { db } from '@/lib/db';
 import { GUEST_CART_MAX_AGE_SECONDS } from '@/lib/shop/cart-cookie';
 import { createProduct } from '@/lib/shop/test-helpers';

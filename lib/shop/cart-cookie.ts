@@ -3,7 +3,7 @@
 // httpOnly, SameSite=Lax, `__Host-` (Secure, Path=/, no Domain) over HTTPS; 30 days.
 // Set only by a cart write, never by a page view, and cleared when a sign-in merges the cart.
 // Runtime-neutral (Web Crypto, no Node imports): the middleware reads the name.
-import type { CookieToSet } from '@/lib/auth/cookies';
+import type { CookieToSet } from '@/lib/auth/http';
 
 export const GUEST_CART_MAX_AGE_SECONDS = 30 * 24 * 60 * 60;
 

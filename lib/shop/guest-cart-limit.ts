@@ -1,23 +1,25 @@
 // A throttle on creating guest carts, so a script cannot fill the Cart table by posting without
 // a cookie. Per client address when a trusted proxy names it (TRUST_PROXY), and a ceiling for
 // all clients together (without a trusted address there is no honest per-client key, and one
-// shared tight bucket would let anyone stop everyone from shopping). Counted in this process's
-// memory: it bounds growth per instance, and idle guest carts are purged after 30 days anyway.
+// shared tight bucket would let anyone stop everyone from shopping). Counted where the sign-in
+// counters are (lib/auth/accounts/rate-limit.ts: Redis when REDIS_URL is set, so every instance
+// shares the count; this process's memory otherwise); idle guest carts are purged after 30 days.
 import 'server-only';
-import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
-import { clientAddress } from '@/lib/auth/client-address';
+import { RateLimiterRes } from 'rate-limiter-flexible';
+import { sharedLimiter } from '@/lib/auth/accounts';
+import { clientAddress } from '@/lib/auth/http';
 import { env } from '@/lib/env';
 import { AppError } from '@/lib/errors';
 
-const perAddress = new RateLimiterMemory({ keyPrefix: 'guest_cart_ip', points: 20, duration: 10 * 60 });
-const everyone = new RateLimiterMemory({ keyPrefix: 'guest_cart_all', points: 600, duration: 60 });
+const PER_ADDRESS = { keyPrefix: 'guest_cart_ip', points: 20, duration: 10 * 60, blockDuration: 0 };
+const EVERYONE = { keyPrefix: 'guest_cart_all', points: 600, duration: 60, blockDuration: 0 };
 
 /** Throws 429 (with Retry-After) when this client may not start another guest cart now. */
 export async function throttleGuestCartCreation(headers: Headers): Promise<void> {
   const address = clientAddress(headers, env().TRUST_PROXY);
   try {
-    if (address) await perAddress.consume(address);
-    await everyone.consume('all');
+    if (address) await sharedLimiter(PER_ADDRESS).consume(address);
+    await sharedLimiter(EVERYONE).consume('all');
   } catch (error) {
     if (!(error instanceof RateLimiterRes)) throw error;
     const seconds = Math.max(1, Math.ceil(error.msBeforeNext / 1000));

@@ -6,7 +6,7 @@
 import 'server-only';
 import { cookies, headers } from 'next/headers';
 import type { NextResponse } from 'next/server';
-import { isSecureRequest, readCookie } from '@/lib/auth/cookies';
+import { isSecureRequest, readCookie } from '@/lib/auth/http';
 import { env } from '@/lib/env';
 import { mergeGuestCart } from './cart';
 import { cartCookieName, clearedGuestCartCookie, isGuestCartId } from './cart-cookie';

@@ -1,5 +1,6 @@
-import { json, route } from '@/lib/http';
+import { handler } from '@/lib/auth/guards';
+import { json } from '@/lib/http';
 import { listCategories } from '@/lib/shop/products';
 
 /** Public: the catalogue's categories with how many products each holds. */
-export const GET = route(async () => json({ categories: await listCategories() }));
+export const GET = handler({ auth: 'none' }, async () => json({ categories: await listCategories() }));

@@ -1,5 +1,6 @@
+import { handler } from '@/lib/auth/guards';
 import { badRequest } from '@/lib/errors';
-import { fieldErrors, json, route } from '@/lib/http';
+import { fieldErrors, json } from '@/lib/http';
 import { searchProducts } from '@/lib/shop/products';
 import { catalogueQueryInput, catalogueQuerySchema } from '@/lib/validation/catalogue';
 
@@ -7,7 +8,7 @@ import { catalogueQueryInput, catalogueQuerySchema } from '@/lib/validation/cata
  * Public catalogue: `?q=&category=&sort=&page=&limit=` → {products, page, pageCount, total}.
  * Stock changes with every order, so it is not cached.
  */
-export const GET = route(async (request) => {
+export const GET = handler({ auth: 'none' }, async (request) => {
   const parsed = catalogueQuerySchema.safeParse(catalogueQueryInput(new URL(request.url).searchParams));
   if (!parsed.success) throw badRequest('Some query parameters are invalid.', fieldErrors(parsed.error));
   return json(await searchProducts(parsed.data));

@@ -14,11 +14,11 @@ import { cache } from 'react';
 import { db } from '@/lib/db';
 import { env } from '@/lib/env';
 import { AppError, unauthorized } from '@/lib/errors';
-import { touchApiToken } from './api-tokens';
-import { hasScope, isApiToken, type ApiScope } from './scopes';
-import { cookieNames, isSecureRequest, readCredential, type Credential } from './cookies';
-import { verifyToken, type TokenClaims } from './jwt';
-import { isIssuedBefore } from './revocation';
+import { touchApiToken } from '../api-tokens';
+import { hasScope, isApiToken, type ApiScope } from '../tokens';
+import { cookieNames, isProtectedPage, isSecureRequest, readCookie, readCredential, type Credential } from '../http';
+import { verifyToken, type TokenClaims } from '../tokens';
+import { isIssuedBefore } from '../tokens';
 
 export interface SessionUser {
   id: string;
@@ -104,10 +104,38 @@ export function getSession(request?: Request): Promise<Session | null> {
 }
 
 /**
+ * Whether the request presents a credential at all, good or not: an Authorization header (any
+ * scheme, any shape) or an access cookie (even an empty one).
+ */
+export async function presentsCredential(request?: Request): Promise<boolean> {
+  if (request) {
+    const secure = isSecureRequest(request.headers, env().APP_URL, request.url);
+    return request.headers.has('authorization') || readCookie(request.headers, cookieNames(secure).access) !== undefined;
+  }
+  const requestHeaders = await headers();
+  const secure = isSecureRequest(requestHeaders, env().APP_URL);
+  return requestHeaders.has('authorization') || (await cookies()).get(cookieNames(secure).access) !== undefined;
+}
+
+/**
+ * For endpoints that serve guests and users alike (the guards' `auth: 'optional'`): null when the
+ * request presents no credential; otherwise the credential must be good, exactly as for
+ * requireSession (401, or 403 for an API token without `scope`). A bad credential never falls
+ * back to the anonymous answer: the client learns its sign-in ended instead of silently seeing
+ * someone else's view (a guest cart in place of the account's).
+ */
+export async function optionalSession(request?: Request, options: { scope?: ApiScope } = {}): Promise<Session | null> {
+  return (await presentsCredential(request)) ? requireSession(request, options) : null;
+}
+
+/**
  * For pages: the session, or a redirect to the refresh hop / sign-in with `next` set to `path`.
  * Pages also send Cache-Control: no-store (see middleware.ts), so Back after sign-out shows nothing.
  */
 export async function requirePageSession(path: string): Promise<Session> {
+  // A page guarded here but missing from the protection table would render without the
+  // middleware's no-store and redirect: refuse to serve it at all (a test catches it first).
+  if (!isProtectedPage(path)) throw new Error(`${path} calls requirePageSession but is not in PROTECTED_PAGES (lib/auth/http/protection.ts)`);
   const session = await getSession();
   // Pages are for people signed in with the cookie, never for a program's API token.
   if (!session || isApiToken(session.claims)) redirect(`/login?next=${encodeURIComponent(path)}`);

@@ -14,7 +14,7 @@ import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAb
 import { env } from '@/lib/env';
 import { AppError } from '@/lib/errors';
 
-interface LimiterSpec {
+export interface LimiterSpec {
   keyPrefix: string;
   points: number;
   duration: number;
@@ -41,16 +41,24 @@ function makeLimiter(spec: LimiterSpec): RateLimiterAbstract {
   return new RateLimiterRedis({ ...spec, storeClient: redis, insuranceLimiter: memory, rejectIfRedisNotReady: true });
 }
 
-const globalForLimits = globalThis as unknown as { __limiters?: Map<LimiterName, RateLimiterAbstract> };
+const globalForLimits = globalThis as unknown as { __limiters?: Map<string, RateLimiterAbstract> };
 
-function limiter(name: LimiterName): RateLimiterAbstract {
+/**
+ * A counter in the same store as the sign-in counters (Redis when REDIS_URL is set), for the
+ * app's other throttles (the guest cart's). One per keyPrefix; reset with the others in tests.
+ */
+export function sharedLimiter(spec: LimiterSpec): RateLimiterAbstract {
   const limiters = (globalForLimits.__limiters ??= new Map());
-  let found = limiters.get(name);
+  let found = limiters.get(spec.keyPrefix);
   if (!found) {
-    found = makeLimiter(SPECS[name]);
-    limiters.set(name, found);
+    found = makeLimiter(spec);
+    limiters.set(spec.keyPrefix, found);
   }
   return found;
+}
+
+function limiter(name: LimiterName): RateLimiterAbstract {
+  return sharedLimiter(SPECS[name]);
 }
 
 export function resetRateLimitsForTests(): void {

@@ -1,12 +1,6 @@
-// Which paths need a signed-in user, and where `?next=` may send someone. Runtime-neutral.
-
-/** Pages that show or change a user's data. Their sub-paths are protected too. (/cart is public:
- *  guests have carts.) */
-export const PROTECTED_PAGES = ['/account', '/checkout', '/orders'] as const;
-
-/** JSON routes that need a signed-in user (the middleware answers 401 JSON for these). /api/cart
- *  serves guests too: its handlers answer 401 themselves for a bad credential. */
-export const PROTECTED_API = ['/api/me', '/api/checkout', '/api/orders', '/api/account'] as const;
+// Which paths need a signed-in user (as the protection table says), and where `?next=` may send
+// someone. Runtime-neutral.
+import { PROTECTED_API, PROTECTED_PAGES } from './protection';
 
 function matches(pathname: string, prefixes: readonly string[]): boolean {
   return prefixes.some((prefix) => pathname === prefix || pathname.startsWith(prefix + '/') || pathname.startsWith(prefix + '.'));
