@@ -4,10 +4,12 @@
 // `Authorization: Bearer $CRON_SECRET`. Idempotent: running it twice deletes nothing more.
 import { timingSafeEqual } from 'node:crypto';
 import { pruneAuditEvents } from '@/lib/audit';
+import { purgeOneTimeTokens } from '@/lib/auth/one-time-tokens';
 import { purgeExpiredRevocations, purgeExpiredSessions } from '@/lib/auth/tokens';
 import { env } from '@/lib/env';
 import { AppError } from '@/lib/errors';
 import { json, route } from '@/lib/http';
+import { purgeOldMail } from '@/lib/mail/outbox';
 
 function authorised(header: string | null, secret: string | undefined): boolean {
   if (!secret || !header) return false;
@@ -23,5 +25,7 @@ export const GET = route(async (request) => {
   const revocationsDeleted = await purgeExpiredRevocations();
   const sessionsDeleted = await purgeExpiredSessions();
   const auditEventsDeleted = await pruneAuditEvents();
-  return json({ revocationsDeleted, sessionsDeleted, auditEventsDeleted });
+  const oneTimeTokensDeleted = await purgeOneTimeTokens();
+  const mailDeleted = await purgeOldMail();
+  return json({ revocationsDeleted, sessionsDeleted, auditEventsDeleted, oneTimeTokensDeleted, mailDeleted });
 });
