@@ -1,6 +1,7 @@
 // The OpenAPI 3.1 description of the JSON API, served at /api/openapi.json.
 // lib/openapi.test.ts fails when a route handler under app/ is missing here (or vice versa).
 import { API_SCOPES } from '@/lib/auth/scopes';
+import { accountPaths } from './openapi-account';
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 const jsonBody = (schema: object) => ({ content: { 'application/json': { schema } } });
@@ -123,6 +124,7 @@ export const openApiDocument = {
     },
   },
   paths: {
+    ...accountPaths,
     '/api/auth/signup': {
       post: {
         summary: 'Create an account and sign in (sets cookies)',

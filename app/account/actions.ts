@@ -90,7 +90,7 @@ export async function changePasswordAction(_previous: ChangePasswordState, formD
   if (!parsed.success) return { message: 'Check the highlighted fields.', fields: fieldErrors(parsed.error) };
   try {
     const { session, meta } = await guardSession();
-    const { otherSessionsEnded } = await changePassword({
+    const { otherSessionsEnded, apiTokensRevoked } = await changePassword({
       userId: session.user.id,
       currentSid: session.claims.sid,
       meta,
@@ -99,8 +99,8 @@ export async function changePasswordAction(_previous: ChangePasswordState, formD
     revalidatePath('/account');
     return {
       success: parsed.data.signOutOthers
-        ? `Password changed. ${otherSessionsEnded} other sign-in(s) ended.`
-        : 'Password changed. Your other devices stay signed in.',
+        ? `Password changed. ${otherSessionsEnded} other sign-in(s) ended.${apiTokensRevoked ? ` ${apiTokensRevoked} API token(s) revoked.` : ''}`
+        : `Password changed. Your other devices stay signed in.${apiTokensRevoked ? ` ${apiTokensRevoked} API token(s) revoked.` : ''}`,
     };
   } catch (error) {
     if (error instanceof AppError) return { message: error.message, fields: error.fields };
