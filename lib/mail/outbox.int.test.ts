@@ -10,6 +10,8 @@ import type { MailCatcher } from '@/e2e/support/mail-catcher';
 import { makeRequest, uniqueEmail } from '@/test/auth-requests';
 import { stopMailCatcher, tokenFromLink, useMailCatcher } from '@/test/mail-support';
 import { whenAfterResponseIdle } from './after-response';
+import { GET as cronOutbox } from '@/app/api/cron/outbox/route';
+import { enqueueNewBrowserNotice } from './notices';
 import { backoffMs, deliverDueMail, deliverDueMailOnce, enqueueMail, purgeOldMail } from './outbox';
 
 let catcher: MailCatcher;
@@ -177,5 +179,37 @@ describe('outbox delivery', () => {
     expect(await purgeOldMail()).toBeGreaterThanOrEqual(1);
     const left = await rowsTo(to);
     expect(left.map((r) => r.status).sort()).toEqual(['pending', 'sent']);
+  });
+
+  it('the new-browser notice names the browser and links to /account', async () => {
+    const { response, email } = await signUp();
+    const { user } = (await response.json()) as { user: { id: string } };
+    const userAgent = 'Mozilla/5.0 (X11; Linux x86_64; rv:140.0) Gecko/20100101 Firefox/140.0';
+    await enqueueNewBrowserNotice({ userId: user.id, userAgent, at: new Date('2026-11-30T10:00:00Z') });
+    await whenAfterResponseIdle();
+    const mail = await catcher.waitFor((m) => m.to.includes(email) && /New sign-in/.test(m.subject));
+    expect(mail.subject).toBe('New sign-in to Tokenshop from Firefox on Linux');
+    expect(mail.text).toContain('Mon, 30 Nov 2026 10:00:00 GMT');
+    expect(mail.links).toContain('http://localhost:3000/account');
+    // An unknown user: nothing queued, nothing thrown.
+    await expect(enqueueNewBrowserNotice({ userId: 'no-such-user', userAgent, at: new Date() })).resolves.toBeUndefined();
+  });
+
+  it('GET /api/cron/outbox: 401 without the scheduler\'s secret, a delivery report with it', async () => {
+    process.env.CRON_SECRET = 'cron-secret-for-the-outbox-test';
+    resetEnvForTests();
+    try {
+      expect((await cronOutbox(makeRequest('/api/cron/outbox', 'GET', { origin: null }), ctx)).status).toBe(401);
+      expect((await cronOutbox(makeRequest('/api/cron/outbox', 'GET', { origin: null, bearer: 'wrong-secret-of-the-same-size!!' }), ctx)).status).toBe(401);
+      const to = uniqueEmail('cron');
+      await (await db()).$transaction((tx) => enqueueMail(tx, { to, template: 'password_changed', data: { name: 'Cron', at: new Date().toISOString() } }));
+      const response = await cronOutbox(makeRequest('/api/cron/outbox', 'GET', { origin: null, bearer: 'cron-secret-for-the-outbox-test' }), ctx);
+      expect(response.status).toBe(200);
+      expect(((await response.json()) as { sent: number }).sent).toBeGreaterThanOrEqual(1);
+      await catcher.waitFor((m) => m.to.includes(to));
+    } finally {
+      delete process.env.CRON_SECRET;
+      resetEnvForTests();
+    }
   });
 });

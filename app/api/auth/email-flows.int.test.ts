@@ -192,7 +192,8 @@ describe('password reset', () => {
   it('Host and X-Forwarded-Host cannot change the link: it is built from APP_URL', async () => {
     const { email } = await signedUp();
     catcher.clear();
-    for (const headers of [{ host: 'evil.example' }, { 'x-forwarded-host': 'evil.example', 'x-forwarded-proto': 'https' }]) {
+    const attempts: Record<string, string>[] = [{ host: 'evil.example' }, { 'x-forwarded-host': 'evil.example', 'x-forwarded-proto': 'https' }];
+    for (const headers of attempts) {
       expect((await call.forgot({ body: { email }, headers })).status).toBe(202);
     }
     await whenAfterResponseIdle();
