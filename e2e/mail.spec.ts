@@ -12,7 +12,8 @@ test('sign up → the verification mail → confirm → /account shows the addre
   await signup.goto();
   await signup.fill(uniqueUser);
   await signup.submit.click();
-  await expect(page).toHaveURL(/\/account$/);
+  // Sign-up hashes a password and writes the account and its mail: allow for a loaded machine.
+  await expect(page).toHaveURL(/\/account$/, { timeout: 20_000 });
   await expect(page.getByTestId('email-status')).toHaveText('Not verified');
   await expect(page.getByRole('button', { name: 'Resend the confirmation mail' })).toBeVisible();
 
@@ -54,7 +55,7 @@ test('forgot → reset: every old sign-in and API token dies, and the new passwo
   expect(new URL(link).origin).toBe(origin);
   await page.goto(link);
   const newPassword = `New-${randomUUID()}`;
-  await page.getByLabel('New password').fill(newPassword);
+  await page.getByRole('textbox', { name: 'New password' }).fill(newPassword);
   await page.getByRole('button', { name: 'Set new password' }).click();
   await expect(page.getByRole('status')).toContainText('Your password was changed. Every sign-in of your account has ended (1 sign-in(s) and 1 API token(s))');
 
@@ -73,7 +74,7 @@ test('forgot → reset: every old sign-in and API token dies, and the new passwo
   await login.signIn({ email: uniqueUser.email, password: uniqueUser.password });
   await expect(freshPage.getByRole('alert').filter({ hasText: /\S/ })).toContainText('The email or password is incorrect.');
   await login.signIn({ email: uniqueUser.email, password: newPassword });
-  await expect(freshPage).toHaveURL(/\/account$/);
+  await expect(freshPage).toHaveURL(/\/account$/, { timeout: 20_000 });
   await waitForMail(page.request, uniqueUser.email, /password was changed/);
   await fresh.close();
 });

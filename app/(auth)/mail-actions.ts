@@ -2,6 +2,7 @@
 // Server actions of the mail-driven pages: forgot password, reset password, confirm an address.
 // Thin: parse with the same zod schemas as the JSON routes, call lib/auth/email-flows.
 import { cookies } from 'next/headers';
+import { redirect } from 'next/navigation';
 import { actionContext } from '@/lib/auth/action-context';
 import { clearedTokenCookies } from '@/lib/auth/cookies';
 import { confirmEmailToken, requestPasswordReset, resetPassword } from '@/lib/auth/email-flows';
@@ -18,8 +19,6 @@ export interface MailFormState {
   email?: string;
   /** Set once the action succeeded: what the page should say. */
   done?: string;
-  sessionsEnded?: number;
-  apiTokensRevoked?: number;
 }
 
 function failure(error: unknown, extra: Partial<MailFormState> = {}): MailFormState {
@@ -53,15 +52,17 @@ export async function forgotPasswordAction(_previous: MailFormState, formData: F
 export async function resetPasswordAction(_previous: MailFormState, formData: FormData): Promise<MailFormState> {
   const parsed = resetPasswordSchema.safeParse({ token: String(formData.get('token') ?? ''), password: String(formData.get('password') ?? '') });
   if (!parsed.success) return { message: 'Check the highlighted fields.', fields: fieldErrors(parsed.error) };
+  let outcome: { sessionsEnded: number; apiTokensRevoked: number };
   try {
     const { meta, secure } = await checkOrigin();
-    const outcome = await resetPassword({ ...parsed.data, meta });
+    outcome = await resetPassword({ ...parsed.data, meta });
     // Whatever sign-in this browser had ended with the reset: drop its dead cookies too.
     writeCookies(await cookies(), clearedTokenCookies(secure));
-    return { done: 'reset', ...outcome };
   } catch (error) {
     return failure(error);
   }
+  // A page of its own (the link's page would now say the link is used up).
+  redirect(`/reset-password?done=${outcome.sessionsEnded}-${outcome.apiTokensRevoked}`);
 }
 
 export async function confirmEmailAction(_previous: MailFormState, formData: FormData): Promise<MailFormState> {

@@ -46,7 +46,8 @@ export class MailCatcher {
               subject: parsed.subject ?? '',
               text,
               html: typeof parsed.html === 'string' ? parsed.html : '',
-              links: [...text.matchAll(/https?:\/\/[^\s<>"]+/g)].map((m) => m[0]),
+              // A sentence's closing punctuation is not part of its link.
+              links: [...text.matchAll(/https?:\/\/[^\s<>"]+/g)].map((m) => m[0].replace(/[.,;:!?)]+$/, '')),
               receivedAt: new Date().toISOString(),
             });
             for (const wake of this.waiters) wake();

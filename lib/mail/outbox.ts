@@ -198,7 +198,7 @@ export async function listMailbox(limit = 50): Promise<MailboxEntry[]> {
       createdAt: row.createdAt.toISOString(),
       subject: mail.subject,
       text: mail.text,
-      links: [...mail.text.matchAll(/https?:\/\/\S+/g)].map((m) => m[0]),
+      links: [...mail.text.matchAll(/https?:\/\/\S+/g)].map((m) => m[0].replace(/[.,;:!?)]+$/, '')),
     };
   });
 }

@@ -8,7 +8,25 @@ import { ResetPasswordForm } from './reset-password-form';
 export const metadata: Metadata = { title: 'Choose a new password', robots: { index: false } };
 
 export default async function ResetPasswordPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const { token } = await searchParams;
+  const { token, done } = await searchParams;
+  const ended = typeof done === 'string' ? /^(\d{1,6})-(\d{1,6})$/.exec(done) : null;
+  if (ended) {
+    return (
+      <section className="auth-page" aria-labelledby="reset-title">
+        <h1 id="reset-title">Password changed</h1>
+        <div className="card stack">
+          <p className="success" role="status">
+            Your password was changed. Every sign-in of your account has ended ({ended[1]} sign-in(s) and {ended[2]} API token(s)).
+          </p>
+          <p>
+            <Link className="button" href="/login">
+              Sign in with your new password
+            </Link>
+          </p>
+        </div>
+      </section>
+    );
+  }
   const value = typeof token === 'string' ? token : '';
   const valid = value ? (await peekOneTimeToken({ token: value, purposes: ['reset_password'] }).catch(() => null)) !== null : false;
   return (

@@ -1,5 +1,4 @@
 'use client';
-import Link from 'next/link';
 import { useActionState } from 'react';
 import { Field } from '@/app/_components/field';
 import { FormAlert } from '@/app/_components/form-alert';
@@ -9,21 +8,6 @@ import { resetPasswordAction, type MailFormState } from '../mail-actions';
 
 export function ResetPasswordForm({ token }: { token: string }) {
   const [state, formAction] = useActionState<MailFormState, FormData>(resetPasswordAction, {});
-  if (state.done) {
-    return (
-      <div className="card stack">
-        <p className="success" role="status">
-          Your password was changed. Every sign-in of your account has ended ({state.sessionsEnded} sign-in(s) and {state.apiTokensRevoked} API
-          token(s)).
-        </p>
-        <p>
-          <Link className="button" href="/login">
-            Sign in with your new password
-          </Link>
-        </p>
-      </div>
-    );
-  }
   return (
     <form action={formAction} className="card form" noValidate>
       <input type="hidden" name="token" value={token} />
