@@ -35,7 +35,7 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
           </dd>
         </dl>
       </div>
-      <EmailAddress userId={user.id} email={user.email} />
+      <EmailAddress userId={user.id} />
       <ActiveSessions userId={user.id} currentSid={claims.sid} />
       <ChangePasswordForm />
       <ApiTokens userId={user.id} />

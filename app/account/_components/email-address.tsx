@@ -4,14 +4,14 @@ import { emailVerificationState } from '@/lib/auth/email-flows';
 import { mailEnabled } from '@/lib/mail/config';
 import { ChangeEmailForm, ResendVerificationForm } from './email-forms';
 
-export async function EmailAddress({ userId, email }: { userId: string; email: string }) {
+export async function EmailAddress({ userId }: { userId: string }) {
   const state = await emailVerificationState({ userId });
   const enabled = mailEnabled();
   return (
     <section className="card stack" aria-labelledby="email-title">
       <h2 id="email-title">Email address</h2>
       <p>
-        <strong>{email}</strong>{' '}
+        Your address (shown above) is{' '}
         <span data-testid="email-status" className={state.verified ? 'badge badge-in' : 'badge badge-low'}>
           {state.verified ? 'Verified' : 'Not verified'}
         </span>
