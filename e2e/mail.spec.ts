@@ -121,3 +121,7 @@ test('order confirmation: items, prices paid, total and a link to the order', as
   // One confirmation per order.
   expect((await mailsTo(page.request, uniqueUser.email)).filter((m) => m.subject.includes(order.id))).toHaveLength(1);
 });
+
+test('/dev/mailbox does not exist in production', async ({ request }) => {
+  expect((await request.get('/dev/mailbox')).status()).toBe(404);
+});
