@@ -1,6 +1,6 @@
 // Playwright: browser tests against a production build (`next build`, then two `next start`
 // servers from that one build, each on its own fresh SQLite file; see e2e/support/start-server.ts).
-//   mail       smtp://127.0.0.1:3103, mails as JSON at http://127.0.0.1:3104/mails (e2e/support/mail-catcher.ts)
+//   mail       smtp://127.0.0.1:3105, mails as JSON at http://127.0.0.1:3106/mails (e2e/support/mail-catcher.ts)
 //   chromium   http://127.0.0.1:3100  every e2e/*.spec.ts except *.short-ttl.spec.ts
 //   short-ttl  http://127.0.0.1:3101  *.short-ttl.spec.ts, access tokens live 4 seconds
 //   security   e2e/security/*.spec.ts: every known way to break a JWT-cookie app, against the main
@@ -10,10 +10,10 @@
 //              the same build (NEXT_DIST_DIR, default .next); see e2e/cluster/support/cluster.ts
 // Browsers cannot be downloaded here: e2e/support/chromium.ts points at Debian's chromium.
 import { defineConfig, devices } from '@playwright/test';
+import { isCI } from './scripts/ci.mjs';
 import { chromiumLaunchOptions } from './e2e/support/chromium.ts';
 import { SERVERS } from './e2e/support/servers.ts';
 
-const isCI = !!process.env.CI && process.env.CI !== 'false' && process.env.CI !== '0';
 const SHORT_TTL_SPECS = '*.short-ttl.spec.ts';
 const CLUSTER_SPECS = '**/cluster/*.cluster.spec.ts';
 const SECURITY_SPECS = '**/security/*.spec.ts';
@@ -36,6 +36,9 @@ export default defineConfig({
   fullyParallel: false,
   forbidOnly: isCI,
   retries: isCI ? 1 : 0,
+  // A test that passed only on its retry is reported as flaky and fails the run: a security or
+  // cluster check that fails once has found something (scripts/test-all.mjs counts them apart).
+  failOnFlakyTests: isCI,
   workers: isCI ? 1 : 2,
   timeout: 30_000,
   expect: { timeout: 5_000 },

@@ -1,14 +1,18 @@
 // The OpenAPI paths of the mail-driven flows and the account JSON API (spread into
 // lib/openapi.ts). Account routes take a sign-in token (cookie or Bearer), never a personal API
-// token (403 insufficient_scope).
+// token (403 insufficient_scope). Request bodies come from the handlers' zod schemas; each
+// operation's security is filled from the protection table (lib/auth/http/protection.ts).
+import { accountPasswordSchema, accountTokenSchema, changeEmailSchema, confirmEmailSchema, forgotPasswordSchema, resetPasswordSchema } from '@/lib/validation/email';
+import { bodyOf, jsonBody } from './openapi-body';
+
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
-const jsonBody = (schema: object) => ({ content: { 'application/json': { schema } } });
 const error = (description: string) => ({ description, ...jsonBody(ref('Error')) });
 const ok = (description: string, schema: object) => ({ description, ...jsonBody(schema) });
 
 const badInput = { '400': error('Invalid input; `fields` names each problem'), '415': error('Not JSON'), '413': error('Body too large') };
 const signedIn = { '401': error('No valid credential (see WWW-Authenticate)'), '403': error('A personal API token (insufficient_scope), or a foreign Origin on a cookie request') };
-const signInOnly = [{ cookieAuth: [] }, { bearerAuth: [] }];
+/** Step-up (`fresh`): a sign-in older than AUTH_STEP_UP_MAX_AGE must sign in again first. */
+const recentSignIn = { '403': error('reauth_required (the sign-in is not recent: sign in again), a personal API token, or a foreign Origin') };
 const okTrue = { type: 'object', properties: { ok: { const: true } } };
 const idParam = [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }];
 const mailOff = { '503': error('mail_unavailable: this server sends no mail (MAIL_DISABLED)') };
@@ -31,16 +35,14 @@ export const accountPaths = {
   '/api/auth/password/forgot': {
     post: {
       summary: 'Mail a password-reset link. 202 whatever the address (same body, same time); throttled silently',
-      security: [],
-      requestBody: jsonBody({ type: 'object', required: ['email'], properties: { email: { type: 'string' } } }),
+      requestBody: bodyOf(forgotPasswordSchema),
       responses: { '202': ok('Accepted', okTrue), ...badInput, ...mailOff },
     },
   },
   '/api/auth/password/reset': {
     post: {
       summary: 'Set a new password with the token from the mail; every sign-in and API token of the account ends',
-      security: [],
-      requestBody: jsonBody({ type: 'object', required: ['token', 'password'], properties: { token: { type: 'string' }, password: { type: 'string', minLength: 8 } } }),
+      requestBody: bodyOf(resetPasswordSchema),
       responses: {
         '200': ok('Password set', { type: 'object', properties: { ok: { const: true }, sessionsEnded: { type: 'integer' }, apiTokensRevoked: { type: 'integer' } } }),
         '400': error('invalid_token (used, expired, voided) or invalid input'),
@@ -51,8 +53,7 @@ export const accountPaths = {
   '/api/auth/email/confirm': {
     post: {
       summary: 'Use a verification or change-of-address token from a mail',
-      security: [],
-      requestBody: jsonBody({ type: 'object', required: ['token'], properties: { token: { type: 'string' } } }),
+      requestBody: bodyOf(confirmEmailSchema),
       responses: {
         '200': ok('Confirmed', { type: 'object', properties: { ok: { const: true }, kind: { enum: ['verified', 'changed'] }, email: { type: 'string' } } }),
         '400': error('invalid_token'),
@@ -63,47 +64,32 @@ export const accountPaths = {
   '/api/account/sessions': {
     get: {
       summary: 'Your active sign-ins (`current` marks this one)',
-      security: signInOnly,
       responses: { '200': ok('Sign-ins', { type: 'object', properties: { sessions: { type: 'array', items: { type: 'object' } } } }), ...signedIn },
     },
   },
   '/api/account/sessions/{id}': {
-    delete: { summary: 'End another sign-in', security: signInOnly, parameters: idParam, responses: { '204': { description: 'Ended' }, '404': error('not_found'), ...signedIn } },
+    delete: { summary: 'End another sign-in', parameters: idParam, responses: { '204': { description: 'Ended' }, '404': error('not_found'), ...signedIn } },
   },
   '/api/account/tokens': {
-    get: { summary: 'Your personal API tokens', security: signInOnly, responses: { '200': ok('Tokens', { type: 'object', properties: { tokens: { type: 'array', items: apiToken } } }), ...signedIn } },
+    get: { summary: 'Your personal API tokens', responses: { '200': ok('Tokens', { type: 'object', properties: { tokens: { type: 'array', items: apiToken } } }), ...signedIn } },
     post: {
       summary: 'Create a personal API token (the secret is in this answer only)',
-      security: signInOnly,
-      requestBody: jsonBody({
-        type: 'object',
-        required: ['name', 'scopes', 'expiresInDays'],
-        properties: { name: { type: 'string' }, scopes: { type: 'array', items: { type: 'string' } }, expiresInDays: { enum: [7, 30, 90, 365] } },
-      }),
+      requestBody: bodyOf(accountTokenSchema),
       responses: { '201': ok('Created', { type: 'object', properties: { token: { type: 'string' }, apiToken } }), ...badInput, ...signedIn },
     },
   },
   '/api/account/tokens/{id}': {
-    delete: { summary: 'Revoke a personal API token', security: signInOnly, parameters: idParam, responses: { '204': { description: 'Revoked' }, '404': error('not_found'), ...signedIn } },
+    delete: { summary: 'Revoke a personal API token', parameters: idParam, responses: { '204': { description: 'Revoked' }, '404': error('not_found'), ...signedIn } },
   },
   '/api/account/password': {
     post: {
       summary: 'Change the password; by default other sign-ins and API tokens end',
-      security: signInOnly,
-      requestBody: jsonBody({
-        type: 'object',
-        required: ['newPassword'],
-        properties: {
-          currentPassword: { type: 'string' },
-          newPassword: { type: 'string', minLength: 8 },
-          signOutOtherSessions: { type: 'boolean', default: true },
-          revokeApiTokens: { type: 'boolean', default: true },
-        },
-      }),
+      requestBody: bodyOf(accountPasswordSchema),
       responses: {
         '200': ok('Changed', { type: 'object', properties: { sessionsEnded: { type: 'integer' }, apiTokensRevoked: { type: 'integer' } } }),
         ...badInput,
         ...signedIn,
+        ...recentSignIn,
         '429': error('Too many wrong current passwords'),
       },
     },
@@ -111,18 +97,16 @@ export const accountPaths = {
   '/api/account/email': {
     post: {
       summary: 'Change the address: a confirmation link goes to the new one; applied when it is used',
-      security: signInOnly,
-      requestBody: jsonBody({ type: 'object', required: ['email', 'password'], properties: { email: { type: 'string' }, password: { type: 'string' } } }),
-      responses: { '202': ok('Confirmation sent', okTrue), ...badInput, ...signedIn, ...mailOff },
+      requestBody: bodyOf(changeEmailSchema),
+      responses: { '202': ok('Confirmation sent', okTrue), ...badInput, ...signedIn, ...recentSignIn, ...mailOff },
     },
   },
   '/api/account/email/verification': {
-    post: { summary: 'Send the verification mail again (while unverified; throttled)', security: signInOnly, responses: { '202': ok('Sent', okTrue), ...signedIn, ...mailOff } },
+    post: { summary: 'Send the verification mail again (while unverified; throttled)', responses: { '202': ok('Sent', okTrue), ...signedIn, ...mailOff } },
   },
   '/api/account/activity': {
     get: {
       summary: 'Your audit trail, newest first, 20 a page',
-      security: signInOnly,
       parameters: [{ name: 'cursor', in: 'query', schema: { type: 'string' }, description: '`nextCursor` of the previous page' }],
       responses: { '200': ok('Events', { type: 'object', properties: { events: { type: 'array', items: { type: 'object' } }, nextCursor: { type: ['string', 'null'] } } }), '400': error('Bad cursor'), ...signedIn },
     },

@@ -36,7 +36,7 @@ export const SERVERS = {
    * The SMTP peer every app server above sends its mail to (e2e/support/mail-catcher.ts), and
    * its JSON endpoint where the specs read the mails.
    */
-  mailCatcher: { smtpPort: BASE + 3, httpPort: BASE + 4, url: `http://${HOST}:${BASE + 4}` },
+  mailCatcher: { smtpPort: BASE + 5, httpPort: BASE + 6, url: `http://${HOST}:${BASE + 6}` },
 } as const;
 
 /** The environment `next start` gets for one port (DATABASE_URL is added by start-server). */

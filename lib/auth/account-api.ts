@@ -1,19 +1,10 @@
-// Shared by the /api/account/* route handlers: a sign-in token only (cookie or Bearer; a personal
-// API token is refused by requireSession without a scope), same-origin for cookie writes, and
-// the audit trail paged by cursor for programs.
+// The account JSON API's own query: the audit trail paged by cursor for programs. (Who may call
+// /api/account/* — a sign-in token only, never a personal API token — each handler declares with
+// its guard; lib/auth/http/protection.ts lists them.)
 import 'server-only';
 import { AUDIT_EVENT_TYPES, type AuditEventType, type AuditEventView } from '@/lib/audit';
 import { db } from '@/lib/db';
-import { env } from '@/lib/env';
 import { badRequest } from '@/lib/errors';
-import { assertSameOrigin } from './csrf';
-import { requireSession, type Session } from './session';
-
-export async function requireAccountSession(request: Request, { write }: { write: boolean }): Promise<Session> {
-  const session = await requireSession(request);
-  if (write && session.via === 'cookie') assertSameOrigin(request, 'strict', env().APP_URL);
-  return session;
-}
 
 export const ACTIVITY_PAGE_SIZE = 20;
 

@@ -16,9 +16,8 @@ import { enqueuePasswordChangedNotice } from '@/lib/mail/notices';
 import { deliverSoon, enqueueMail } from '@/lib/mail/outbox';
 import { writeTransaction } from '@/lib/shop/transaction';
 import { consumeOneTimeToken, issueOneTimeToken, peekOneTimeToken, voidOneTimeTokens } from './one-time-tokens';
-import { hashPassword, verifyPassword } from './password';
-import { consumeMailAllowance } from './rate-limit';
-import type { RequestMeta } from './request-meta';
+import { consumeMailAllowance, hashPassword, verifyPassword } from './accounts';
+import type { RequestMeta } from './http';
 
 type Tx = Prisma.TransactionClient;
 

@@ -1,7 +1,7 @@
 // Mails that tell the owner something happened to their account or order. Each is queued in the
 // outbox (in the caller's transaction where there is one) and sent after the response.
 import 'server-only';
-import { describeUserAgent } from '@/lib/auth/request-meta';
+import { describeUserAgent } from '@/lib/auth/http';
 import { db } from '@/lib/db';
 import type { Prisma } from '@/lib/generated/sqlite/client';
 import { deliverSoon, enqueueMail } from './outbox';

@@ -3,7 +3,7 @@
 // link secrets are encrypted at rest and erased once sent; the last failure marks the row failed.
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { POST as signup } from '@/app/api/auth/signup/route';
-import { resetRateLimitsForTests } from '@/lib/auth/rate-limit';
+import { resetRateLimitsForTests } from '@/lib/auth/accounts';
 import { db } from '@/lib/db';
 import { resetEnvForTests } from '@/lib/env';
 import type { MailCatcher } from '@/e2e/support/mail-catcher';

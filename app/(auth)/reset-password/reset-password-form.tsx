@@ -1,17 +1,17 @@
 'use client';
 import { useActionState } from 'react';
 import { Field } from '@/app/_components/field';
-import { FormAlert } from '@/app/_components/form-alert';
+import { FormStatus } from '@/app/_components/form-status';
 import { SubmitButton } from '@/app/_components/submit-button';
 import { PASSWORD_MAX_BYTES, PASSWORD_MIN_LENGTH } from '@/lib/validation/auth';
-import { resetPasswordAction, type MailFormState } from '../mail-actions';
+import { resetPasswordAction, type ResetPasswordState } from '../mail-actions';
 
 export function ResetPasswordForm({ token }: { token: string }) {
-  const [state, formAction] = useActionState<MailFormState, FormData>(resetPasswordAction, {});
+  const [state, formAction] = useActionState<ResetPasswordState, FormData>(resetPasswordAction, {});
   return (
     <form action={formAction} className="card form" noValidate>
       <input type="hidden" name="token" value={token} />
-      <FormAlert message={state.message} />
+      <FormStatus state={state} />
       <Field
         name="password"
         label="New password"

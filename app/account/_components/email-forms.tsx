@@ -1,25 +1,16 @@
 'use client';
 import { useActionState } from 'react';
 import { Field } from '@/app/_components/field';
-import { FormAlert } from '@/app/_components/form-alert';
+import { FormStatus } from '@/app/_components/form-status';
 import { SubmitButton } from '@/app/_components/submit-button';
-import { changeEmailAction, resendVerificationAction, type EmailFormState } from '../email-actions';
-
-function Status({ text }: { text?: string }) {
-  return (
-    <div role="status" aria-live="polite" className={text ? 'success' : 'visually-hidden'}>
-      {text}
-    </div>
-  );
-}
+import { changeEmailAction, resendVerificationAction, type ChangeEmailState, type ResendVerificationState } from '../email-actions';
 
 export function ResendVerificationForm() {
-  const [state, formAction] = useActionState<EmailFormState>(resendVerificationAction, {});
+  const [state, formAction] = useActionState<ResendVerificationState, FormData>(resendVerificationAction, {});
   return (
     <form action={formAction} className="form">
       <p className="muted">Confirm your address with the link we mailed you.</p>
-      <Status text={state.success} />
-      <FormAlert message={state.message} />
+      <FormStatus state={state} />
       <SubmitButton className="button secondary" pendingText="Sending…">
         Resend the confirmation mail
       </SubmitButton>
@@ -28,13 +19,12 @@ export function ResendVerificationForm() {
 }
 
 export function ChangeEmailForm() {
-  const [state, formAction] = useActionState<EmailFormState, FormData>(changeEmailAction, {});
+  const [state, formAction] = useActionState<ChangeEmailState, FormData>(changeEmailAction, {});
   return (
     <form action={formAction} className="form" noValidate aria-labelledby="change-email-title">
       <h3 id="change-email-title">Change your address</h3>
-      <Status text={state.success} />
-      <FormAlert message={state.message} />
-      <Field name="email" label="New email address" type="email" autoComplete="email" defaultValue={state.email} errors={state.fields?.email} />
+      <FormStatus state={state} />
+      <Field name="email" label="New email address" type="email" autoComplete="email" defaultValue={state.values?.email} errors={state.fields?.email} />
       <Field name="password" label="Your password" type="password" autoComplete="current-password" errors={state.fields?.password} />
       <SubmitButton pendingText="Sending…">Send a confirmation link</SubmitButton>
     </form>

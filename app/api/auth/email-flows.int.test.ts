@@ -19,9 +19,9 @@ import { POST as signup } from '@/app/api/auth/signup/route';
 import { POST as addItem } from '@/app/api/cart/items/route';
 import { POST as checkout } from '@/app/api/checkout/route';
 import { GET as me } from '@/app/api/me/route';
-import { clearVerifyMemo } from '@/lib/auth/jwt';
+import { clearVerifyMemo } from '@/lib/auth/tokens';
 import { hashOneTimeToken } from '@/lib/auth/one-time-tokens';
-import { resetRateLimitsForTests } from '@/lib/auth/rate-limit';
+import { resetRateLimitsForTests } from '@/lib/auth/accounts';
 import { db } from '@/lib/db';
 import { resetEnvForTests } from '@/lib/env';
 import { afterResponseCount, whenAfterResponseIdle } from '@/lib/mail/after-response';
@@ -93,17 +93,22 @@ afterEach(() => {
 
 describe('verification at sign-up', () => {
   it('mails a link; a GET-free POST of its token verifies the address once', async () => {
-    const { email, userId } = await signedUp();
+    const { email, userId, tokens } = await signedUp();
     const mail = await mailTo(email, /Confirm your email address/);
     expect(mail.text).toContain('Tokenshop');
     expect(mail.html).toMatch(/<a href="http:\/\/localhost:3000\/verify-email\?token=/);
     const token = tokenFromLink(mail.links[0]!);
     expect((await (await db()).user.findUniqueOrThrow({ where: { id: userId } })).emailVerifiedAt).toBeNull();
+    // GET /api/me carries the address's state (read in the session check's one query).
+    const before = await call.me({ cookie: accessCookie(tokens) });
+    expect(await before.json()).toEqual({ user: { id: userId, email, name: 'Flow Tester', emailVerified: false } });
 
     const first = await call.confirm({ body: { token } });
     expect(first.status).toBe(200);
     expect(await first.json()).toEqual({ ok: true, kind: 'verified', email });
     expect((await (await db()).user.findUniqueOrThrow({ where: { id: userId } })).emailVerifiedAt).toBeInstanceOf(Date);
+    const after = await call.me({ cookie: accessCookie(tokens) });
+    expect(await after.json()).toEqual({ user: { id: userId, email, name: 'Flow Tester', emailVerified: true } });
 
     const again = await call.confirm({ body: { token } });
     expect(again.status).toBe(400);

@@ -1,13 +1,12 @@
 // POST /api/account/password {currentPassword,newPassword,signOutOtherSessions?,revokeApiTokens?}
 // → {sessionsEnded, apiTokensRevoked}. The same function as the form on /account.
 import { changePassword } from '@/lib/auth/accounts';
-import { requireAccountSession } from '@/lib/auth/account-api';
-import { requestFacts } from '@/lib/auth/respond';
-import { json, readJson, route } from '@/lib/http';
+import { handler } from '@/lib/auth/guards';
+import { json, readJson } from '@/lib/http';
 import { accountPasswordSchema } from '@/lib/validation/email';
 
-export const POST = route(async (request) => {
-  const session = await requireAccountSession(request, { write: true });
+/** A sign-in token only, and a recent sign-in (step-up). */
+export const POST = handler({ auth: 'required', fresh: true }, async (request, { session, facts }) => {
   const input = await readJson(request, accountPasswordSchema);
   const { otherSessionsEnded, apiTokensRevoked } = await changePassword({
     userId: session.user.id,
@@ -16,7 +15,7 @@ export const POST = route(async (request) => {
     newPassword: input.newPassword,
     signOutOthers: input.signOutOtherSessions,
     revokeApiTokens: input.revokeApiTokens,
-    meta: requestFacts(request).meta,
+    meta: facts.meta,
   });
   return json({ sessionsEnded: otherSessionsEnded, apiTokensRevoked });
 });

@@ -1,11 +1,10 @@
 // POST /api/account/email/verification: 202, the verification mail again (while unverified).
-import { requireAccountSession } from '@/lib/auth/account-api';
 import { resendVerification } from '@/lib/auth/email-flows';
-import { requestFacts } from '@/lib/auth/respond';
-import { json, route } from '@/lib/http';
+import { handler } from '@/lib/auth/guards';
+import { json } from '@/lib/http';
 
-export const POST = route(async (request) => {
-  const session = await requireAccountSession(request, { write: true });
-  await resendVerification({ userId: session.user.id, meta: requestFacts(request).meta });
+/** A sign-in token only (no scope: personal API tokens get 403). */
+export const POST = handler({ auth: 'required' }, async (_request, { session, facts }) => {
+  await resendVerification({ userId: session.user.id, meta: facts.meta });
   return json({ ok: true }, { status: 202 });
 });

@@ -1,5 +1,6 @@
-// The scheduler's credential (Vercel Cron sends `Authorization: Bearer $CRON_SECRET`), compared
-// in constant time. Without CRON_SECRET the cron routes refuse everyone.
+// The scheduler's credential, checked by every cron route (purge, outbox): Vercel Cron sends
+// `Authorization: Bearer $CRON_SECRET`, compared in constant time. Without CRON_SECRET the cron
+// routes refuse everyone.
 import 'server-only';
 import { timingSafeEqual } from 'node:crypto';
 import { env } from '@/lib/env';

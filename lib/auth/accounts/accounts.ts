@@ -7,13 +7,13 @@ import type { LoginInput, SignupInput } from '@/lib/validation/auth';
 import { burnPasswordCheck, hashPassword, verifyPassword } from './password';
 import { deliverSoon } from '@/lib/mail/outbox';
 import { enqueuePasswordChangedNotice } from '@/lib/mail/notices';
-import { enqueueVerificationMail, revokeAllApiTokens } from './email-flows';
-import { voidOneTimeTokens } from './one-time-tokens';
-import { endOtherSessions } from './sessions';
+import { enqueueVerificationMail, revokeAllApiTokens } from '../email-flows';
+import { voidOneTimeTokens } from '../one-time-tokens';
+import { endOtherSessions } from '../sign-ins';
 import { assertLoginAllowed, consumeSignup, recordLoginFailure, recordLoginSuccess } from './rate-limit';
-import type { RequestMeta } from './request-meta';
-import type { SessionUser } from './session';
-import { startSession, type TokenPair } from './tokens';
+import type { RequestMeta } from '../http';
+import type { SessionUser } from '../session';
+import { startSession, type TokenPair } from '../sign-ins';
 
 export interface SignedIn {
   user: SessionUser;

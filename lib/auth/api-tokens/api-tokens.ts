@@ -5,10 +5,10 @@ import 'server-only';
 import { recordAuditEvent } from '@/lib/audit';
 import { db } from '@/lib/db';
 import { notFound } from '@/lib/errors';
-import { assertVerifiedIfRequired } from './email-flows';
-import { signToken } from './jwt';
-import type { ApiScope } from './scopes';
-import { uuidv7 } from './uuid';
+import { assertVerifiedIfRequired } from '../email-flows';
+import { signToken } from '../tokens';
+import type { ApiScope } from '../tokens';
+import { uuidv7 } from '../tokens';
 
 export interface ApiTokenSummary {
   id: string;
