@@ -1,5 +1,6 @@
 // Playwright: browser tests against a production build (`next build`, then two `next start`
 // servers from that one build, each on its own fresh SQLite file; see e2e/support/start-server.ts).
+//   mail       smtp://127.0.0.1:3105, mails as JSON at http://127.0.0.1:3106/mails (e2e/support/mail-catcher.ts)
 //   chromium   http://127.0.0.1:3100  every e2e/*.spec.ts except *.short-ttl.spec.ts
 //   short-ttl  http://127.0.0.1:3101  *.short-ttl.spec.ts, access tokens live 4 seconds
 //   security   e2e/security/*.spec.ts: every known way to break a JWT-cookie app, against the main
@@ -76,6 +77,17 @@ export default defineConfig({
     },
   ],
   webServer: [
+    {
+      // The SMTP peer of every app server (e2e/support/mail-catcher.ts): first, so it listens
+      // before the apps send.
+      command: `node --import tsx e2e/support/mail-catcher.ts ${SERVERS.mailCatcher.smtpPort} ${SERVERS.mailCatcher.httpPort}`,
+      url: `${SERVERS.mailCatcher.url}/health`,
+      reuseExistingServer: !isCI,
+      timeout: 30_000,
+      stdout: 'pipe' as const,
+      stderr: 'pipe' as const,
+      gracefulShutdown: { signal: 'SIGTERM' as const, timeout: 5_000 },
+    },
     webServer(SERVERS.main.port, SERVERS.main.baseURL),
     webServer(SERVERS.shortTtl.port, SERVERS.shortTtl.baseURL),
     webServer(SERVERS.security.port, SERVERS.security.baseURL),

@@ -39,6 +39,8 @@ export async function startServer(options: {
     BCRYPT_COST: String(options.bcryptCost),
     DATABASE_URL: options.databaseUrl,
     APP_URL: origin,
+    // The bench measures sign-in, not mail.
+    MAIL_DISABLED: 'true',
   };
   delete env.REDIS_URL;
   const child = spawn(join(root, 'node_modules/.bin/next'), ['start', '-p', String(port), '-H', '127.0.0.1'], {

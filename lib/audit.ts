@@ -14,6 +14,7 @@ export const AUDIT_EVENT_TYPES = {
   password_changed: 'Password changed',
   api_token_created: 'API token created',
   api_token_revoked: 'API token revoked',
+  email_changed: 'Email address changed',
 } as const;
 export type AuditEventType = keyof typeof AUDIT_EVENT_TYPES;
 

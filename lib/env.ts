@@ -5,6 +5,12 @@
 import { z } from 'zod';
 
 const seconds = (fallback: number) => z.coerce.number().int().positive().default(fallback);
+const unsetIfEmpty = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === '' ? undefined : v), schema);
+const flag = (fallback: 'true' | 'false') =>
+  z
+    .enum(['true', 'false', '1', '0', ''])
+    .default(fallback)
+    .transform((v) => v === 'true' || v === '1');
 
 /** Secrets that ship in examples and tutorials: never acceptable in production. */
 const KNOWN_WEAK_SECRETS = new Set([
@@ -61,6 +67,19 @@ const envSchema = z.object({
   /** Rate limits are counted in Redis when set (shared by every instance), else in memory. */
   REDIS_URL: z.string().optional(),
   CRON_SECRET: z.string().min(16).optional(),
+  /** smtp://user:pass@host:587 or smtps://…:465 (lib/mail/transport.ts). Unset in development: mail waits in /dev/mailbox. */
+  SMTP_URL: unsetIfEmpty(z.string().regex(/^smtps?:\/\/\S+$/, 'must be an smtp:// or smtps:// URL').optional()),
+  /** The From of every mail, e.g. "Tokenshop <shop@example.com>". */
+  MAIL_FROM: unsetIfEmpty(z.string().min(3).default('Tokenshop <no-reply@localhost>')),
+  /** No mail at all (production without SMTP): the email features say they are unavailable. */
+  MAIL_DISABLED: flag('false'),
+  /** Checkout and new API tokens need a verified address (403 email_unverified). */
+  AUTH_REQUIRE_VERIFIED_EMAIL: flag('false'),
+  /** Outbox: attempts before a mail is marked failed, first retry delay (doubles each time), timer period, lease. */
+  MAIL_OUTBOX_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(8),
+  MAIL_OUTBOX_BACKOFF_SECONDS: z.coerce.number().int().min(0).default(30),
+  MAIL_OUTBOX_INTERVAL_SECONDS: seconds(60),
+  MAIL_OUTBOX_LEASE_SECONDS: seconds(60),
 });
 
 export type Env = z.infer<typeof envSchema>;

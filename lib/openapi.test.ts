@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { verifyEditSchema } from '@/lib/learn/verify-schema';
 import { loginSchema, signupSchema } from '@/lib/validation/auth';
 import { addCartItemSchema, setCartItemSchema } from '@/lib/validation/cart';
+import { accountPasswordSchema, accountTokenSchema, changeEmailSchema, confirmEmailSchema, forgotPasswordSchema, resetPasswordSchema } from '@/lib/validation/email';
 import { openApiDocument } from './openapi';
 
 const appDir = join(import.meta.dirname, '..', 'app');
@@ -63,6 +64,12 @@ describe('OpenAPI bodies and security', () => {
     ['/api/cart/items', 'post', addCartItemSchema],
     ['/api/cart/items/{productId}', 'patch', setCartItemSchema],
     ['/api/learn/verify', 'post', verifyEditSchema],
+    ['/api/auth/password/forgot', 'post', forgotPasswordSchema],
+    ['/api/auth/password/reset', 'post', resetPasswordSchema],
+    ['/api/auth/email/confirm', 'post', confirmEmailSchema],
+    ['/api/account/tokens', 'post', accountTokenSchema],
+    ['/api/account/password', 'post', accountPasswordSchema],
+    ['/api/account/email', 'post', changeEmailSchema],
   ] as const)('%s %s: the request body is the zod schema the handler parses with', (path, method, schema) => {
     const { $schema: _dialect, ...expected } = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' });
     void _dialect;

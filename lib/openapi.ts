@@ -3,15 +3,15 @@
 // Request bodies come from the same zod schemas the handlers parse with (z.toJSONSchema), and
 // each operation's security (cookie or Bearer, and the API-token scope) from the protection table
 // (lib/auth/http/protection.ts), so neither can drift from what the code enforces.
-import { z } from 'zod';
 import { API_ROUTES, type ApiRule } from '@/lib/auth/http/protection';
 import { API_SCOPES } from '@/lib/auth/tokens';
 import { verifyEditSchema } from '@/lib/learn/verify-schema';
+import { accountPaths } from './openapi-account';
+import { bodyOf, jsonBody } from './openapi-body';
 import { loginSchema, signupSchema } from '@/lib/validation/auth';
 import { addCartItemSchema, setCartItemSchema } from '@/lib/validation/cart';
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
-const jsonBody = (schema: object) => ({ content: { 'application/json': { schema } } });
 const error = (description: string) => ({ description, ...jsonBody(ref('Error')) });
 const ok = (description: string, schema: object) => ({ description, ...jsonBody(schema) });
 
@@ -21,13 +21,6 @@ const badInput = { '400': error('Invalid input; `fields` names each problem'), '
 const unavailable = { '503': error('The database is unreachable; nobody is signed out') };
 
 const bearerOrCookie = (scope?: string) => [{ cookieAuth: [] }, { bearerAuth: scope ? [scope] : [] }];
-
-/** A zod schema as the JSON Schema of a request body (what a client may send). */
-function bodyOf(schema: z.ZodType) {
-  const { $schema: _dialect, ...jsonSchema } = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' });
-  void _dialect;
-  return jsonBody(jsonSchema);
-}
 
 const document = {
   openapi: '3.1.0',
@@ -140,6 +133,7 @@ const document = {
     },
   },
   paths: {
+    ...accountPaths,
     '/api/auth/signup': {
       post: {
         summary: 'Create an account and sign in (sets cookies)',
@@ -203,7 +197,17 @@ const document = {
       },
     },
     '/api/me': {
-      get: { summary: 'The signed-in user', responses: { '200': ok('User', { type: 'object', properties: { user: ref('User') } }), ...unauthorized, ...forbidden } },
+      get: {
+        summary: 'The signed-in user, and whether their address is verified',
+        responses: {
+          '200': ok('User', {
+            type: 'object',
+            properties: { user: { allOf: [ref('User'), { type: 'object', required: ['emailVerified'], properties: { emailVerified: { type: 'boolean' } } }] } },
+          }),
+          ...unauthorized,
+          ...forbidden,
+        },
+      },
     },
     '/api/products': {
       get: {
@@ -286,9 +290,22 @@ const document = {
     '/api/health': { get: { summary: 'Liveness and database', security: [], responses: { '200': ok('OK', { type: 'object', properties: { status: { const: 'ok' } } }), ...unavailable } } },
     '/api/cron/purge': {
       get: {
-        summary: 'Delete expired revocations and sign-ins, prune old audit events, purge guest carts idle for 30 days (Vercel Cron, `Authorization: Bearer $CRON_SECRET`)',
+        summary: 'Delete expired revocations and sign-ins, prune old audit events, used one-time tokens, old sent mail and guest carts idle for 30 days (Vercel Cron, `Authorization: Bearer $CRON_SECRET`)',
         security: [{ bearerAuth: [] }],
-        responses: { '200': ok('Purged', { type: 'object', properties: { revocationsDeleted: { type: 'integer' }, sessionsDeleted: { type: 'integer' }, auditEventsDeleted: { type: 'integer' }, guestCartsDeleted: { type: 'integer' } } }), ...unauthorized },
+        responses: {
+          '200': ok('Purged', {
+            type: 'object',
+            properties: {
+              revocationsDeleted: { type: 'integer' },
+              sessionsDeleted: { type: 'integer' },
+              auditEventsDeleted: { type: 'integer' },
+              oneTimeTokensDeleted: { type: 'integer' },
+              mailDeleted: { type: 'integer' },
+              guestCartsDeleted: { type: 'integer' },
+            },
+          }),
+          ...unauthorized,
+        },
       },
     },
     '/api/learn/verify': {

@@ -61,12 +61,13 @@ export const changePasswordAction = formAction({ auth: 'required' }, async (form
     signOutOthers: formData.get('signOutOthers') === 'on',
   });
   if (!parsed.success) return { status: 'error', message: 'Check the highlighted fields.', fields: fieldErrors(parsed.error) };
-  const { otherSessionsEnded } = await changePassword({ userId: session.user.id, currentSid: session.claims.sid, meta, ...parsed.data });
+  const { otherSessionsEnded, apiTokensRevoked } = await changePassword({ userId: session.user.id, currentSid: session.claims.sid, meta, ...parsed.data });
   revalidatePath('/account');
+  const revoked = apiTokensRevoked ? ` ${apiTokensRevoked} API token(s) revoked.` : '';
   return {
     status: 'ok',
     message: parsed.data.signOutOthers
-      ? `Password changed. ${otherSessionsEnded} other sign-in(s) ended.`
-      : 'Password changed. Your other devices stay signed in.',
+      ? `Password changed. ${otherSessionsEnded} other sign-in(s) ended.${revoked}`
+      : `Password changed. Your other devices stay signed in.${revoked}`,
   };
 });

@@ -6,6 +6,7 @@ import { ActiveSessions } from './_components/active-sessions';
 import { Activity } from './_components/activity';
 import { ApiTokens } from './_components/api-tokens';
 import { ChangePasswordForm } from './_components/change-password-form';
+import { EmailAddress } from './_components/email-address';
 import { Countdown } from '@/app/_components/countdown';
 
 export const metadata: Metadata = { title: 'Your account' };
@@ -34,6 +35,7 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
           </dd>
         </dl>
       </div>
+      <EmailAddress userId={user.id} />
       <ActiveSessions userId={user.id} currentSid={claims.sid} />
       <ChangePasswordForm />
       <ApiTokens userId={user.id} />

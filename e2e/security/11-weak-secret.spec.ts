@@ -51,7 +51,7 @@ for (const [name, secret] of Object.entries(WEAK)) {
 
 test('11 weak secret · control: the test secret starts (and is killed once ready)', async () => {
   const result = await new Promise<{ ready: boolean }>((resolve) => {
-    const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1', DATABASE_URL: 'file:./e2e/.tmp/weak-secret.db', AUTH_SECRET: TEST_AUTH_SECRET };
+    const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1', DATABASE_URL: 'file:./e2e/.tmp/weak-secret.db', AUTH_SECRET: TEST_AUTH_SECRET, MAIL_DISABLED: 'true' };
     const child = spawn(join(root, 'node_modules/.bin/next'), ['start', '-p', String(PORT), '-H', '127.0.0.1'], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
     const onData = (d: Buffer) => {

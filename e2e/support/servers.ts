@@ -32,6 +32,11 @@ export const SERVERS = {
    * so the right-most X-Forwarded-For entry is the client), EdDSA keys, and one CORS origin.
    */
   security: { port: BASE + 2, baseURL: `http://${HOST}:${BASE + 2}` },
+  /**
+   * The SMTP peer every app server above sends its mail to (e2e/support/mail-catcher.ts), and
+   * its JSON endpoint where the specs read the mails.
+   */
+  mailCatcher: { smtpPort: BASE + 5, httpPort: BASE + 6, url: `http://${HOST}:${BASE + 6}` },
 } as const;
 
 /** The environment `next start` gets for one port (DATABASE_URL is added by start-server). */
@@ -42,6 +47,9 @@ export function serverEnv(port: number): Record<string, string> {
     AUTH_SECRET: TEST_AUTH_SECRET,
     BCRYPT_COST: '4',
     APP_URL: `http://${HOST}:${port}`,
+    SMTP_URL: `smtp://${HOST}:${SERVERS.mailCatcher.smtpPort}`,
+    MAIL_FROM: 'Tokenshop <shop@example.test>',
+    MAIL_OUTBOX_BACKOFF_SECONDS: '1',
     ...(port === SERVERS.shortTtl.port ? { AUTH_ACCESS_TTL: '4' } : {}),
     ...(port === SERVERS.security.port
       ? {

@@ -6,7 +6,7 @@ import { uuidv7 } from './tokens';
 
 const NOW = Date.UTC(2026, 0, 1, 12);
 const session = (claims: Partial<Session['claims']> & { auth_time?: number }, signInMs = NOW): Session => ({
-  user: { id: 'u', email: 'u@example.test', name: 'U' },
+  user: { id: 'u', email: 'u@example.test', name: 'U', emailVerified: true },
   claims: { sub: 'u', sid: uuidv7(signInMs), jti: uuidv7(NOW), iat: NOW / 1000, exp: NOW / 1000 + 900, ...claims } as Session['claims'],
   via: 'cookie',
 });

@@ -8,7 +8,10 @@
 // stock never goes below zero however many checkouts race), and writes the order with price
 // snapshots. Any shortfall throws, which rolls everything back: the cart and stock are unchanged.
 import 'server-only';
+import { assertVerifiedIfRequired } from '@/lib/auth/email-flows';
 import { db } from '@/lib/db';
+import { enqueueOrderConfirmation } from '@/lib/mail/notices';
+import { deliverSoon } from '@/lib/mail/outbox';
 import { emptyCart, outOfStock } from './errors';
 import { writeTransaction } from './transaction';
 
@@ -40,6 +43,7 @@ function toOrderDto(order: { id: string; createdAt: Date; totalCents: number; it
 
 export async function checkout({ userId }: { userId: string }): Promise<OrderDto> {
   const order = await writeTransaction(async (tx) => {
+    await assertVerifiedIfRequired(tx, userId);
     const cart = await tx.cart.findUnique({ where: { userId }, select: { id: true } });
     if (!cart) throw emptyCart();
     await tx.cart.update({ where: { id: cart.id }, data: { updatedAt: new Date(), mergeCapped: false } });
@@ -70,7 +74,7 @@ export async function checkout({ userId }: { userId: string }): Promise<OrderDto
     const items = [...lines]
       .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime())
       .map(({ quantity, product }) => ({ productId: product.id, name: product.name, unitPriceCents: product.priceCents, quantity }));
-    return tx.order.create({
+    const created = await tx.order.create({
       data: {
         userId,
         totalCents: items.reduce((sum, item) => sum + item.unitPriceCents * item.quantity, 0),
@@ -78,7 +82,12 @@ export async function checkout({ userId }: { userId: string }): Promise<OrderDto
       },
       select: ORDER_SELECT,
     });
+    // The confirmation mail commits (or rolls back) with the order.
+    const buyer = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { email: true, name: true } });
+    await enqueueOrderConfirmation(tx, { to: buyer.email, name: buyer.name, orderId: created.id, items: created.items, totalCents: created.totalCents });
+    return created;
   });
+  deliverSoon();
   return toOrderDto(order);
 }
 

@@ -17,6 +17,9 @@ export function LoginForm({ next }: { next: string }) {
       <Field name="password" label="Password" type="password" autoComplete="current-password" errors={state.fields?.password} />
       <SubmitButton pendingText="Signing in…">Sign in</SubmitButton>
       <p className="muted">
+        <Link href="/forgot-password">Forgot your password?</Link>
+      </p>
+      <p className="muted">
         New here? <Link href={next === '/' ? '/signup' : `/signup?next=${encodeURIComponent(next)}`}>Create an account</Link>
       </p>
     </form>

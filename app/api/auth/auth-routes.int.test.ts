@@ -195,7 +195,7 @@ describe('GET /api/me', () => {
     const { tokens, user } = await signedUp();
     const byCookie = await call.me({ cookie: accessCookie(tokens) });
     expect(byCookie.status).toBe(200);
-    expect(await byCookie.json()).toEqual({ user: { id: user.id, email: user.email, name: user.name } });
+    expect(await byCookie.json()).toEqual({ user: { id: user.id, email: user.email, name: user.name, emailVerified: false } });
     const byBearer = await call.me({ bearer: tokens.access });
     expect(byBearer.status).toBe(200);
     expect(await byBearer.json()).toEqual({ user });

@@ -249,6 +249,8 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
       BCRYPT_COST: '4',
       APP_URL: url,
       DATABASE_URL: databaseUrl,
+      // These tests are about sign-in across instances, not mail.
+      MAIL_DISABLED: 'true',
       ...options.env,
     };
     const instances = ports.instances.map((port, index) => makeInstance(index, port, env, tempDir)) as [Instance, Instance];

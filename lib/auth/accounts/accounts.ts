@@ -5,6 +5,10 @@ import { db } from '@/lib/db';
 import { AppError, isUniqueViolation } from '@/lib/errors';
 import type { LoginInput, SignupInput } from '@/lib/validation/auth';
 import { burnPasswordCheck, hashPassword, verifyPassword } from './password';
+import { deliverSoon } from '@/lib/mail/outbox';
+import { enqueuePasswordChangedNotice } from '@/lib/mail/notices';
+import { enqueueVerificationMail, revokeAllApiTokens } from '../email-flows';
+import { voidOneTimeTokens } from '../one-time-tokens';
 import { endOtherSessions } from '../sign-ins';
 import { assertLoginAllowed, consumeSignup, recordLoginFailure, recordLoginSuccess } from './rate-limit';
 import type { RequestMeta } from '../http';
@@ -29,12 +33,18 @@ export async function signUp(input: SignupInput, meta: RequestMeta): Promise<Sig
   const prisma = await db();
   const passwordHash = await hashPassword(input.password);
   try {
-    const user = await prisma.user.create({
-      // tokensValidAfter starts at the epoch: no "sign out everywhere" has happened yet. (The
-      // database clock's now() could be ahead of ours and kill the first token.)
-      data: { email: input.email, name: input.name, passwordHash, tokensValidAfter: new Date(0) },
-      select: { id: true, email: true, name: true },
+    // The account and its "confirm your address" mail are written together (the outbox).
+    const user = await prisma.$transaction(async (tx) => {
+      const created = await tx.user.create({
+        // tokensValidAfter starts at the epoch: no "sign out everywhere" has happened yet. (The
+        // database clock's now() could be ahead of ours and kill the first token.)
+        data: { email: input.email, name: input.name, passwordHash, tokensValidAfter: new Date(0) },
+        select: { id: true, email: true, name: true },
+      });
+      await enqueueVerificationMail(tx, created);
+      return created;
     });
+    deliverSoon();
     const tokens = await startSession(user.id, meta);
     await recordAuditEvent({ userId: user.id, type: 'sign_in', detail: 'Account created' }, meta);
     return { user, tokens };
@@ -72,8 +82,10 @@ export const wrongCurrentPassword = () =>
 
 /**
  * Changes the password after checking the current one. With `signOutOthers` (the default) every
- * other sign-in of the account ends; this device stays signed in. Failed checks count towards the
- * same throttle as sign-in, so this form cannot be used to guess the password either.
+ * other sign-in of the account ends; this device stays signed in. With `revokeApiTokens` (default
+ * true) every personal API token ends too. Older reset links stop working and the owner gets
+ * "your password was changed". Failed checks count towards the same throttle as sign-in, so this
+ * form cannot be used to guess the password either.
  */
 export async function changePassword(input: {
   userId: string;
@@ -81,10 +93,11 @@ export async function changePassword(input: {
   currentPassword: string;
   newPassword: string;
   signOutOthers: boolean;
+  revokeApiTokens?: boolean;
   meta: RequestMeta;
-}): Promise<{ otherSessionsEnded: number }> {
+}): Promise<{ otherSessionsEnded: number; apiTokensRevoked: number }> {
   const prisma = await db();
-  const user = await prisma.user.findUnique({ where: { id: input.userId }, select: { email: true, passwordHash: true } });
+  const user = await prisma.user.findUnique({ where: { id: input.userId }, select: { email: true, name: true, passwordHash: true } });
   if (!user) throw invalidCredentials();
   await assertLoginAllowed(user.email, input.meta.ipAddress);
   if (!(await verifyPassword(input.currentPassword, user.passwordHash))) {
@@ -92,7 +105,13 @@ export async function changePassword(input: {
     throw wrongCurrentPassword();
   }
   const passwordHash = await hashPassword(input.newPassword);
-  await prisma.user.update({ where: { id: input.userId }, data: { passwordHash } });
+  const apiTokensRevoked = await prisma.$transaction(async (tx) => {
+    await tx.user.update({ where: { id: input.userId }, data: { passwordHash } });
+    await voidOneTimeTokens(tx, { userId: input.userId, purpose: 'reset_password' });
+    await enqueuePasswordChangedNotice(tx, { to: user.email, name: user.name, at: new Date() });
+    return (input.revokeApiTokens ?? true) ? revokeAllApiTokens(tx, input.userId) : 0;
+  });
+  deliverSoon();
   const otherSessionsEnded = input.signOutOthers
     ? await endOtherSessions({ userId: input.userId, currentSid: input.currentSid, reason: 'password_changed', meta: input.meta })
     : 0;
@@ -100,5 +119,5 @@ export async function changePassword(input: {
     { userId: input.userId, type: 'password_changed', detail: input.signOutOthers ? `${otherSessionsEnded} other sign-in(s) ended` : 'Other devices stay signed in' },
     input.meta,
   );
-  return { otherSessionsEnded };
+  return { otherSessionsEnded, apiTokensRevoked };
 }

@@ -26,6 +26,9 @@ const SPECS = {
   address: { keyPrefix: 'login_fail_ip', points: 50, duration: 60 * 60, blockDuration: 60 * 60 },
   account: { keyPrefix: 'login_fail_acct', points: 20, duration: 15 * 60, blockDuration: 5 * 60 },
   signupAddress: { keyPrefix: 'signup_ip', points: 20, duration: 60 * 60, blockDuration: 60 * 60 },
+  // Mails a request can cause (reset, verification, change of address): per recipient and per client.
+  mailRecipient: { keyPrefix: 'mail_to', points: 3, duration: 15 * 60, blockDuration: 15 * 60 },
+  mailClient: { keyPrefix: 'mail_ip', points: 10, duration: 15 * 60, blockDuration: 15 * 60 },
 } satisfies Record<string, LimiterSpec>;
 
 type LimiterName = keyof typeof SPECS;
@@ -133,4 +136,23 @@ export async function consumeSignup(address: string | null): Promise<void> {
     if (rejection instanceof RateLimiterRes) throw tooMany(rejection.msBeforeNext);
     throw rejection;
   }
+}
+
+/**
+ * Whether one more account mail (reset, verification, change of address) may go to `recipient`
+ * for this client. Never throws for the limit: the request still answers 202, and simply sends
+ * nothing more, so a burst sends at most a few mails and says nothing about the address.
+ */
+export async function consumeMailAllowance(recipient: string, address: string | null): Promise<boolean> {
+  const keys: [LimiterName, string][] = [['mailRecipient', recipient], ...(address === null ? [] : [['mailClient', address] as [LimiterName, string]])];
+  let allowed = true;
+  for (const [name, key] of keys) {
+    try {
+      await limiter(name).consume(key);
+    } catch (rejection) {
+      if (!(rejection instanceof RateLimiterRes)) throw rejection;
+      allowed = false;
+    }
+  }
+  return allowed;
 }

@@ -5,6 +5,7 @@ import 'server-only';
 import { recordAuditEvent } from '@/lib/audit';
 import { db } from '@/lib/db';
 import { notFound } from '@/lib/errors';
+import { assertVerifiedIfRequired } from '../email-flows';
 import { signToken } from '../tokens';
 import type { ApiScope } from '../tokens';
 import { uuidv7 } from '../tokens';
@@ -39,6 +40,7 @@ export async function createApiToken(input: {
   scopes: ApiScope[];
   ttlDays: number;
 }): Promise<{ token: string; apiToken: ApiTokenSummary }> {
+  await assertVerifiedIfRequired(null, input.userId);
   const nowMs = Date.now();
   const id = uuidv7(nowMs);
   const scopes = [...new Set(input.scopes)].sort();

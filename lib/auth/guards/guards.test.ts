@@ -14,7 +14,13 @@ const actions = actionFiles();
 describe('declared guards', () => {
   it('finds the route handlers and action files it checks', () => {
     expect(routes.length).toBeGreaterThan(15);
-    expect(actions.map(relativeToRoot).sort()).toEqual(['app/(auth)/actions.ts', 'app/(shop)/actions.ts', 'app/account/actions.ts']);
+    expect(actions.map(relativeToRoot).sort()).toEqual([
+      'app/(auth)/actions.ts',
+      'app/(auth)/mail-actions.ts',
+      'app/(shop)/actions.ts',
+      'app/account/actions.ts',
+      'app/account/email-actions.ts',
+    ]);
   });
 
   it.each(routes.map((r) => [relativeToRoot(r.file), r] as const))('%s: every exported method is guarded', async (_name, route) => {
@@ -41,7 +47,15 @@ describe('declared guards', () => {
     },
   );
 
-  it('refuses a scope on a guard that looks nobody up, and step-up on one that does not require a session', async () => {
+  it('asks for a recent sign-in (step-up) before the password or the address changes', async () => {
+    const password = (await import('@/app/api/account/password/route')) as Record<string, unknown>;
+    const email = (await import('@/app/api/account/email/route')) as Record<string, unknown>;
+    const emailActions = (await import('@/app/account/email-actions')) as Record<string, unknown>;
+    for (const fn of [password.POST, email.POST, emailActions.changeEmailAction]) expect(guardOf(fn)).toMatchObject({ auth: 'required', fresh: true });
+    expect(guardOf(password.POST)?.scope).toBeUndefined();
+  });
+
+  it('refuses a scope or step-up on a guard that does not require a session', async () => {
     const { handler } = await import('./route');
     expect(() => handler({ auth: 'none', scope: 'cart:read' }, async () => new Response())).toThrow(/auth: "required"/);
     expect(() => handler({ auth: 'optional', fresh: true }, async () => new Response())).toThrow(/auth: "required"/);

@@ -7,6 +7,7 @@
 //   - the user still exists,
 //   - the token was issued after the user's last "sign out everywhere",
 //   - neither the token's jti nor its session family (sid) has been revoked.
+// The same statement reads whether the user's address is verified (GET /api/me shows it).
 import 'server-only';
 import { cookies, headers } from 'next/headers';
 import { redirect } from 'next/navigation';
@@ -26,8 +27,13 @@ export interface SessionUser {
   name: string;
 }
 
+/** The user as the session check found them, with the address's state (DESIGN's /api/me contract). */
+export interface SignedInUser extends SessionUser {
+  emailVerified: boolean;
+}
+
 export interface Session {
-  user: SessionUser;
+  user: SignedInUser;
   claims: TokenClaims;
   via: 'cookie' | 'bearer';
 }
@@ -37,7 +43,8 @@ interface UserAndRevocation {
   email: string;
   name: string;
   tokensValidAfter: Date;
-  /** SQLite answers EXISTS with 0n/1n, Postgres with a boolean. */
+  /** SQLite answers EXISTS and IS NOT NULL with 0n/1n, Postgres with a boolean. */
+  emailVerified: boolean | bigint | number;
   revoked: boolean | bigint | number;
 }
 
@@ -46,16 +53,16 @@ interface UserAndRevocation {
  * jti or its sign-in family (sid) is revoked. Both are primary-key lookups. (Prisma's relation
  * query would send two statements; this is one, and it reads the same on SQLite and Postgres.)
  */
-async function findUserAndRevocation(claims: TokenClaims): Promise<(Omit<UserAndRevocation, 'revoked'> & { revoked: boolean }) | null> {
+async function findUserAndRevocation(claims: TokenClaims): Promise<(Omit<UserAndRevocation, 'revoked' | 'emailVerified'> & { revoked: boolean; emailVerified: boolean }) | null> {
   const prisma = await db();
   const rows = await prisma.$queryRaw<UserAndRevocation[]>`
-    SELECT u."id", u."email", u."name", u."tokensValidAfter",
+    SELECT u."id", u."email", u."name", u."tokensValidAfter", (u."emailVerifiedAt" IS NOT NULL) AS "emailVerified",
            EXISTS (SELECT 1 FROM "RevokedToken" r WHERE r."jti" IN (${claims.jti}, ${claims.sid}) AND r."userId" = u."id") AS "revoked"
     FROM "User" u
     WHERE u."id" = ${claims.sub}`;
   const row = rows[0];
   if (!row) return null;
-  return { ...row, tokensValidAfter: new Date(row.tokensValidAfter), revoked: Boolean(row.revoked) };
+  return { ...row, tokensValidAfter: new Date(row.tokensValidAfter), emailVerified: Boolean(row.emailVerified), revoked: Boolean(row.revoked) };
 }
 
 /** Verifies an access token and checks it against the database. Null when it is not good. */
@@ -66,7 +73,7 @@ export async function checkAccessToken(token: string, via: Session['via']): Prom
 
   const user = await findUserAndRevocation(claims);
   if (!user || user.revoked || isIssuedBefore(claims, user.tokensValidAfter)) return null;
-  return { user: { id: user.id, email: user.email, name: user.name }, claims, via };
+  return { user: { id: user.id, email: user.email, name: user.name, emailVerified: user.emailVerified }, claims, via };
 }
 
 /**

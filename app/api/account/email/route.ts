@@ -1,0 +1,13 @@
+// POST /api/account/email {email,password}: 202, a confirmation link goes to the new address;
+// the address changes when it is used (and the old address is told).
+import { requestEmailChange } from '@/lib/auth/email-flows';
+import { handler } from '@/lib/auth/guards';
+import { json, readJson } from '@/lib/http';
+import { changeEmailSchema } from '@/lib/validation/email';
+
+/** A sign-in token only, and a recent sign-in (step-up): the address is how the account is recovered. */
+export const POST = handler({ auth: 'required', fresh: true }, async (request, { session, facts }) => {
+  const { email, password } = await readJson(request, changeEmailSchema);
+  await requestEmailChange({ userId: session.user.id, newEmail: email, password, meta: facts.meta });
+  return json({ ok: true }, { status: 202 });
+});

@@ -1,0 +1,10 @@
+// POST /api/account/email/verification: 202, the verification mail again (while unverified).
+import { resendVerification } from '@/lib/auth/email-flows';
+import { handler } from '@/lib/auth/guards';
+import { json } from '@/lib/http';
+
+/** A sign-in token only (no scope: personal API tokens get 403). */
+export const POST = handler({ auth: 'required' }, async (_request, { session, facts }) => {
+  await resendVerification({ userId: session.user.id, meta: facts.meta });
+  return json({ ok: true }, { status: 202 });
+});

@@ -1,0 +1,16 @@
+// GET /api/account/tokens: personal API tokens · POST {name,scopes,expiresInDays}: 201 with the
+// token string, shown this once. A sign-in token only (no scope: personal API tokens get 403).
+import { createApiToken, listApiTokens } from '@/lib/auth/api-tokens';
+import { handler } from '@/lib/auth/guards';
+import { json, readJson } from '@/lib/http';
+import { accountTokenSchema } from '@/lib/validation/email';
+
+export const GET = handler({ auth: 'required' }, async (_request, { session }) => {
+  return json({ tokens: await listApiTokens({ userId: session.user.id }) });
+});
+
+export const POST = handler({ auth: 'required' }, async (request, { session }) => {
+  const input = await readJson(request, accountTokenSchema);
+  const { token, apiToken } = await createApiToken({ userId: session.user.id, name: input.name, scopes: input.scopes, ttlDays: input.expiresInDays });
+  return json({ token, apiToken }, { status: 201 });
+});

@@ -1,0 +1,12 @@
+// POST /api/auth/email/confirm {token}: uses a verification or change-of-address link.
+import { confirmEmailToken } from '@/lib/auth/email-flows';
+import { handler } from '@/lib/auth/guards';
+import { json, readJson } from '@/lib/http';
+import { confirmEmailSchema } from '@/lib/validation/email';
+
+/** No session: the token is the credential. A foreign Origin is refused, like sign-in. */
+export const POST = handler({ auth: 'none', origin: 'login' }, async (request) => {
+  const { token } = await readJson(request, confirmEmailSchema);
+  const outcome = await confirmEmailToken({ token });
+  return json({ ok: true, ...outcome });
+});
