@@ -8,8 +8,10 @@ import { requireSession } from '@/lib/auth/session';
 import { AppError, isDatabaseUnavailable, type FieldErrors } from '@/lib/errors';
 import { fieldErrors } from '@/lib/http';
 import { createApiTokenSchema } from '@/lib/validation/api-token';
-import { changePasswordSchema } from '@/lib/validation/auth';
-import { changePassword } from '@/lib/auth/accounts';
+import { changePasswordSchema, setPasswordSchema } from '@/lib/validation/auth';
+import { changePassword, hasPassword, setPassword } from '@/lib/auth/accounts';
+import { unlinkProvider } from '@/lib/auth/oidc';
+import { redirect } from 'next/navigation';
 import { endOtherSessions, endSession } from '@/lib/auth/sessions';
 
 export interface CreateTokenState {
@@ -81,7 +83,10 @@ export interface ChangePasswordState {
   fields?: FieldErrors;
 }
 
-export async function changePasswordAction(_previous: ChangePasswordState, formData: FormData): Promise<ChangePasswordState> {
+export async function changePasswordAction(previous: ChangePasswordState, formData: FormData): Promise<ChangePasswordState> {
+  // An account made through a sign-in provider has no current password: this form sets one.
+  const session = await requireSession().catch(() => null);
+  if (session && !(await hasPassword(session.user.id))) return setPasswordAction(previous, formData);
   const parsed = changePasswordSchema.safeParse({
     currentPassword: String(formData.get('currentPassword') ?? ''),
     newPassword: String(formData.get('newPassword') ?? ''),
@@ -107,4 +112,43 @@ export async function changePasswordAction(_previous: ChangePasswordState, formD
     if (isDatabaseUnavailable(error)) return { message: 'The service is temporarily unavailable.' };
     throw error;
   }
+}
+
+/** "Set a password" for an account without one (no current password to check). */
+async function setPasswordAction(_previous: ChangePasswordState, formData: FormData): Promise<ChangePasswordState> {
+  const parsed = setPasswordSchema.safeParse({
+    newPassword: String(formData.get('newPassword') ?? ''),
+    signOutOthers: formData.get('signOutOthers') === 'on',
+  });
+  if (!parsed.success) return { message: 'Check the highlighted fields.', fields: fieldErrors(parsed.error) };
+  try {
+    const { session, meta } = await guardSession();
+    // Step-up (setting a password needs a recent sign-in): requireRecentSignIn(session) from lib/auth/step-up.ts goes here.
+    const { otherSessionsEnded } = await setPassword({ userId: session.user.id, currentSid: session.claims.sid, meta, ...parsed.data });
+    revalidatePath('/account');
+    return {
+      success: parsed.data.signOutOthers
+        ? `Password set. ${otherSessionsEnded} other sign-in(s) ended.`
+        : 'Password set. You can now sign in with your email and password too.',
+    };
+  } catch (error) {
+    if (error instanceof AppError) return { message: error.message, fields: error.fields };
+    if (isDatabaseUnavailable(error)) return { message: 'The service is temporarily unavailable.' };
+    throw error;
+  }
+}
+
+// ── Sign-in providers ─────────────────────────────────────────────────────────────────────────
+
+export async function unlinkProviderAction(formData: FormData): Promise<void> {
+  const { session, meta } = await guardSession();
+  // Step-up (unlinking needs a recent sign-in): requireRecentSignIn(session) from lib/auth/step-up.ts goes here.
+  try {
+    await unlinkProvider({ userId: session.user.id, provider: String(formData.get('provider') ?? '').slice(0, 300), meta });
+  } catch (error) {
+    if (error instanceof AppError && error.status < 500) redirect(`/account?oidc_error=${error.code === 'last_sign_in_method' ? 'last_method' : 'not_linked'}#providers`);
+    throw error;
+  }
+  revalidatePath('/account');
+  redirect('/account?oidc=unlinked#providers');
 }

@@ -81,12 +81,12 @@ export async function resolveSignIn(provider: SignInProvider, identity: Provider
   } catch (error) {
     // Someone signed up with this address (or this identity signed in) a moment ago: start over
     // from rule 1 once, which now finds the account and applies the same rules to it.
-    if (isUniqueViolation(error)) return resolveSignInOnce(provider, identity, meta);
+    if (isUniqueViolation(error)) return resolveAfterRace(provider, identity);
     throw error;
   }
 }
 
-async function resolveSignInOnce(provider: SignInProvider, identity: ProviderIdentity, meta: RequestMeta): Promise<ResolvedUser> {
+async function resolveAfterRace(provider: SignInProvider, identity: ProviderIdentity): Promise<ResolvedUser> {
   const prisma = await db();
   const known = await prisma.account.findUnique({
     where: { provider_subject: { provider: provider.accountProvider, subject: identity.subject } },

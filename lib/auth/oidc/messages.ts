@@ -19,6 +19,8 @@ export const OIDC_ERROR_MESSAGES = {
   reauth_stale: 'The provider did not ask you to sign in again, so this does not count as a recent sign-in. Try again.',
   reauth_unsupported: 'This provider cannot confirm a recent sign-in. Use your password or a passkey.',
   unavailable: 'Signing in is temporarily unavailable. Try again in a moment.',
+  last_method: 'That is the only way to sign in to your account. Set a password (or connect another provider) before disconnecting it.',
+  not_linked: 'That provider is not connected to your account.',
   session_changed: 'You are no longer signed in as the account that started this. Sign in and try again.',
 } as const;
 
