@@ -10,6 +10,9 @@ import { SERVERS } from './support/servers';
 
 const OIDC_BUTTON = 'Continue with Test ID';
 
+// Each story crosses two servers (the app and the provider) several times.
+test.describe.configure({ timeout: 60_000 });
+
 async function continueWith(page: Page, button: string, next?: string): Promise<void> {
   await page.goto(next ? `/login?next=${encodeURIComponent(next)}` : '/login');
   await page.getByRole('link', { name: button }).click();
@@ -113,7 +116,6 @@ test('the only way to sign in cannot be disconnected until a password is set', a
   await page.getByLabel('New password').fill(uniqueUser.password);
   await page.getByRole('button', { name: 'Set password' }).click();
   await expect(page.getByText('Password set.')).toBeVisible();
-  await page.reload();
   await expect(page.getByRole('heading', { name: 'Change password' })).toBeVisible();
   await card.getByRole('button', { name: 'Disconnect Test ID' }).click();
   await expect(card.getByTestId('linked-provider')).toHaveCount(0);

@@ -44,7 +44,7 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
         status={typeof oidc === 'string' ? oidc : undefined}
         error={typeof oidcError === 'string' ? oidcError : undefined}
       />
-      <ChangePasswordForm key={String(passwordSet)} hasPassword={passwordSet} />
+      <ChangePasswordForm hasPassword={passwordSet} />
       <ApiTokens userId={user.id} />
       <div className="card">
         <h2>Sign out everywhere</h2>
