@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
-import { safeNextPath } from '@/lib/auth/paths';
+import { safeNextPath } from '@/lib/auth/http';
 import { oidcErrorMessage } from '@/lib/auth/oidc';
 import { getSession } from '@/lib/auth/session';
 import { ProviderButtons } from '../_components/provider-buttons';

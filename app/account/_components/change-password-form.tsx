@@ -4,7 +4,7 @@ import { Field } from '@/app/_components/field';
 import { SubmitButton } from '@/app/_components/submit-button';
 import { PASSWORD_MAX_BYTES, PASSWORD_MIN_LENGTH } from '@/lib/validation/auth';
 import { changePasswordAction, type ChangePasswordState } from '../actions';
-import { FormAlert } from '@/app/_components/form-alert';
+import { FormStatus } from '@/app/_components/form-status';
 
 /** Change the password, or, for an account made through a sign-in provider, set a first one. */
 export function ChangePasswordForm({ hasPassword = true }: { hasPassword?: boolean }) {
@@ -13,10 +13,7 @@ export function ChangePasswordForm({ hasPassword = true }: { hasPassword?: boole
     <section className="card" aria-labelledby="password-title">
       <h2 id="password-title">{hasPassword ? 'Change password' : 'Set a password'}</h2>
       <form action={formAction} className="form" noValidate>
-        <div role="status" aria-live="polite" className={state.success ? 'success' : 'visually-hidden'}>
-          {state.success}
-        </div>
-        <FormAlert message={state.message} />
+        <FormStatus state={state} />
         {hasPassword ? (
           <Field name="currentPassword" label="Current password" type="password" autoComplete="current-password" errors={state.fields?.currentPassword} />
         ) : (

@@ -10,7 +10,7 @@ import 'server-only';
 import { EncryptJWT, jwtDecrypt } from 'jose';
 import { z } from 'zod';
 import { env } from '@/lib/env';
-import type { CookieToSet } from '../cookies';
+import type { CookieToSet } from '../http';
 
 export const FLOW_COOKIE_PATH = '/api/auth/oidc';
 export const FLOW_TTL_SECONDS = 600;

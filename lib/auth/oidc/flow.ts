@@ -15,13 +15,12 @@ import 'server-only';
 import * as client from 'openid-client';
 import { recordAuditEvent } from '@/lib/audit';
 import { env } from '@/lib/env';
-import { isDatabaseUnavailable } from '@/lib/errors';
-import { appOrigin, originProblem } from '../csrf';
-import { safeNextPath } from '../paths';
-import { readCookie, tokenCookies, type CookieToSet } from '../cookies';
-import type { RequestFacts } from '../respond';
+import { AppError, isDatabaseUnavailable } from '@/lib/errors';
+import type { RequestFacts } from '../guards';
+import { appOrigin, originProblem, readCookie, safeNextPath, tokenCookies, type CookieToSet } from '../http';
 import { getSession } from '../session';
-import { reauthenticate, startSession } from '../tokens';
+import { reauthenticate, startSession } from '../sign-ins';
+import { requireRecentSignIn } from '../step-up';
 import { clearedFlowCookie, flowCookie, flowCookieName, openFlow, sealFlow, type FlowState } from './flow-cookie';
 import { assertLinkedTo, linkToUser, resolveSignIn } from './linking';
 import { OidcFlowError, type OidcErrorCode } from './messages';
@@ -58,6 +57,7 @@ function errorTarget(origin: string, mode: Mode, code: OidcErrorCode, next?: str
 
 function codeOf(error: unknown): OidcErrorCode {
   if (error instanceof OidcFlowError || error instanceof ProviderError) return error.code;
+  if (error instanceof AppError && error.code === 'reauth_required') return 'reauth_required';
   if (isDatabaseUnavailable(error)) return 'unavailable';
   console.error('[oidc] unexpected error:', error);
   return 'unavailable';
@@ -81,7 +81,8 @@ export async function startFlow(request: Request, facts: RequestFacts, nowMs = D
       if (!session || session.via !== 'cookie') {
         return { location: new URL(`/login?next=${encodeURIComponent('/account')}`, origin).toString(), cookies: [] };
       }
-      // Step-up (linking needs a recent sign-in): requireRecentSignIn(session) from lib/auth/step-up.ts goes here for mode 'link'.
+      // Step-up: connecting a provider adds a way into the account, so the sign-in must be recent.
+      if (mode === 'link') requireRecentSignIn(session, nowMs);
       if (mode === 'reauth' && !provider.supportsReauth) return fail('reauth_unsupported');
       bound = { userId: session.user.id, sid: session.claims.sid };
     }

@@ -4,7 +4,7 @@ import 'server-only';
 import { recordAuditEvent } from '@/lib/audit';
 import { db } from '@/lib/db';
 import { AppError, notFound } from '@/lib/errors';
-import type { RequestMeta } from '../request-meta';
+import type { RequestMeta } from '../http';
 import { configuredProviders, providerForAccount } from './providers';
 
 export interface LinkedProviderView {

@@ -10,7 +10,7 @@ import { recordAuditEvent, type AuditEventType } from '@/lib/audit';
 import { db } from '@/lib/db';
 import { isUniqueViolation } from '@/lib/errors';
 import { normaliseEmail } from '@/lib/validation/auth';
-import type { RequestMeta } from '../request-meta';
+import type { RequestMeta } from '../http';
 import { isEmailVerified } from './email-verified';
 import { OidcFlowError } from './messages';
 import type { ProviderIdentity, SignInProvider } from './providers';

@@ -17,6 +17,7 @@ export const OIDC_ERROR_MESSAGES = {
   provider_already_linked: 'Your account is already connected to another account at this provider. Disconnect it first.',
   reauth_mismatch: 'You confirmed with a different provider account than the one connected here.',
   reauth_stale: 'The provider did not ask you to sign in again, so this does not count as a recent sign-in. Try again.',
+  reauth_required: 'Confirm it is you first: sign in again (or confirm with your provider), then connect the provider.',
   reauth_unsupported: 'This provider cannot confirm a recent sign-in. Use your password or a passkey.',
   unavailable: 'Signing in is temporarily unavailable. Try again in a moment.',
   last_method: 'That is the only way to sign in to your account. Set a password (or connect another provider) before disconnecting it.',

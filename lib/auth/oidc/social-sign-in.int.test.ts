@@ -13,7 +13,7 @@ import { POST as tokenRoute } from '@/app/api/auth/token/route';
 import { GITHUB_TEST_CLIENT, startGithubStandIn, type GithubStandIn } from '@/e2e/support/github-stand-in';
 import { OIDC_OTHER_CLIENT, OIDC_TEST_CLIENT, startOidcProvider, type TestOidcProvider } from '@/e2e/support/oidc-provider';
 import { setPassword } from '@/lib/auth/accounts';
-import { resetRateLimitsForTests } from '@/lib/auth/rate-limit';
+import { resetRateLimitsForTests } from '@/lib/auth/accounts';
 import { db } from '@/lib/db';
 import { resetEnvForTests } from '@/lib/env';
 import { APP, accessCookie, makeRequest, parseSetCookie, tokensFrom, uniqueEmail } from '@/test/auth-requests';
