@@ -12,8 +12,8 @@ import { POST as signupRoute } from '@/app/api/auth/signup/route';
 import { POST as tokenRoute } from '@/app/api/auth/token/route';
 import { GITHUB_TEST_CLIENT, startGithubStandIn, type GithubStandIn } from '@/e2e/support/github-stand-in';
 import { OIDC_OTHER_CLIENT, OIDC_TEST_CLIENT, startOidcProvider, type TestOidcProvider } from '@/e2e/support/oidc-provider';
-import { setPassword } from '@/lib/auth/accounts';
-import { resetRateLimitsForTests } from '@/lib/auth/accounts';
+import { resetRateLimitsForTests, setPassword } from '@/lib/auth/accounts';
+import { startSession } from '@/lib/auth/sign-ins';
 import { db } from '@/lib/db';
 import { resetEnvForTests } from '@/lib/env';
 import { APP, accessCookie, makeRequest, parseSetCookie, tokensFrom, uniqueEmail } from '@/test/auth-requests';
@@ -329,6 +329,23 @@ describe('connect, disconnect and re-authenticate from /account', () => {
     await expect(setPassword({ userId, currentSid: 'x', newPassword: 'another new password', signOutOthers: false, meta: { ipAddress: null, userAgent: 'test' } })).rejects.toMatchObject({ code: 'password_exists' });
     const allowed = await unlinkRoute(makeRequest(`/api/account/providers/x`, 'DELETE', { cookie }), { params: Promise.resolve({ provider: oidc.issuer }) });
     expect(allowed.status).toBe(204);
+  });
+
+  it('connecting and disconnecting need a recent sign-in (step-up): an 11-minute-old one is sent to confirm first', async () => {
+    const { user } = await passwordUser();
+    // A sign-in made 11 minutes ago: its access token is still valid (15 min), its auth_time is not recent.
+    const old = await startSession(user.id, null, { amr: ['pwd'] }, Date.now() - 11 * 60_000);
+    const cookie = accessCookie({ access: old.access.token, refresh: old.refresh.token });
+    const list = await providersRoute(makeRequest('/api/account/providers', 'GET', { origin: null, cookie }), ctx);
+    expect(list.status).toBe(200);
+
+    const link = await startRoute(makeRequest('/api/auth/oidc/start?provider=oidc&link=1', 'GET', { origin: null, cookie, headers: { 'sec-fetch-site': 'same-origin' } }), ctx);
+    expect(outcome(link)).toMatchObject({ path: '/account', error: 'reauth_required' });
+    expect(parseSetCookie(link).get('oidc')).toBeUndefined();
+
+    const unlink = await unlinkRoute(makeRequest(`/api/account/providers/oidc`, 'DELETE', { cookie }), { params: Promise.resolve({ provider: 'oidc' }) });
+    expect(unlink.status).toBe(403);
+    expect(await unlink.json()).toMatchObject({ error: { code: 'reauth_required' } });
   });
 
   it('unlink from another origin with the cookie is refused', async () => {
