@@ -335,7 +335,7 @@ describe('connect, disconnect and re-authenticate from /account', () => {
     const { user } = await passwordUser();
     // A sign-in made 11 minutes ago: its access token is still valid (15 min), its auth_time is not recent.
     const old = await startSession(user.id, null, { amr: ['pwd'] }, Date.now() - 11 * 60_000);
-    const cookie = accessCookie({ access: old.access.token, refresh: old.refresh.token });
+    const cookie = accessCookie({ access: old.access.token });
     const list = await providersRoute(makeRequest('/api/account/providers', 'GET', { origin: null, cookie }), ctx);
     expect(list.status).toBe(200);
 
