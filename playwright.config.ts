@@ -3,6 +3,8 @@
 //   mail       smtp://127.0.0.1:3105, mails as JSON at http://127.0.0.1:3106/mails (e2e/support/mail-catcher.ts)
 //   chromium   http://127.0.0.1:3100  every e2e/*.spec.ts except *.short-ttl.spec.ts
 //   short-ttl  http://127.0.0.1:3101  *.short-ttl.spec.ts, access tokens live 4 seconds
+//   oidc       http://127.0.0.1:3103  *.oidc.spec.ts: social sign-in, with a real OpenID provider
+//              (E2E_OIDC_PORT, default 3107) and a GitHub stand-in (E2E_GITHUB_PORT, default 3108)
 //   security   e2e/security/*.spec.ts: every known way to break a JWT-cookie app, against the main
 //              server (3100) and a second one (3102: TRUST_PROXY=true, EdDSA keys, CORS_ORIGINS)
 //   cluster    e2e/cluster/*.cluster.spec.ts: starts its own Postgres database, two `next start`
@@ -12,11 +14,12 @@
 import { defineConfig, devices } from '@playwright/test';
 import { isCI } from './scripts/ci.mjs';
 import { chromiumLaunchOptions } from './e2e/support/chromium.ts';
-import { SERVERS } from './e2e/support/servers.ts';
+import { IDENTITY_PROVIDERS, SERVERS } from './e2e/support/servers.ts';
 
 const SHORT_TTL_SPECS = '*.short-ttl.spec.ts';
 const CLUSTER_SPECS = '**/cluster/*.cluster.spec.ts';
 const SECURITY_SPECS = '**/security/*.spec.ts';
+const OIDC_SPECS = '*.oidc.spec.ts';
 
 const webServer = (port: number, url: string) => ({
   command: `node --import tsx e2e/support/start-server.ts ${port}`,
@@ -52,8 +55,15 @@ export default defineConfig({
   projects: [
     {
       name: 'chromium',
-      testIgnore: [SHORT_TTL_SPECS, '**/cluster/**', '**/security/**'],
+      testIgnore: [SHORT_TTL_SPECS, OIDC_SPECS, '**/cluster/**', '**/security/**'],
       use: { baseURL: SERVERS.main.baseURL },
+    },
+    {
+      // Social sign-in against a real OpenID provider and a GitHub stand-in (identity-providers.ts).
+      name: 'oidc',
+      testMatch: OIDC_SPECS,
+      testIgnore: ['**/cluster/**', '**/security/**'],
+      use: { baseURL: SERVERS.oidc.baseURL },
     },
     {
       name: 'short-ttl',
@@ -91,5 +101,15 @@ export default defineConfig({
     webServer(SERVERS.main.port, SERVERS.main.baseURL),
     webServer(SERVERS.shortTtl.port, SERVERS.shortTtl.baseURL),
     webServer(SERVERS.security.port, SERVERS.security.baseURL),
+    webServer(SERVERS.oidc.port, SERVERS.oidc.baseURL),
+    {
+      command: 'node --import tsx e2e/support/identity-providers.ts',
+      url: `${IDENTITY_PROVIDERS.oidc.issuer}/.well-known/openid-configuration`,
+      reuseExistingServer: !isCI,
+      timeout: 60_000,
+      stdout: 'pipe' as const,
+      stderr: 'pipe' as const,
+      gracefulShutdown: { signal: 'SIGTERM' as const, timeout: 5_000 },
+    },
   ],
 });

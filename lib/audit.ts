@@ -15,6 +15,9 @@ export const AUDIT_EVENT_TYPES = {
   api_token_created: 'API token created',
   api_token_revoked: 'API token revoked',
   email_changed: 'Email address changed',
+  sign_in_provider: 'Signed in with a provider',
+  provider_linked: 'Sign-in provider connected',
+  provider_unlinked: 'Sign-in provider disconnected',
 } as const;
 export type AuditEventType = keyof typeof AUDIT_EVENT_TYPES;
 

@@ -21,6 +21,15 @@ const KNOWN_WEAK_SECRETS = new Set([
   'replace-me-with-at-least-32-random-bytes',
 ]);
 
+/** Loopback hosts: plain http to them never leaves the machine (local providers in tests). */
+const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+/** A provider endpoint: https, or http on this machine only. */
+const providerUrl = z.url().refine((raw) => {
+  const url = new URL(raw);
+  return url.protocol === 'https:' || (url.protocol === 'http:' && LOOPBACK.has(url.hostname));
+}, 'must be an https:// URL (http:// only for localhost)');
+
 const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   DATABASE_URL: z
@@ -80,7 +89,35 @@ const envSchema = z.object({
   MAIL_OUTBOX_BACKOFF_SECONDS: z.coerce.number().int().min(0).default(30),
   MAIL_OUTBOX_INTERVAL_SECONDS: seconds(60),
   MAIL_OUTBOX_LEASE_SECONDS: seconds(60),
-});
+
+  // Sign-in providers (lib/auth/oidc): each is on when its variables are set, hidden otherwise.
+  /** An OpenID Connect issuer (Google: https://accounts.google.com), discovered at start. */
+  OIDC_ISSUER: providerUrl.optional(),
+  OIDC_CLIENT_ID: z.string().min(1).optional(),
+  OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+  /** The button's name: "Continue with <OIDC_LABEL>". Never stored: accounts keep the issuer. */
+  OIDC_LABEL: z.string().min(1).max(40).default('OpenID Connect'),
+  GITHUB_CLIENT_ID: z.string().min(1).optional(),
+  GITHUB_CLIENT_SECRET: z.string().min(1).optional(),
+  /** GitHub's endpoints; overridable so tests can point at a local stand-in. */
+  GITHUB_AUTHORIZE_URL: providerUrl.default('https://github.com/login/oauth/authorize'),
+  GITHUB_TOKEN_URL: providerUrl.default('https://github.com/login/oauth/access_token'),
+  GITHUB_API_URL: providerUrl.default('https://api.github.com'),
+})
+  .superRefine((config, context) => {
+    const pairs = [
+      ['OIDC_ISSUER', 'OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET'],
+      ['GITHUB_CLIENT_ID', 'GITHUB_CLIENT_SECRET'],
+    ] as const;
+    for (const names of pairs) {
+      const set = names.filter((name) => config[name] !== undefined);
+      if (set.length > 0 && set.length < names.length) {
+        for (const name of names.filter((n) => config[n] === undefined)) {
+          context.addIssue({ code: 'custom', path: [name], message: `is required with ${set.join(' and ')}` });
+        }
+      }
+    }
+  });
 
 export type Env = z.infer<typeof envSchema>;
 

@@ -196,6 +196,65 @@ const document = {
         },
       },
     },
+    '/api/auth/oidc/start': {
+      get: {
+        summary: 'Start a sign-in at a provider (browser redirect)',
+        description:
+          'Sets the short-lived `oidc` cookie (state, nonce, PKCE verifier) and answers 303 to the provider. `link=1` connects the provider to the signed-in account; `reauth=1` confirms a recent sign-in (prompt=login, max_age=0). Refusals redirect to /login (or /account) with `oidc_error`.',
+        security: [],
+        parameters: [
+          { name: 'provider', in: 'query', required: true, schema: { type: 'string', examples: ['oidc', 'github'] } },
+          { name: 'next', in: 'query', required: false, schema: { type: 'string' } },
+          { name: 'link', in: 'query', required: false, schema: { const: '1' } },
+          { name: 'reauth', in: 'query', required: false, schema: { const: '1' } },
+        ],
+        responses: { '303': { description: 'To the provider, or back with `oidc_error`' } },
+      },
+    },
+    '/api/auth/oidc/callback': {
+      get: {
+        summary: 'The provider sends the browser back here (code, state)',
+        security: [],
+        responses: { '303': { description: 'Signed in (session cookies) to `next`, or to /login or /account with `oidc_error`; never a session on refusal' } },
+      },
+    },
+    '/api/account/providers': {
+      get: {
+        summary: 'Sign-in providers linked to the account, and those configured here',
+        responses: {
+          '200': ok('Providers', {
+            type: 'object',
+            properties: {
+              providers: {
+                type: 'array',
+                items: {
+                  type: 'object',
+                  required: ['provider', 'key', 'label', 'linkedAt'],
+                  properties: {
+                    provider: { type: 'string', description: 'the issuer URL, or `github`' },
+                    key: { type: ['string', 'null'] },
+                    label: { type: 'string' },
+                    email: { type: ['string', 'null'] },
+                    linkedAt: { type: 'string', format: 'date-time' },
+                    lastUsedAt: { type: ['string', 'null'], format: 'date-time' },
+                  },
+                },
+              },
+              available: { type: 'array', items: { type: 'object', properties: { key: { type: 'string' }, label: { type: 'string' }, linked: { type: 'boolean' } } } },
+            },
+          }),
+          ...unauthorized,
+          ...forbidden,
+        },
+      },
+    },
+    '/api/account/providers/{provider}': {
+      delete: {
+        summary: 'Disconnect a provider (step-up: 403 reauth_required unless the sign-in is recent); refused when it is the last way to sign in',
+        parameters: [{ name: 'provider', in: 'path', required: true, schema: { type: 'string' }, description: 'the stored provider (URL-encoded) or a configured key' }],
+        responses: { '204': { description: 'Disconnected' }, '404': error('not_found'), '409': error('last_sign_in_method'), ...unauthorized, ...forbidden },
+      },
+    },
     '/api/me': {
       get: {
         summary: 'The signed-in user, and whether their address is verified',

@@ -2,7 +2,7 @@
 // Server actions of /account: personal API tokens, sign-ins and the password. The declared guard
 // checks the origin and the session; API tokens cannot reach these (actions accept no scope).
 import { revalidatePath } from 'next/cache';
-import { changePassword } from '@/lib/auth/accounts';
+import { changePassword, hasPassword, setPassword } from '@/lib/auth/accounts';
 import { createApiToken, revokeApiToken } from '@/lib/auth/api-tokens';
 import { action, formAction } from '@/lib/auth/guards';
 import { endOtherSessions, endSession } from '@/lib/auth/sign-ins';
@@ -10,7 +10,9 @@ import { AppError } from '@/lib/errors';
 import type { FormState } from '@/lib/form-state';
 import { fieldErrors } from '@/lib/http';
 import { createApiTokenSchema } from '@/lib/validation/api-token';
-import { changePasswordSchema } from '@/lib/validation/auth';
+import { changePasswordSchema, setPasswordSchema } from '@/lib/validation/auth';
+import { unlinkProvider } from '@/lib/auth/oidc';
+import { redirect } from 'next/navigation';
 
 /** The new token is the `result`, shown once. */
 export type CreateTokenState = FormState<{ name: string; scopes: string[]; ttlDays: string }, { name: string; token: string }>;
@@ -54,7 +56,10 @@ export const endOtherSessionsAction = action({ auth: 'required' }, async ({ sess
 
 export type ChangePasswordState = FormState;
 
-export const changePasswordAction = formAction({ auth: 'required' }, async (formData, { session, meta }): Promise<ChangePasswordState> => {
+export const changePasswordAction = formAction({ auth: 'required' }, async (formData, guard): Promise<ChangePasswordState> => {
+  // An account made through a sign-in provider has no current password: this form sets one.
+  if (!(await hasPassword(guard.session.user.id))) return setPasswordAction({}, formData);
+  const { session, meta } = guard;
   const parsed = changePasswordSchema.safeParse({
     currentPassword: String(formData.get('currentPassword') ?? ''),
     newPassword: String(formData.get('newPassword') ?? ''),
@@ -70,4 +75,35 @@ export const changePasswordAction = formAction({ auth: 'required' }, async (form
       ? `Password changed. ${otherSessionsEnded} other sign-in(s) ended.${revoked}`
       : `Password changed. Your other devices stay signed in.${revoked}`,
   };
+});
+
+/** "Set a password" for an account without one (no current password to check; step-up instead). */
+const setPasswordAction = formAction({ auth: 'required', fresh: true }, async (formData, { session, meta }): Promise<ChangePasswordState> => {
+  const parsed = setPasswordSchema.safeParse({
+    newPassword: String(formData.get('newPassword') ?? ''),
+    signOutOthers: formData.get('signOutOthers') === 'on',
+  });
+  if (!parsed.success) return { status: 'error', message: 'Check the highlighted fields.', fields: fieldErrors(parsed.error) };
+  const { otherSessionsEnded } = await setPassword({ userId: session.user.id, currentSid: session.claims.sid, meta, ...parsed.data });
+  revalidatePath('/account');
+  return {
+    status: 'ok',
+    message: parsed.data.signOutOthers
+      ? `Password set. ${otherSessionsEnded} other sign-in(s) ended.`
+      : 'Password set. You can now sign in with your email and password too.',
+  };
+});
+
+// ── Sign-in providers ─────────────────────────────────────────────────────────────────────────
+
+/** Disconnect a provider (step-up: the guard refuses a sign-in that is not recent). */
+export const unlinkProviderAction = action({ auth: 'required', fresh: true }, async ({ session, meta }, formData: FormData): Promise<void> => {
+  try {
+    await unlinkProvider({ userId: session.user.id, provider: String(formData.get('provider') ?? '').slice(0, 300), meta });
+  } catch (error) {
+    if (error instanceof AppError && error.status < 500) redirect(`/account?oidc_error=${error.code === 'last_sign_in_method' ? 'last_method' : 'not_linked'}#providers`);
+    throw error;
+  }
+  revalidatePath('/account');
+  redirect('/account?oidc=unlinked#providers');
 });

@@ -8,12 +8,15 @@ import { ApiTokens } from './_components/api-tokens';
 import { ChangePasswordForm } from './_components/change-password-form';
 import { EmailAddress } from './_components/email-address';
 import { Countdown } from '@/app/_components/countdown';
+import { hasPassword } from '@/lib/auth/accounts';
+import { SignInProviders } from './_components/sign-in-providers';
 
 export const metadata: Metadata = { title: 'Your account' };
 
 export default async function AccountPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { user, claims } = await requirePageSession('/account');
-  const { page } = await searchParams;
+  const { page, oidc, oidc_error: oidcError } = await searchParams;
+  const passwordSet = await hasPassword(user.id);
   const expiresAt = new Date(claims.exp * 1000);
   return (
     <section aria-labelledby="account-title" className="stack">
@@ -37,7 +40,13 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
       </div>
       <EmailAddress userId={user.id} />
       <ActiveSessions userId={user.id} currentSid={claims.sid} />
-      <ChangePasswordForm />
+      <SignInProviders
+        userId={user.id}
+        hasPassword={passwordSet}
+        status={typeof oidc === 'string' ? oidc : undefined}
+        error={typeof oidcError === 'string' ? oidcError : undefined}
+      />
+      <ChangePasswordForm hasPassword={passwordSet} />
       <ApiTokens userId={user.id} />
       <div className="card">
         <h2>Sign out everywhere</h2>

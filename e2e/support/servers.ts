@@ -1,5 +1,7 @@
 // The `next start` instances the browser tests run against (one build, one database each).
 import { TEST_AUTH_SECRET } from '../../test/test-env.ts';
+import { GITHUB_TEST_CLIENT } from './github-stand-in.ts';
+import { OIDC_TEST_CLIENT } from './oidc-provider.ts';
 
 /**
  * The security suite's second server signs with EdDSA. A fixed, test-only private key (never
@@ -37,6 +39,21 @@ export const SERVERS = {
    * its JSON endpoint where the specs read the mails.
    */
   mailCatcher: { smtpPort: BASE + 5, httpPort: BASE + 6, url: `http://${HOST}:${BASE + 6}` },
+  /** Social sign-in (*.oidc.spec.ts): the OIDC provider and the GitHub stand-in below are configured. */
+  oidc: { port: BASE + 3, baseURL: `http://${HOST}:${BASE + 3}` },
+} as const;
+
+/**
+ * The identity providers the `oidc` server signs in with (e2e/support/identity-providers.ts): a
+ * real OpenID provider and a GitHub stand-in. Ports from E2E_OIDC_PORT / E2E_GITHUB_PORT, else
+ * next to the app servers. The OpenID issuer is on `localhost`, so the redirect back to the app
+ * (on 127.0.0.1) is cross-site, as with a real provider.
+ */
+const OIDC_PORT = Number(process.env.E2E_OIDC_PORT ?? BASE + 7);
+const GITHUB_PORT = Number(process.env.E2E_GITHUB_PORT ?? BASE + 8);
+export const IDENTITY_PROVIDERS = {
+  oidc: { port: OIDC_PORT, issuer: `http://localhost:${OIDC_PORT}`, label: 'Test ID' },
+  github: { port: GITHUB_PORT, url: `http://${HOST}:${GITHUB_PORT}` },
 } as const;
 
 /** The environment `next start` gets for one port (DATABASE_URL is added by start-server). */
@@ -57,6 +74,19 @@ export function serverEnv(port: number): Record<string, string> {
           AUTH_JWT_ALG: 'EdDSA',
           AUTH_JWT_PRIVATE_KEY: JSON.stringify(SECURITY_PRIVATE_JWK),
           CORS_ORIGINS: SECURITY_CORS_ORIGIN,
+        }
+      : {}),
+    ...(port === SERVERS.oidc.port
+      ? {
+          OIDC_ISSUER: IDENTITY_PROVIDERS.oidc.issuer,
+          OIDC_CLIENT_ID: OIDC_TEST_CLIENT.id,
+          OIDC_CLIENT_SECRET: OIDC_TEST_CLIENT.secret,
+          OIDC_LABEL: IDENTITY_PROVIDERS.oidc.label,
+          GITHUB_CLIENT_ID: GITHUB_TEST_CLIENT.id,
+          GITHUB_CLIENT_SECRET: GITHUB_TEST_CLIENT.secret,
+          GITHUB_AUTHORIZE_URL: `${IDENTITY_PROVIDERS.github.url}/login/oauth/authorize`,
+          GITHUB_TOKEN_URL: `${IDENTITY_PROVIDERS.github.url}/login/oauth/access_token`,
+          GITHUB_API_URL: IDENTITY_PROVIDERS.github.url,
         }
       : {}),
   };

@@ -59,3 +59,7 @@ export const changePasswordSchema = z
   .strict()
   .refine((v) => v.currentPassword !== v.newPassword, { path: ['newPassword'], message: 'Choose a password different from the current one.' });
 export type ChangePasswordInput = z.infer<typeof changePasswordSchema>;
+
+/** "Set a password": the change-password form of an account that has none (no current password). */
+export const setPasswordSchema = z.object({ newPassword: passwordSchema, signOutOthers: z.boolean() }).strict();
+export type SetPasswordInput = z.infer<typeof setPasswordSchema>;

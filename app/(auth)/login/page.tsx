@@ -1,7 +1,9 @@
 import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { safeNextPath } from '@/lib/auth/http';
+import { oidcErrorMessage } from '@/lib/auth/oidc';
 import { getSession } from '@/lib/auth/session';
+import { ProviderButtons } from '../_components/provider-buttons';
 import { LoginForm } from './login-form';
 
 export const metadata: Metadata = { title: 'Sign in' };
@@ -18,6 +20,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
   const next = safeNextPath(typeof params.next === 'string' ? params.next : undefined);
   if (await getSession().catch(() => null)) redirect(next);
   const reason = typeof params.reason === 'string' ? REASONS[params.reason] : undefined;
+  const providerError = oidcErrorMessage(params.oidc_error);
   return (
     <section className="auth-page" aria-labelledby="login-title">
       <h1 id="login-title">Sign in</h1>
@@ -26,6 +29,12 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
           {reason}
         </p>
       ) : null}
+      {providerError ? (
+        <p className="form-error" role="alert" data-testid="provider-error">
+          {providerError}
+        </p>
+      ) : null}
+      <ProviderButtons next={next} />
       <LoginForm next={next} />
     </section>
   );

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { safeNextPath } from '@/lib/auth/http';
 import { getSession } from '@/lib/auth/session';
+import { ProviderButtons } from '../_components/provider-buttons';
 import { SignupForm } from './signup-form';
 
 export const metadata: Metadata = { title: 'Create an account' };
@@ -13,6 +14,7 @@ export default async function SignupPage({ searchParams }: { searchParams: Promi
   return (
     <section className="auth-page" aria-labelledby="signup-title">
       <h1 id="signup-title">Create an account</h1>
+      <ProviderButtons next={next} />
       <SignupForm next={next} />
     </section>
   );

@@ -6,14 +6,19 @@ import { PASSWORD_MAX_BYTES, PASSWORD_MIN_LENGTH } from '@/lib/validation/auth';
 import { changePasswordAction, type ChangePasswordState } from '../actions';
 import { FormStatus } from '@/app/_components/form-status';
 
-export function ChangePasswordForm() {
+/** Change the password, or, for an account made through a sign-in provider, set a first one. */
+export function ChangePasswordForm({ hasPassword = true }: { hasPassword?: boolean }) {
   const [state, formAction] = useActionState<ChangePasswordState, FormData>(changePasswordAction, {});
   return (
     <section className="card" aria-labelledby="password-title">
-      <h2 id="password-title">Change password</h2>
+      <h2 id="password-title">{hasPassword ? 'Change password' : 'Set a password'}</h2>
       <form action={formAction} className="form" noValidate>
         <FormStatus state={state} />
-        <Field name="currentPassword" label="Current password" type="password" autoComplete="current-password" errors={state.fields?.currentPassword} />
+        {hasPassword ? (
+          <Field name="currentPassword" label="Current password" type="password" autoComplete="current-password" errors={state.fields?.currentPassword} />
+        ) : (
+          <p className="hint">Your account has no password yet: you sign in through a provider. A password gives you another way in.</p>
+        )}
         <Field
           name="newPassword"
           label="New password"
@@ -25,7 +30,7 @@ export function ChangePasswordForm() {
         <label className="checkbox">
           <input type="checkbox" name="signOutOthers" defaultChecked /> Sign out my other devices
         </label>
-        <SubmitButton pendingText="Changing password…">Change password</SubmitButton>
+        <SubmitButton pendingText={hasPassword ? 'Changing password…' : 'Setting password…'}>{hasPassword ? 'Change password' : 'Set password'}</SubmitButton>
       </form>
     </section>
   );

@@ -62,7 +62,8 @@ export async function signIn(input: LoginInput, meta: RequestMeta): Promise<Sign
     where: { email: input.email },
     select: { id: true, email: true, name: true, passwordHash: true },
   });
-  const passwordOk = user ? await verifyPassword(input.password, user.passwordHash) : await burnPasswordCheck(input.password);
+  // An account created through a sign-in provider may have no password: it answers like a wrong one.
+  const passwordOk = user?.passwordHash ? await verifyPassword(input.password, user.passwordHash) : await burnPasswordCheck(input.password);
   if (!user || !passwordOk) {
     // The owner sees failed attempts on their account; an unknown email leaves no trace.
     if (user) await recordAuditEvent({ userId: user.id, type: 'sign_in_failed' }, meta);
@@ -99,6 +100,7 @@ export async function changePassword(input: {
   const prisma = await db();
   const user = await prisma.user.findUnique({ where: { id: input.userId }, select: { email: true, name: true, passwordHash: true } });
   if (!user) throw invalidCredentials();
+  if (!user.passwordHash) throw new AppError(409, 'no_password', 'This account has no password yet: set one instead.');
   await assertLoginAllowed(user.email, input.meta.ipAddress);
   if (!(await verifyPassword(input.currentPassword, user.passwordHash))) {
     await recordLoginFailure(user.email, input.meta.ipAddress);
@@ -120,4 +122,34 @@ export async function changePassword(input: {
     input.meta,
   );
   return { otherSessionsEnded, apiTokensRevoked };
+}
+
+/**
+ * Gives a password to an account that has none (one created through a sign-in provider). There
+ * is no current password to check; the caller is the signed-in owner. The write is conditional,
+ * so two requests racing cannot overwrite a password that was set in between.
+ */
+export async function setPassword(input: {
+  userId: string;
+  currentSid: string;
+  newPassword: string;
+  signOutOthers: boolean;
+  meta: RequestMeta;
+}): Promise<{ otherSessionsEnded: number }> {
+  const prisma = await db();
+  const passwordHash = await hashPassword(input.newPassword);
+  const { count } = await prisma.user.updateMany({ where: { id: input.userId, passwordHash: null }, data: { passwordHash } });
+  if (count === 0) throw new AppError(409, 'password_exists', 'This account already has a password: change it with the current one.');
+  const otherSessionsEnded = input.signOutOthers
+    ? await endOtherSessions({ userId: input.userId, currentSid: input.currentSid, reason: 'password_changed', meta: input.meta })
+    : 0;
+  await recordAuditEvent({ userId: input.userId, type: 'password_changed', detail: 'Password set' }, input.meta);
+  return { otherSessionsEnded };
+}
+
+/** Whether the account can sign in with a password (false for one made through a provider). */
+export async function hasPassword(userId: string): Promise<boolean> {
+  const prisma = await db();
+  const user = await prisma.user.findUnique({ where: { id: userId }, select: { passwordHash: true } });
+  return Boolean(user?.passwordHash);
 }

@@ -5,7 +5,7 @@ import 'server-only';
 import { db } from '@/lib/db';
 import { env } from '@/lib/env';
 import { isUniqueViolation } from '@/lib/errors';
-import { signToken, tokenLifetime, verifyToken, type IssuedToken, type TokenClaims } from '../tokens';
+import { signToken, tokenLifetime, verifyToken, type AuthMethod, type IssuedToken, type TokenClaims } from '../tokens';
 import { recordAuditEvent } from '@/lib/audit';
 import type { RequestMeta } from '../http';
 import { isIssuedBefore } from '../tokens';
@@ -16,22 +16,42 @@ export interface TokenPair {
   refresh: IssuedToken;
 }
 
+/** How a sign-in was made: carried as `amr` (RFC 8176) in its tokens. */
+export interface SignInFacts {
+  amr: AuthMethod[];
+}
+
+/** The sign-in facts a family's tokens carry unchanged through refreshes. */
+interface FamilyFacts {
+  auth_time?: number;
+  amr?: AuthMethod[];
+}
+
 /** Signs an access and a refresh token for one sign-in (session family) `sid`. */
-export async function issueTokenPair(userId: string, sid: string, nowMs = Date.now()): Promise<TokenPair> {
+export async function issueTokenPair(userId: string, sid: string, nowMs = Date.now(), facts: FamilyFacts = {}): Promise<TokenPair> {
   const [access, refresh] = await Promise.all([
-    signToken('access', { sub: userId, sid }, nowMs),
-    signToken('refresh', { sub: userId, sid }, nowMs),
+    signToken('access', { sub: userId, sid, ...facts }, nowMs),
+    signToken('refresh', { sub: userId, sid, ...facts }, nowMs),
   ]);
   return { access, refresh };
+}
+
+function familyFacts(claims: TokenClaims): FamilyFacts {
+  return { ...(claims.auth_time !== undefined ? { auth_time: claims.auth_time } : {}), ...(claims.amr ? { amr: claims.amr } : {}) };
 }
 
 /**
  * A new sign-in: a new session family, and its row for the user's list of devices. (The row is
  * written here and at each refresh, never read on the request path.)
  */
-export async function startSession(userId: string, meta: RequestMeta | null = null, nowMs = Date.now()): Promise<TokenPair> {
+export async function startSession(
+  userId: string,
+  meta: RequestMeta | null = null,
+  facts: SignInFacts = { amr: ['pwd'] },
+  nowMs = Date.now(),
+): Promise<TokenPair> {
   const sid = uuidv7(nowMs);
-  const tokens = await issueTokenPair(userId, sid, nowMs);
+  const tokens = await issueTokenPair(userId, sid, nowMs, { auth_time: Math.floor(nowMs / 1000), amr: facts.amr });
   const prisma = await db();
   await prisma.session.create({
     data: {
@@ -45,6 +65,21 @@ export async function startSession(userId: string, meta: RequestMeta | null = nu
     },
   });
   return tokens;
+}
+
+/** Step-up: a fresh auth_time (and the given amr) inside the SAME family; rotates like a refresh. */
+export async function reauthenticate(input: { userId: string; sid: string; amr: AuthMethod[] }, nowMs = Date.now()): Promise<TokenPair> {
+  const tokens = await issueTokenPair(input.userId, input.sid, nowMs, { auth_time: Math.floor(nowMs / 1000), amr: input.amr });
+  await recordRefresh(input.sid, tokens, nowMs);
+  return tokens;
+}
+
+/** auth_time of a token in seconds; a token without it reads as its family's creation time. */
+export async function authTimeOf(claims: TokenClaims): Promise<number> {
+  if (claims.auth_time !== undefined) return claims.auth_time;
+  const prisma = await db();
+  const family = await prisma.session.findUnique({ where: { id: claims.sid }, select: { createdAt: true } });
+  return Math.floor((family?.createdAt.getTime() ?? claims.iat * 1000) / 1000);
 }
 
 /** Notes a refresh on the family's row (the "last active" a user sees). */
@@ -120,7 +155,7 @@ export async function rotateRefreshToken(token: string, nowMs = Date.now()): Pro
       await prisma.revokedToken.create({
         data: { jti: claims.jti, userId: user.id, kind: 'refresh', reason: 'rotated', expiresAt: new Date(claims.exp * 1000) },
       });
-      const tokens = await issueTokenPair(user.id, claims.sid, nowMs);
+      const tokens = await issueTokenPair(user.id, claims.sid, nowMs, familyFacts(claims));
       await recordRefresh(claims.sid, tokens, nowMs);
       return { ok: true, tokens, userId: user.id };
     } catch (error) {
@@ -141,7 +176,7 @@ async function replayOutcome(
 ): Promise<RefreshOutcome> {
   if (previous.reason !== 'rotated') return { ok: false, reason: 'revoked' };
   if (nowMs - previous.revokedAt.getTime() <= env().AUTH_REFRESH_GRACE * 1000) {
-    const tokens = await issueTokenPair(userId, claims.sid, nowMs);
+    const tokens = await issueTokenPair(userId, claims.sid, nowMs, familyFacts(claims));
     await recordRefresh(claims.sid, tokens, nowMs);
     return { ok: true, tokens, userId };
   }

@@ -1,0 +1,199 @@
+// The redirect flow behind GET /api/auth/oidc/start and GET /api/auth/oidc/callback.
+//
+// start:    pick the provider, make state, nonce and a PKCE verifier, seal them in the `oidc`
+//           cookie with what to do afterwards (sign in, link to the signed-in account, or
+//           re-authenticate it), and send the browser to the provider.
+// callback: open the cookie (and clear it: single use), check `state`, let the provider module
+//           exchange the code and verify the answer, then apply the linking rules and issue this
+//           app's own tokens. Every refusal ends on /login (or /account for a signed-in flow) with
+//           a message code: never a 500, never a session.
+//
+// The callback is a cross-site GET by nature (the provider redirects the browser here), so it is
+// exempt from the Origin/Sec-Fetch-Site rule; `state` (bound to this browser by the cookie),
+// `nonce` (bound to the ID token) and PKCE (bound to the code) protect it instead.
+import 'server-only';
+import * as client from 'openid-client';
+import { recordAuditEvent } from '@/lib/audit';
+import { env } from '@/lib/env';
+import { AppError, isDatabaseUnavailable } from '@/lib/errors';
+import type { RequestFacts } from '../guards';
+import { appOrigin, originProblem, readCookie, safeNextPath, tokenCookies, type CookieToSet } from '../http';
+import { getSession } from '../session';
+import { reauthenticate, startSession } from '../sign-ins';
+import { requireRecentSignIn } from '../step-up';
+import { clearedFlowCookie, flowCookie, flowCookieName, openFlow, sealFlow, type FlowState } from './flow-cookie';
+import { assertLinkedTo, linkToUser, resolveSignIn } from './linking';
+import { OidcFlowError, type OidcErrorCode } from './messages';
+import { ProviderError, findProvider, type SignInProvider } from './providers';
+
+export const CALLBACK_PATH = '/api/auth/oidc/callback';
+
+/** Where a provider sends the browser back: fixed from APP_URL, never from the request's Host. */
+export function redirectUri(requestUrl: string): string {
+  return appOrigin(requestUrl, env().APP_URL) + CALLBACK_PATH;
+}
+
+/** A re-authentication must be a sign-in at the provider after the flow started (clock skew allowed). */
+const AUTH_TIME_SKEW_SECONDS = 30;
+
+export interface FlowOutcome {
+  location: string;
+  cookies: CookieToSet[];
+}
+
+type Mode = FlowState['mode'];
+
+function errorTarget(origin: string, mode: Mode, code: OidcErrorCode, next?: string): string {
+  if (mode === 'signin') {
+    const url = new URL('/login', origin);
+    url.searchParams.set('oidc_error', code);
+    if (next && next !== '/') url.searchParams.set('next', next);
+    return url.toString();
+  }
+  const url = new URL('/account', origin);
+  url.searchParams.set('oidc_error', code);
+  return url.toString() + '#providers';
+}
+
+function codeOf(error: unknown): OidcErrorCode {
+  if (error instanceof OidcFlowError || error instanceof ProviderError) return error.code;
+  if (error instanceof AppError && error.code === 'reauth_required') return 'reauth_required';
+  if (isDatabaseUnavailable(error)) return 'unavailable';
+  console.error('[oidc] unexpected error:', error);
+  return 'unavailable';
+}
+
+export async function startFlow(request: Request, facts: RequestFacts, nowMs = Date.now()): Promise<FlowOutcome> {
+  const url = new URL(request.url);
+  const origin = appOrigin(request.url, env().APP_URL);
+  const mode: Mode = url.searchParams.get('link') === '1' ? 'link' : url.searchParams.get('reauth') === '1' ? 'reauth' : 'signin';
+  const next = safeNextPath(url.searchParams.get('next'), mode === 'signin' ? '/' : '/account');
+  const fail = (code: OidcErrorCode): FlowOutcome => ({ location: errorTarget(origin, mode, code, next), cookies: [] });
+  try {
+    const provider = findProvider(url.searchParams.get('provider'));
+    if (!provider) return fail('unknown_provider');
+
+    let bound: Pick<FlowState, 'userId' | 'sid'> = {};
+    if (mode !== 'signin') {
+      // Linking or confirming changes this account: only from our own pages, by its signed-in owner.
+      if (originProblem(request.headers, origin, 'login')) return fail('bad_state');
+      const session = await getSession(request);
+      if (!session || session.via !== 'cookie') {
+        return { location: new URL(`/login?next=${encodeURIComponent('/account')}`, origin).toString(), cookies: [] };
+      }
+      // Step-up: connecting a provider adds a way into the account, so the sign-in must be recent.
+      if (mode === 'link') requireRecentSignIn(session, nowMs);
+      if (mode === 'reauth' && !provider.supportsReauth) return fail('reauth_unsupported');
+      bound = { userId: session.user.id, sid: session.claims.sid };
+    }
+
+    const verifier = client.randomPKCECodeVerifier();
+    const flow: FlowState = {
+      provider: provider.key,
+      state: client.randomState(),
+      nonce: client.randomNonce(),
+      verifier,
+      next,
+      mode,
+      ...bound,
+      startedAt: Math.floor(nowMs / 1000),
+    };
+    const target = await provider.authorizationUrl({
+      redirectUri: redirectUri(request.url),
+      state: flow.state,
+      nonce: flow.nonce,
+      codeChallenge: await client.calculatePKCECodeChallenge(verifier),
+      reauth: mode === 'reauth',
+    });
+    return { location: target.toString(), cookies: [flowCookie(await sealFlow(flow, nowMs), facts.secure)] };
+  } catch (error) {
+    return fail(codeOf(error));
+  }
+}
+
+export async function finishFlow(request: Request, facts: RequestFacts, nowMs = Date.now()): Promise<FlowOutcome> {
+  const origin = appOrigin(request.url, env().APP_URL);
+  const cleared = clearedFlowCookie(facts.secure);
+  const flow = await openFlow(readCookie(request.headers, flowCookieName(facts.secure)), nowMs);
+  if (!flow) return { location: errorTarget(origin, 'signin', 'expired_state'), cookies: [cleared] };
+  try {
+    const params = new URL(request.url).searchParams;
+    if (params.get('state') !== flow.state) throw new OidcFlowError('bad_state');
+    const provider = findProvider(flow.provider);
+    if (!provider) throw new OidcFlowError('unknown_provider');
+    const uri = redirectUri(request.url);
+    const callbackUrl = new URL(uri);
+    callbackUrl.search = params.toString();
+    const identity = await provider.completeSignIn({
+      callbackUrl,
+      redirectUri: uri,
+      state: flow.state,
+      nonce: flow.nonce,
+      codeVerifier: flow.verifier,
+    });
+    const cookies = await (flow.mode === 'signin'
+      ? signInWith(provider, identity, facts)
+      : flow.mode === 'link'
+        ? linkWith(request, provider, identity, flow, facts)
+        : reauthWith(request, provider, identity, flow, facts, nowMs));
+    const location = flow.mode === 'link' ? new URL('/account?oidc=linked#providers', origin).toString() : new URL(flow.next, origin).toString();
+    return { location, cookies: [cleared, ...cookies] };
+  } catch (error) {
+    return { location: errorTarget(origin, flow.mode, codeOf(error), flow.next), cookies: [cleared] };
+  }
+}
+
+function sessionCookiesFor(tokens: { access: { token: string }; refresh: { token: string } }, secure: boolean): CookieToSet[] {
+  return tokenCookies({ access: tokens.access.token, refresh: tokens.refresh.token }, secure);
+}
+
+async function signInWith(
+  provider: SignInProvider,
+  identity: Awaited<ReturnType<SignInProvider['completeSignIn']>>,
+  facts: RequestFacts,
+): Promise<CookieToSet[]> {
+  const { userId, how } = await resolveSignIn(provider, identity, facts.meta);
+  const tokens = await startSession(userId, facts.meta, { amr: ['fed'] });
+  // The lead wires the known-browser cookie and the guest-cart merge here, as for every browser sign-in.
+  const detail = how === 'created' ? `${provider.label} (account created)` : provider.label;
+  await recordAuditEvent({ userId, type: 'sign_in_provider', detail }, facts.meta);
+  return sessionCookiesFor(tokens, facts.secure);
+}
+
+async function boundSession(request: Request, flow: FlowState) {
+  const session = await getSession(request);
+  if (!session || session.via !== 'cookie' || session.user.id !== flow.userId) throw new OidcFlowError('session_changed');
+  return session;
+}
+
+async function linkWith(
+  request: Request,
+  provider: SignInProvider,
+  identity: Awaited<ReturnType<SignInProvider['completeSignIn']>>,
+  flow: FlowState,
+  facts: RequestFacts,
+): Promise<CookieToSet[]> {
+  const session = await boundSession(request, flow);
+  await linkToUser(provider, identity, session.user.id, facts.meta);
+  return [];
+}
+
+async function reauthWith(
+  request: Request,
+  provider: SignInProvider,
+  identity: Awaited<ReturnType<SignInProvider['completeSignIn']>>,
+  flow: FlowState,
+  facts: RequestFacts,
+  nowMs: number,
+): Promise<CookieToSet[]> {
+  const session = await boundSession(request, flow);
+  if (session.claims.sid !== flow.sid) throw new OidcFlowError('session_changed');
+  if (!provider.supportsReauth) throw new OidcFlowError('reauth_unsupported');
+  await assertLinkedTo(provider, identity, session.user.id);
+  // prompt=login and max_age=0 asked for a fresh sign-in; auth_time says whether it happened.
+  if (identity.authTime === undefined || identity.authTime < flow.startedAt - AUTH_TIME_SKEW_SECONDS || identity.authTime > nowMs / 1000 + AUTH_TIME_SKEW_SECONDS) {
+    throw new OidcFlowError('reauth_stale');
+  }
+  const tokens = await reauthenticate({ userId: session.user.id, sid: session.claims.sid, amr: ['fed'] }, nowMs);
+  return sessionCookiesFor(tokens, facts.secure);
+}
