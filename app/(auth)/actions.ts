@@ -21,7 +21,7 @@ function text(formData: FormData, name: string): string {
 }
 
 function failure(error: unknown, values: AuthFormState['values']): AuthFormState {
-  if (error instanceof AppError) return { message: error.message, fields: error.fields, values };
+  if (error instanceof AppError) return { message: error.message, code: error.code, fields: error.fields, values };
   if (isDatabaseUnavailable(error)) {
     return { message: 'The service is temporarily unavailable. Please try again in a moment.', values };
   }

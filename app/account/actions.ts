@@ -11,6 +11,7 @@ import { createApiTokenSchema } from '@/lib/validation/api-token';
 import { changePasswordSchema } from '@/lib/validation/auth';
 import { changePassword } from '@/lib/auth/accounts';
 import { endOtherSessions, endSession } from '@/lib/auth/sessions';
+import { otherSignInsEnded } from '@/lib/format/words';
 
 export interface CreateTokenState {
   message?: string;
@@ -99,7 +100,7 @@ export async function changePasswordAction(_previous: ChangePasswordState, formD
     revalidatePath('/account');
     return {
       success: parsed.data.signOutOthers
-        ? `Password changed. ${otherSessionsEnded} other sign-in(s) ended.`
+        ? `Password changed. ${otherSignInsEnded(otherSessionsEnded)}`
         : 'Password changed. Your other devices stay signed in.',
     };
   } catch (error) {

@@ -12,7 +12,7 @@ export function LoginForm({ next }: { next: string }) {
   return (
     <form action={formAction} className="card form" noValidate>
       <input type="hidden" name="next" value={next} />
-      <FormAlert message={state.message} />
+      <FormAlert message={state.message} fields={state.fields} />
       <Field name="email" label="Email" type="email" autoComplete="email" defaultValue={state.values?.email} errors={state.fields?.email} />
       <Field name="password" label="Password" type="password" autoComplete="current-password" errors={state.fields?.password} />
       <SubmitButton pendingText="Signing in…">Sign in</SubmitButton>

@@ -2,7 +2,7 @@
 import { useActionState } from 'react';
 import { Field } from '@/app/_components/field';
 import { SubmitButton } from '@/app/_components/submit-button';
-import { PASSWORD_MAX_BYTES, PASSWORD_MIN_LENGTH } from '@/lib/validation/auth';
+import { passwordHint } from '@/lib/validation/auth';
 import { changePasswordAction, type ChangePasswordState } from '../actions';
 import { FormAlert } from '@/app/_components/form-alert';
 
@@ -15,14 +15,14 @@ export function ChangePasswordForm() {
         <div role="status" aria-live="polite" className={state.success ? 'success' : 'visually-hidden'}>
           {state.success}
         </div>
-        <FormAlert message={state.message} />
+        <FormAlert message={state.message} fields={state.fields} />
         <Field name="currentPassword" label="Current password" type="password" autoComplete="current-password" errors={state.fields?.currentPassword} />
         <Field
           name="newPassword"
           label="New password"
           type="password"
           autoComplete="new-password"
-          hint={`At least ${PASSWORD_MIN_LENGTH} characters, at most ${PASSWORD_MAX_BYTES} bytes.`}
+          hint={passwordHint()}
           errors={state.fields?.newPassword}
         />
         <label className="checkbox">

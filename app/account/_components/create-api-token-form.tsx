@@ -21,7 +21,7 @@ export function CreateApiTokenForm() {
           <textarea id="new-api-token" readOnly rows={4} className="token-output" value={state.created.token} />
         </div>
       ) : null}
-      <FormAlert message={state.message} />
+      <FormAlert message={state.message} fields={state.fields} />
       <Field name="name" label="Token name" defaultValue={state.values?.name} errors={state.fields?.name} hint="For example: budget script" />
       <fieldset className="field" aria-describedby={state.fields?.scopes ? 'scopes-error' : undefined}>
         <legend>Scopes</legend>
