@@ -20,13 +20,14 @@ async function actionSession(): Promise<Session> {
   return requireSession();
 }
 
-function failure(error: unknown): ShopFormState {
+function failure(error: unknown, values?: ShopFormState['values']): ShopFormState {
   if (error instanceof AppError) {
     const message = error.status === 401 ? 'Your sign-in has ended. Sign in again to carry on.' : error.message;
-    return { status: 'error', message, fields: error.fields };
+    // A quantity error is said once, beside the box.
+    return { status: 'error', message: error.fields?.quantity ? undefined : message, fields: error.fields, values };
   }
   if (isDatabaseUnavailable(error)) {
-    return { status: 'error', message: 'The shop is temporarily unavailable. Please try again in a moment.' };
+    return { status: 'error', message: 'The shop is temporarily unavailable. Please try again in a moment.', values };
   }
   throw error;
 }
@@ -43,7 +44,8 @@ function cartChanged(): void {
 
 export async function addToCartAction(_previous: ShopFormState, formData: FormData): Promise<ShopFormState> {
   const parsed = addCartItemSchema.safeParse({ productId: text(formData, 'productId'), quantity: quantityFromForm(formData.get('quantity')) });
-  if (!parsed.success) return { status: 'error', message: 'Check the quantity.', fields: fieldErrors(parsed.error) };
+  const values = { quantity: text(formData, 'quantity') };
+  if (!parsed.success) return { status: 'error', fields: fieldErrors(parsed.error), values };
   try {
     const { user } = await actionSession();
     const cart = await addToCart({ userId: user.id, ...parsed.data });
@@ -54,21 +56,22 @@ export async function addToCartAction(_previous: ShopFormState, formData: FormDa
       message: `Added ${parsed.data.quantity} × ${line?.name ?? 'item'} to your cart (${cart.itemCount} ${cart.itemCount === 1 ? 'item' : 'items'}, ${formatCents(cart.totalCents)}).`,
     };
   } catch (error) {
-    return failure(error);
+    return failure(error, values);
   }
 }
 
 export async function updateCartItemAction(_previous: ShopFormState, formData: FormData): Promise<ShopFormState> {
   const productId = text(formData, 'productId');
   const parsed = setCartItemSchema.safeParse({ quantity: quantityFromForm(formData.get('quantity')) });
-  if (!parsed.success) return { status: 'error', message: 'Check the quantity.', fields: fieldErrors(parsed.error) };
+  const values = { quantity: text(formData, 'quantity') };
+  if (!parsed.success) return { status: 'error', fields: fieldErrors(parsed.error), values };
   try {
     const { user } = await actionSession();
     await setCartItemQuantity({ userId: user.id, productId, quantity: parsed.data.quantity });
     cartChanged();
     return { status: 'ok', message: parsed.data.quantity === 0 ? 'Removed.' : 'Quantity updated.' };
   } catch (error) {
-    return failure(error);
+    return failure(error, values);
   }
 }
 

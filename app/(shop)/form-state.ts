@@ -5,4 +5,6 @@ export interface ShopFormState {
   status?: 'ok' | 'error';
   message?: string;
   fields?: FieldErrors;
+  /** What was typed, shown again beside the error (a form resets after its action). */
+  values?: { quantity?: string };
 }

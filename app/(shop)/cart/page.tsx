@@ -34,7 +34,7 @@ export default async function CartPage() {
                   </h2>
                   <p className="muted">{formatCents(line.unitPriceCents)} each</p>
                   {line.quantity > line.stock ? (
-                    <p className="field-error">{line.stock <= 0 ? 'Sold out: remove it to check out.' : `Only ${line.stock} left in stock.`}</p>
+                    <p className="field-error">{line.stock <= 0 ? 'Sold out: remove it to check out.' : `Only ${line.stock} left: lower the quantity to check out.`}</p>
                   ) : null}
                   <div className="cart-line-controls">
                     <QuantityForm
@@ -64,9 +64,13 @@ export default async function CartPage() {
                 {formatCents(cart.totalCents)}
               </dd>
             </dl>
-            <Link href="/checkout" className="button block">
-              Proceed to checkout
-            </Link>
+            {cart.items.some((line) => line.quantity > line.stock) ? (
+              <p className="field-error">Change or remove the items marked above to check out.</p>
+            ) : (
+              <Link href="/checkout" className="button block">
+                Proceed to checkout
+              </Link>
+            )}
             <Link href="/" className="continue">
               Continue shopping
             </Link>

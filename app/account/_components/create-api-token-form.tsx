@@ -5,7 +5,9 @@ import { SubmitButton } from '@/app/_components/submit-button';
 import { API_SCOPES, SCOPE_DESCRIPTIONS } from '@/lib/auth/scopes';
 import { API_TOKEN_TTL_DAYS } from '@/lib/validation/api-token';
 import { createApiTokenAction, type CreateTokenState } from '../actions';
+import { CopyButton } from '@/app/_components/copy-button';
 import { FormAlert } from '@/app/_components/form-alert';
+import styles from './account.module.css';
 
 export function CreateApiTokenForm() {
   const [state, formAction] = useActionState<CreateTokenState, FormData>(createApiTokenAction, {});
@@ -19,6 +21,9 @@ export function CreateApiTokenForm() {
           </p>
           <label htmlFor="new-api-token">New API token</label>
           <textarea id="new-api-token" readOnly rows={4} className="token-output" value={state.created.token} />
+          <div className={styles.copyRow}>
+            <CopyButton value={state.created.token} label="new API token" />
+          </div>
         </div>
       ) : null}
       <FormAlert message={state.message} fields={state.fields} />

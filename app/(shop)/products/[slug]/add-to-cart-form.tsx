@@ -1,6 +1,7 @@
 'use client';
 import Link from 'next/link';
 import { useActionState } from 'react';
+import { FocusOnError } from '@/app/_components/form-alert';
 import { SubmitButton } from '@/app/_components/submit-button';
 import { addToCartAction } from '../../actions';
 import type { ShopFormState } from '../../form-state';
@@ -12,7 +13,8 @@ export function AddToCartForm({ productId, max }: { productId: string; max: numb
   return (
     <form action={formAction} className="add-to-cart" noValidate>
       <input type="hidden" name="productId" value={productId} />
-      <QuantityInput id="quantity" max={max} errors={state.fields?.quantity} />
+      <QuantityInput id="quantity" max={max} defaultValue={state.values?.quantity ?? 1} errors={state.fields?.quantity} />
+      <FocusOnError />
       <SubmitButton pendingText="Adding…">Add to cart</SubmitButton>
       <div role="status" aria-live="polite" className={state.message ? (state.status === 'ok' ? 'success' : 'form-error') : 'visually-hidden'}>
         {state.message}
