@@ -11,6 +11,7 @@ import { writeCookies } from '@/lib/auth/respond';
 import { requireSession } from '@/lib/auth/session';
 import { signOut, signOutEverywhere, type TokenPair } from '@/lib/auth/tokens';
 import { AppError, isDatabaseUnavailable } from '@/lib/errors';
+import { WELCOME_COOKIE, WELCOME_MAX_AGE_SECONDS } from '@/lib/format/welcome';
 import { fieldErrors } from '@/lib/http';
 import { loginSchema, signupSchema } from '@/lib/validation/auth';
 import type { AuthFormState } from './form-state';
@@ -51,7 +52,7 @@ export async function loginAction(_previous: AuthFormState, formData: FormData):
 
 export async function signupAction(_previous: AuthFormState, formData: FormData): Promise<AuthFormState> {
   const values = { email: text(formData, 'email'), name: text(formData, 'name') };
-  const next = safeNextPath(text(formData, 'next'), '/account');
+  const next = safeNextPath(text(formData, 'next'));
   const parsed = signupSchema.safeParse({ ...values, password: text(formData, 'password') });
   if (!parsed.success) return { message: 'Check the highlighted fields.', fields: fieldErrors(parsed.error), values };
   try {
@@ -60,6 +61,7 @@ export async function signupAction(_previous: AuthFormState, formData: FormData)
     if (problem) throw problem;
     const { tokens } = await signUp(parsed.data, context.meta);
     await setSession(tokens, context.secure);
+    (await cookies()).set(WELCOME_COOKIE, '1', { path: '/', maxAge: WELCOME_MAX_AGE_SECONDS, sameSite: 'lax', secure: context.secure });
   } catch (error) {
     return failure(error, values);
   }

@@ -110,7 +110,11 @@ export function getSession(request?: Request): Promise<Session | null> {
 export async function requirePageSession(path: string): Promise<Session> {
   const session = await getSession();
   // Pages are for people signed in with the cookie, never for a program's API token.
-  if (!session || isApiToken(session.claims)) redirect(`/login?next=${encodeURIComponent(path)}`);
+  if (!session || isApiToken(session.claims)) {
+    // A cookie that passed the Edge check but not this one was revoked: signed out elsewhere.
+    const revoked = !session && (await requestCredential()).via === 'cookie';
+    redirect(`/login?next=${encodeURIComponent(path)}${revoked ? '&reason=revoked' : ''}`);
+  }
   return session;
 }
 
