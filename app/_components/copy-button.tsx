@@ -1,14 +1,14 @@
 'use client';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
+import { useHydrated } from './use-hydrated';
 
 /**
  * Copies a value (a new API token) to the clipboard and says so. Rendered only once JavaScript
  * runs: without it the text box stays, ready to select and copy by hand.
  */
 export function CopyButton({ value, label }: { value: string; label: string }) {
-  const [ready, setReady] = useState(false);
+  const ready = useHydrated();
   const [said, setSaid] = useState('');
-  useEffect(() => setReady(true), []);
   if (!ready) return null;
   const copy = async () => {
     try {

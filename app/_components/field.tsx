@@ -1,5 +1,6 @@
 'use client';
-import { useEffect, useState, type ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
+import { useHydrated } from './use-hydrated';
 import styles from './field.module.css';
 
 /**
@@ -32,8 +33,7 @@ export function Field({
   const hintId = `${name}-hint`;
   const describedBy = [errors?.length ? errorId : null, hint ? hintId : null].filter(Boolean).join(' ') || undefined;
   const [shown, setShown] = useState(false);
-  const [hydrated, setHydrated] = useState(false);
-  useEffect(() => setHydrated(true), []);
+  const hydrated = useHydrated();
   const isPassword = type === 'password';
   const input = (
     <input
