@@ -87,7 +87,7 @@ for (const width of WIDTHS) {
 
       await page.goto('/account');
       await page.getByLabel('Token name').fill('budget script');
-      await page.getByRole('checkbox').first().check();
+      await page.getByRole('checkbox', { name: /profile:read/ }).check();
       await page.getByRole('button', { name: 'Create token' }).click();
       await expect(page.getByLabel('New API token')).toBeVisible();
       await check('account');

@@ -2,6 +2,7 @@
 import { useEffect, useRef } from 'react';
 import { useFormStatus } from 'react-dom';
 import type { FieldErrors } from '@/lib/errors';
+import { repeatsFieldError } from '@/lib/format/messages';
 
 /**
  * After a submit comes back with errors, focus goes to the first invalid field of the form (its
@@ -34,8 +35,7 @@ export function FocusOnError({ alertRef }: { alertRef?: React.RefObject<HTMLElem
  */
 export function FormAlert({ message, fields }: { message?: string; fields?: FieldErrors }) {
   const ref = useRef<HTMLDivElement>(null);
-  const repeated = !!message && Object.values(fields ?? {}).some((errors) => errors?.some((e) => message.startsWith(e) || e.startsWith(message)));
-  const shown = repeated ? undefined : message;
+  const shown = repeatsFieldError(message, fields) ? undefined : message;
   return (
     <>
       <div ref={ref} role="alert" aria-live="assertive" tabIndex={-1} className={shown ? 'form-error' : 'visually-hidden'}>

@@ -4,10 +4,11 @@
 import { cookies } from 'next/headers';
 import { formatTimestamp, TIME_ZONE_COOKIE, validTimeZone } from '@/lib/format/time';
 
-export async function Timestamp({ iso, nowMs }: { iso: string; nowMs?: number }) {
+/** `exact` shows the date and time even when the moment is recent. */
+export async function Timestamp({ iso, nowMs, exact: forceExact = false }: { iso: string; nowMs?: number; exact?: boolean }) {
   const timeZone = validTimeZone((await cookies()).get(TIME_ZONE_COOKIE)?.value);
   // eslint-disable-next-line react-hooks/purity -- a server component renders once per request
-  const { text, exact } = formatTimestamp(iso, { nowMs: nowMs ?? Date.now(), timeZone });
+  const { text, exact } = formatTimestamp(iso, { nowMs: nowMs ?? Date.now(), timeZone, relativeAllowed: !forceExact });
   return (
     <time dateTime={iso} title={exact}>
       {text}

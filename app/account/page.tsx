@@ -32,7 +32,7 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
           <dt>Access token expires</dt>
           <dd>
             <Countdown untilMs={expiresAt.getTime()} nowMs={nowMs} prefix="in" expiredText="expired" testId="expiry-countdown" /> (
-            <Timestamp iso={expiresAt.toISOString()} nowMs={nowMs} />
+            <Timestamp iso={expiresAt.toISOString()} nowMs={nowMs} exact />
             ). It is renewed automatically while your sign-in lasts.
           </dd>
         </dl>

@@ -25,6 +25,12 @@ describe('formatTimestamp', () => {
   });
 });
 
+describe('formatTimestamp without the relative form', () => {
+  it('gives the date and time even for a recent moment (beside a countdown that already says "in 14 min")', () => {
+    expect(formatTimestamp('2026-11-30T12:14:00Z', { nowMs: NOW, timeZone: 'Europe/Paris', relativeAllowed: false }).text).toBe('30 Nov 2026, 13:14');
+  });
+});
+
 describe('validTimeZone', () => {
   it('accepts IANA names and refuses anything else', () => {
     expect(validTimeZone('Europe/Paris')).toBe('Europe/Paris');

@@ -35,12 +35,15 @@ export interface FormattedTime {
   exact: string;
 }
 
-export function formatTimestamp(iso: string, { nowMs, timeZone }: { nowMs: number; timeZone: string | null }): FormattedTime {
+export function formatTimestamp(
+  iso: string,
+  { nowMs, timeZone, relativeAllowed = true }: { nowMs: number; timeZone: string | null; relativeAllowed?: boolean },
+): FormattedTime {
   const date = new Date(iso);
   const zone = timeZone ?? 'UTC';
   const full = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: zone });
   const exact = new Intl.DateTimeFormat('en-GB', { dateStyle: 'full', timeStyle: 'long', timeZone: zone }).format(date);
-  const recent = relative((date.getTime() - nowMs) / 1000);
+  const recent = relativeAllowed ? relative((date.getTime() - nowMs) / 1000) : null;
   const text = recent ?? `${full.format(date)}${timeZone ? '' : ' UTC'}`;
   return { text, exact };
 }
