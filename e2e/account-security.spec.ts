@@ -55,8 +55,11 @@ test('changing the password signs out the other browser but not this one', async
   await form.getByLabel('Current password').fill('not my password');
   await form.getByLabel('New password').fill('a brand new password');
   await form.getByRole('button', { name: 'Change password' }).click();
-  await expect(form.getByRole('alert')).toContainText('That is not your current password');
+  // Said once, beside the field, which takes focus.
   await expect(form.getByLabel('Current password')).toHaveAttribute('aria-invalid', 'true');
+  await expect(form.getByLabel('Current password')).toHaveAccessibleDescription('That is not your current password. Type it again.');
+  await expect(form.getByLabel('Current password')).toBeFocused();
+  await expect(form.getByRole('alert')).toHaveText('');
 
   await form.getByLabel('Current password').fill(uniqueUser.password);
   await form.getByLabel('New password').fill('a brand new password');

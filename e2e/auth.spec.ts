@@ -47,7 +47,7 @@ test('sign up through the form, stay signed in across a reload, sign out, and le
   await expect(pending).toBeVisible();
   await expect(pending).toHaveAttribute('aria-disabled', 'true');
   await expect(pending).toBeFocused();
-  await pending.click();
+  await page.keyboard.press('Enter');
   expect(posts).toBe(1);
   release();
 

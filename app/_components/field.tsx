@@ -52,12 +52,16 @@ export function Field({
   return (
     <div className="field">
       <label htmlFor={name}>{label}</label>
-      {isPassword && hydrated ? (
+      {isPassword ? (
+        // The wrapper is there from the server's HTML on, so hydration never replaces the input
+        // (and what was typed before it finished stays).
         <div className={styles.withToggle}>
           {input}
-          <button type="button" className={styles.toggle} aria-pressed={shown} aria-controls={name} onClick={() => setShown((s) => !s)}>
-            Show<span className="visually-hidden"> {label.toLowerCase()}</span>
-          </button>
+          {hydrated ? (
+            <button type="button" className={styles.toggle} aria-pressed={shown} aria-controls={name} onClick={() => setShown((s) => !s)}>
+              Show<span className="visually-hidden"> {label.toLowerCase()}</span>
+            </button>
+          ) : null}
         </div>
       ) : (
         input
