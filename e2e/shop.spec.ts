@@ -124,6 +124,8 @@ test('the JSON API: add with a 400 naming the field, another user’s order is 4
 });
 
 test('catalogue, product, cart and checkout have no serious accessibility violations', async ({ page, uniqueUser, signUpViaApi }) => {
+  // Six axe scans of full pages: on a loaded 2-core machine that alone can take 30 s.
+  test.setTimeout(60_000);
   await page.goto('/');
   await expectNoSeriousAxeViolations(page, 'catalogue (signed out)');
   await page.goto('/products/aurora-mug');
