@@ -70,7 +70,7 @@ test('sign up → add to cart → cart → checkout, by keyboard alone', async (
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(/Check ?out/i);
   await tabTo(page, page.getByRole('button', { name: /Place order/ }), 60);
   await page.keyboard.press('Enter');
-  await expect(page.getByRole('status').filter({ hasText: 'Thank you' })).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: 'Thank you' })).toBeVisible({ timeout: 20_000 });
 });
 
 test('removing a cart line by keyboard moves focus to the next line, then to the heading', async ({ page, uniqueUser, signUpViaApi }) => {

@@ -80,7 +80,8 @@ for (const width of WIDTHS) {
       await visit('/cart', 'cart');
       await visit('/checkout', 'checkout');
       await page.getByRole('button', { name: /Place order/ }).click();
-      await expect(page.getByRole('status').filter({ hasText: 'Thank you' })).toBeVisible();
+      // Checkout is one transaction, a redirect and a render: give a loaded machine time.
+      await expect(page.getByRole('status').filter({ hasText: 'Thank you' })).toBeVisible({ timeout: 20_000 });
       await check('order');
       await visit('/orders', 'orders');
       await visit('/cart', 'cart-empty');
