@@ -11,7 +11,8 @@
 //   3. Runs Chromium (CHROME_PATH, default /usr/bin/chromium) headless, prints a table of the four
 //      category scores per page and preset, writes it to .cache/lighthouse/scores.md, and keeps
 //      each report's JSON in .cache/lighthouse/reports/. Exit 1 when a score is under
-//      LIGHTHOUSE_MIN (default 0, i.e. report only).
+//      LIGHTHOUSE_MIN (default 0, i.e. report only). LIGHTHOUSE_ONLY=/learn,/cart and
+//      LIGHTHOUSE_PRESETS=desktop narrow a run; NEXT_DIST_DIR picks another build folder.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -86,7 +87,8 @@ function run(bin, url, preset, cookie) {
 }
 
 async function main() {
-  if (!existsSync(join(root, '.next/BUILD_ID'))) throw new Error('no production build: run `npx next build` first');
+  const distDir = process.env.NEXT_DIST_DIR ?? '.next';
+  if (!existsSync(join(root, distDir, 'BUILD_ID'))) throw new Error(`no production build in ${distDir}: run "npx next build" first`);
   const bin = lighthouseBinary();
   mkdirSync(join(cache, 'reports'), { recursive: true });
   log(`starting the app on ${base}`);
@@ -114,8 +116,11 @@ async function main() {
       ['/cart', cookie],
     ];
     const rows = [];
-    for (const preset of ['mobile', 'desktop']) {
-      for (const [url, withCookie] of pages) {
+    // LIGHTHOUSE_ONLY=/learn,/cart and LIGHTHOUSE_PRESETS=desktop narrow a run down.
+    const only = process.env.LIGHTHOUSE_ONLY?.split(',');
+    const presets = process.env.LIGHTHOUSE_PRESETS?.split(',') ?? ['mobile', 'desktop'];
+    for (const preset of presets) {
+      for (const [url, withCookie] of pages.filter(([url]) => !only || only.includes(url))) {
         const row = run(bin, url, preset, withCookie);
         log(`${preset.padEnd(7)} ${url.padEnd(28)} perf ${row.performance} · a11y ${row.accessibility} · best practices ${row.bestPractices} · SEO ${row.seo}`);
         rows.push(row);
