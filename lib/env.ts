@@ -37,6 +37,8 @@ const envSchema = z.object({
   AUTH_ACCESS_TTL: seconds(900),
   AUTH_REFRESH_TTL: seconds(14 * 24 * 3600),
   AUTH_REFRESH_GRACE: z.coerce.number().int().min(0).default(10),
+  /** How recent a sign-in must be for a step-up change (seconds). */
+  AUTH_STEP_UP_MAX_AGE: seconds(600),
   BCRYPT_COST: z.coerce.number().int().min(4).max(15).default(11),
   /** The public origin, e.g. https://shop.example.com. Derived from the request when unset. */
   APP_URL: z.url().optional(),
@@ -69,7 +71,10 @@ export class EnvError extends Error {
 
 /** Parses an environment object; throws EnvError naming every bad variable. */
 export function parseEnv(source: Record<string, string | undefined>): Env {
-  const result = envSchema.safeParse(source);
+  // An empty value counts as unset, so `.env.example` copied to `.env` as it stands (APP_URL=,
+  // CRON_SECRET=, …) gives the defaults instead of failing validation.
+  const set = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== undefined && value !== ''));
+  const result = envSchema.safeParse(set);
   if (!result.success) {
     const problems = result.error.issues.map((issue) => `  ${issue.path.join('.')} ${issue.message}`);
     throw new EnvError(`Invalid environment configuration:\n${problems.join('\n')}`);

@@ -1,10 +1,4 @@
-import type { FieldErrors } from '@/lib/errors';
+import type { FormState } from '@/lib/form-state';
 
-/** What a sign-in or sign-up form shows after a failed submit: errors, and what was typed. */
-export interface AuthFormState {
-  message?: string;
-  /** The AppError code, when the form shows something beside the message (e.g. a sign-in link). */
-  code?: string;
-  fields?: FieldErrors;
-  values?: { email?: string; name?: string };
-}
+/** What a sign-in or sign-up form shows after a failed submit: errors, the AppError code, and what was typed. */
+export type AuthFormState = FormState<{ email: string; name: string }>;

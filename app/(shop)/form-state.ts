@@ -1,10 +1,4 @@
-import type { FieldErrors } from '@/lib/errors';
+import type { FormState } from '@/lib/form-state';
 
-/** What a cart or checkout form shows after a submit. */
-export interface ShopFormState {
-  status?: 'ok' | 'error';
-  message?: string;
-  fields?: FieldErrors;
-  /** What was typed, shown again beside the error (a form resets after its action). */
-  values?: { quantity?: string };
-}
+/** What a cart or checkout form shows after a submit; a refused quantity is shown again beside its error. */
+export type ShopFormState = FormState<{ quantity: string }>;

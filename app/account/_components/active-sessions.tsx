@@ -1,7 +1,7 @@
 import { SubmitButton } from '@/app/_components/submit-button';
 import { Timestamp, timeFormatter } from '@/app/_components/timestamp';
 import styles from './account.module.css';
-import { listActiveSessions } from '@/lib/auth/sessions';
+import { listActiveSessions } from '@/lib/auth/sign-ins';
 import { endOtherSessionsAction, endSessionAction } from '../actions';
 
 /** Where this account is signed in, with a way to end any sign-in but this one. */

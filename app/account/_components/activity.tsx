@@ -2,7 +2,7 @@ import Link from 'next/link';
 import table from '@/app/_components/table.module.css';
 import { Timestamp } from '@/app/_components/timestamp';
 import { listAuditEvents } from '@/lib/audit';
-import { describeUserAgent } from '@/lib/auth/request-meta';
+import { describeUserAgent } from '@/lib/auth/http';
 
 /** The account's auth events, newest first, ten to a page. */
 export async function Activity({ userId, page }: { userId: string; page: number }) {

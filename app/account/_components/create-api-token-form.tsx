@@ -2,11 +2,11 @@
 import { useActionState } from 'react';
 import { Field } from '@/app/_components/field';
 import { SubmitButton } from '@/app/_components/submit-button';
-import { API_SCOPES, SCOPE_DESCRIPTIONS } from '@/lib/auth/scopes';
+import { API_SCOPES, SCOPE_DESCRIPTIONS } from '@/lib/auth/tokens/scopes';
 import { API_TOKEN_TTL_DAYS } from '@/lib/validation/api-token';
 import { createApiTokenAction, type CreateTokenState } from '../actions';
 import { CopyButton } from '@/app/_components/copy-button';
-import { FormAlert } from '@/app/_components/form-alert';
+import { FormStatus } from '@/app/_components/form-status';
 import styles from './account.module.css';
 
 export function CreateApiTokenForm() {
@@ -14,19 +14,20 @@ export function CreateApiTokenForm() {
   const chosen = new Set(state.values?.scopes ?? []);
   return (
     <form action={formAction} className="form" noValidate>
-      {state.created ? (
-        <div className="success" role="status">
-          <p>
-            <strong>{state.created.name}</strong> created. Copy it now: it will not be shown again.
-          </p>
-          <label htmlFor="new-api-token">New API token</label>
-          <textarea id="new-api-token" readOnly rows={4} className="token-output" value={state.created.token} />
-          <div className={styles.copyRow}>
-            <CopyButton value={state.created.token} label="new API token" />
-          </div>
-        </div>
-      ) : null}
-      <FormAlert message={state.message} fields={state.fields} />
+      <FormStatus state={state}>
+        {state.result ? (
+          <>
+            <p>
+              <strong>{state.result.name}</strong> created. Copy it now: it will not be shown again.
+            </p>
+            <label htmlFor="new-api-token">New API token</label>
+            <textarea id="new-api-token" readOnly rows={4} className="token-output" value={state.result.token} />
+            <div className={styles.copyRow}>
+              <CopyButton value={state.result.token} label="new API token" />
+            </div>
+          </>
+        ) : null}
+      </FormStatus>
       <Field name="name" label="Token name" defaultValue={state.values?.name} errors={state.fields?.name} hint="For example: budget script" />
       <fieldset className="field" aria-describedby={state.fields?.scopes ? 'scopes-error' : undefined}>
         <legend>Scopes</legend>

@@ -6,11 +6,11 @@ import { otherSignInsEnded } from '@/lib/format/words';
 import { AppError, isUniqueViolation } from '@/lib/errors';
 import type { LoginInput, SignupInput } from '@/lib/validation/auth';
 import { burnPasswordCheck, hashPassword, verifyPassword } from './password';
-import { endOtherSessions } from './sessions';
+import { endOtherSessions } from '../sign-ins';
 import { assertLoginAllowed, consumeSignup, recordLoginFailure, recordLoginSuccess } from './rate-limit';
-import type { RequestMeta } from './request-meta';
-import type { SessionUser } from './session';
-import { startSession, type TokenPair } from './tokens';
+import type { RequestMeta } from '../http';
+import type { SessionUser } from '../session';
+import { startSession, type TokenPair } from '../sign-ins';
 
 export interface SignedIn {
   user: SessionUser;

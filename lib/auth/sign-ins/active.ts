@@ -6,8 +6,8 @@ import { recordAuditEvent } from '@/lib/audit';
 import { db } from '@/lib/db';
 import { otherSignInsEnded } from '@/lib/format/words';
 import { notFound } from '@/lib/errors';
-import { describeUserAgent, type RequestMeta } from './request-meta';
-import { revokeFamilies } from './tokens';
+import { describeUserAgent, type RequestMeta } from '../http';
+import { revokeFamilies } from './lifecycle';
 
 export interface SessionView {
   id: string;
