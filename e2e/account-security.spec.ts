@@ -55,15 +55,18 @@ test('changing the password signs out the other browser but not this one', async
   await form.getByLabel('Current password').fill('not my password');
   await form.getByLabel('New password').fill('a brand new password');
   await form.getByRole('button', { name: 'Change password' }).click();
-  await expect(form.getByRole('alert')).toContainText('Your current password is not right');
+  // Said once, beside the field, which takes focus.
   await expect(form.getByLabel('Current password')).toHaveAttribute('aria-invalid', 'true');
+  await expect(form.getByLabel('Current password')).toHaveAccessibleDescription('That is not your current password. Type it again.');
+  await expect(form.getByLabel('Current password')).toBeFocused();
+  await expect(form.getByRole('alert')).toHaveText('');
 
   await form.getByLabel('Current password').fill(uniqueUser.password);
   await form.getByLabel('New password').fill('a brand new password');
   await expect(form.getByLabel('Sign out my other devices')).toBeChecked();
   await form.getByRole('button', { name: 'Change password' }).click();
   // Two others: the other browser, and the sign-up made through the API at the start.
-  await expect(form.getByRole('status')).toContainText('Password changed. 2 other sign-in(s) ended.');
+  await expect(form.getByRole('status')).toContainText('Password changed. 2 other sign-ins ended.');
 
   await other.page.goto('/orders');
   await expect(other.page).toHaveURL(/\/login\?next=%2Forders/);

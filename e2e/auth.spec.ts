@@ -29,11 +29,15 @@ test('sign up through the form, stay signed in across a reload, sign out, and le
   await expect(page).toHaveURL(/\/signup/);
   expect(await accessCookieOf(page)).toBeUndefined();
 
-  // While the server works, the button says so and cannot be pressed twice.
+  // While the server works, the button says so, keeps focus and ignores a second press.
   let release!: () => void;
+  let posts = 0;
   const held = new Promise<void>((resolve) => (release = resolve));
   await page.route('**/signup**', async (route) => {
-    if (route.request().method() === 'POST') await held;
+    if (route.request().method() === 'POST') {
+      posts += 1;
+      await held;
+    }
     await route.fallback();
   });
   await signup.email.fill(uniqueUser.email);
@@ -41,10 +45,17 @@ test('sign up through the form, stay signed in across a reload, sign out, and le
   await signup.submit.click();
   const pending = page.getByRole('button', { name: 'Creating your account…' });
   await expect(pending).toBeVisible();
-  await expect(pending).toBeDisabled();
+  await expect(pending).toHaveAttribute('aria-disabled', 'true');
+  await expect(pending).toBeFocused();
+  await page.keyboard.press('Enter');
+  expect(posts).toBe(1);
   release();
 
-  // Lands on the account page, showing the user.
+  // Lands where it was going (the shop), welcomed by name; the account page shows the user.
+  await expect(page.getByRole('status').filter({ hasText: `Welcome to Tokenshop, ${uniqueUser.name}!` })).toBeVisible();
+  await expect(page).toHaveURL((url) => url.pathname === '/');
+  expect(posts).toBe(1);
+  await page.goto('/account');
   await account.expectSignedInAs(uniqueUser);
   await page.unroute('**/signup**');
   const cookie = await accessCookieOf(page);

@@ -136,7 +136,8 @@ test('the JSON API: add with a 400 naming the field, another user’s order is 4
 });
 
 test('catalogue, search results, product, cart and checkout have no serious accessibility violations', async ({ page, uniqueUser, signUpViaApi }) => {
-  test.slow(); // eleven scans
+  // Eleven axe scans of full pages: on a loaded 2-core machine that alone can take a minute.
+  test.setTimeout(120_000);
   await page.goto('/');
   await expectNoSeriousAxeViolations(page, 'catalogue (signed out)');
   await page.goto('/?q=wool&sort=price_desc');

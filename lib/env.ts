@@ -2,7 +2,7 @@
 //
 // Runtime-neutral (the Edge middleware reads it too): no Node built-ins here.
 // A bad value fails fast with a message that names the variable.
-import { z } from 'zod';
+import { z } from '@/lib/validation/zod';
 
 const seconds = (fallback: number) => z.coerce.number().int().positive().default(fallback);
 const unsetIfEmpty = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === '' ? undefined : v), schema);

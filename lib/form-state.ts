@@ -6,6 +6,8 @@ import type { FieldErrors } from '@/lib/errors';
 export interface FormState<Values extends object = Record<string, never>, Result = undefined> {
   status?: 'ok' | 'error';
   message?: string;
+  /** The AppError code of a refusal, when the form shows something beside the message (a sign-in link, say). */
+  code?: string;
   fields?: FieldErrors;
   /** What was typed, so a failed submit does not empty the form (no secrets). */
   values?: Partial<Values>;

@@ -4,7 +4,7 @@
 // database becomes 503 (never a sign-out); anything else is logged and answered with a bare 500
 // that carries no stack trace or database text.
 import 'server-only';
-import type { z } from 'zod';
+import type { z } from '@/lib/validation/zod';
 import { AppError, badRequest, isDatabaseUnavailable, serviceUnavailable, type FieldErrors } from '@/lib/errors';
 
 /** JSON bodies of this API are small; a larger body is refused before it is parsed. */

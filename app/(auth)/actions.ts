@@ -8,6 +8,7 @@ import { signIn, signUp } from '@/lib/auth/accounts';
 import { action, formAction, writeCookies } from '@/lib/auth/guards';
 import { clearedTokenCookies, cookieNames, safeNextPath, tokenCookies } from '@/lib/auth/http';
 import { signOut, signOutEverywhere, type TokenPair } from '@/lib/auth/sign-ins';
+import { WELCOME_COOKIE, WELCOME_MAX_AGE_SECONDS } from '@/lib/format/welcome';
 import { fieldErrors } from '@/lib/http';
 import { mergeGuestCartAfterSignIn } from '@/lib/shop/merge-at-sign-in';
 import { loginSchema, signupSchema } from '@/lib/validation/auth';
@@ -42,7 +43,9 @@ export const signupAction = formAction(
     const { user, tokens } = await signUp(parsed.data, meta);
     await setSession(tokens, secure);
     await mergeGuestCartAfterSignIn(user.id);
-    redirect(safeNextPath(text(formData, 'next'), '/account'));
+    // A new user is welcomed where they were going (app/_components/welcome-notice.tsx), not sent to /account.
+    (await cookies()).set(WELCOME_COOKIE, '1', { path: '/', maxAge: WELCOME_MAX_AGE_SECONDS, sameSite: 'lax', secure });
+    redirect(safeNextPath(text(formData, 'next')));
   },
 );
 

@@ -27,9 +27,12 @@ function cartChanged(): void {
   revalidatePath('/', 'layout');
 }
 
-export const addToCartAction = formAction({ auth: 'optional' }, async (formData, { session, secure }): Promise<ShopFormState> => {
+const quantityValues = (formData: FormData) => ({ quantity: text(formData, 'quantity') });
+
+export const addToCartAction = formAction({ auth: 'optional', values: quantityValues }, async (formData, { session, secure, values }): Promise<ShopFormState> => {
   const parsed = addCartItemSchema.safeParse({ productId: text(formData, 'productId'), quantity: quantityFromForm(formData.get('quantity')) });
-  if (!parsed.success) return { status: 'error', message: 'Check the quantity.', fields: fieldErrors(parsed.error) };
+  // A quantity error is said once, beside the box (no form-level message repeating it).
+  if (!parsed.success) return { status: 'error', fields: fieldErrors(parsed.error), values };
   const { key } = await cartWriterOfAction(session, secure);
   const cart = await addToCart({ ...key, ...parsed.data });
   const line = cart.items.find((item) => item.productId === parsed.data.productId);
@@ -40,9 +43,9 @@ export const addToCartAction = formAction({ auth: 'optional' }, async (formData,
   };
 });
 
-export const updateCartItemAction = formAction({ auth: 'optional' }, async (formData, { session, secure }): Promise<ShopFormState> => {
+export const updateCartItemAction = formAction({ auth: 'optional', values: quantityValues }, async (formData, { session, secure, values }): Promise<ShopFormState> => {
   const parsed = setCartItemSchema.safeParse({ quantity: quantityFromForm(formData.get('quantity')) });
-  if (!parsed.success) return { status: 'error', message: 'Check the quantity.', fields: fieldErrors(parsed.error) };
+  if (!parsed.success) return { status: 'error', fields: fieldErrors(parsed.error), values };
   const { key } = await cartWriterOfAction(session, secure);
   await setCartItemQuantity({ ...key, productId: text(formData, 'productId'), quantity: parsed.data.quantity });
   cartChanged();

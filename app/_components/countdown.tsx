@@ -12,13 +12,26 @@ function inWords(seconds: number): string {
 }
 
 /**
- * A live countdown to a moment (a token's exp). Only the timestamp crosses to the client. Not a
- * live region: announcing every second would drown a screen reader.
+ * A live countdown to a moment (a token's exp). Only timestamps cross to the client. The server
+ * renders the time left at `nowMs` (its clock, when the page was made), so the page says something
+ * true without JavaScript; once hydrated it ticks from the browser's clock. Not a live region:
+ * announcing every second would drown a screen reader.
  */
-export function Countdown({ untilMs, prefix, expiredText, testId }: { untilMs: number; prefix: string; expiredText: string; testId: string }) {
-  const [now, setNow] = useState<number | null>(null);
+export function Countdown({
+  untilMs,
+  nowMs,
+  prefix,
+  expiredText,
+  testId,
+}: {
+  untilMs: number;
+  nowMs: number;
+  prefix: string;
+  expiredText: string;
+  testId: string;
+}) {
+  const [now, setNow] = useState(nowMs);
   useEffect(() => {
-    // The server cannot know the client's clock: the first value appears after hydration.
     const tick = () => setNow(Date.now());
     const first = setTimeout(tick, 0);
     const timer = setInterval(tick, 1000);
@@ -27,7 +40,6 @@ export function Countdown({ untilMs, prefix, expiredText, testId }: { untilMs: n
       clearInterval(timer);
     };
   }, []);
-  if (now === null) return <span data-testid={testId}>counting…</span>;
   const seconds = remaining(untilMs, now);
   return <span data-testid={testId}>{seconds === 0 ? expiredText : `${prefix} ${inWords(seconds)}`}</span>;
 }

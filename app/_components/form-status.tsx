@@ -6,6 +6,8 @@ import { FormAlert } from './form-alert';
  * How every form shows the outcome of a submit (lib/form-state.ts): success in a polite status
  * region, a refusal in an assertive alert. Both regions exist before any message does, so screen
  * readers announce the message when it appears. `children` adds to a success (a link, a secret).
+ * A refusal that only repeats a field's error is left to the field, and focus goes to the first
+ * invalid field (FormAlert, inside the form).
  */
 export function FormStatus({ state, children }: { state: FormState<object, unknown>; children?: ReactNode }) {
   const ok = state.status === 'ok';
@@ -16,7 +18,7 @@ export function FormStatus({ state, children }: { state: FormState<object, unkno
         {ok ? state.message : null}
         {ok ? children : null}
       </div>
-      <FormAlert message={ok ? undefined : state.message} />
+      <FormAlert message={ok ? undefined : state.message} fields={state.fields} />
     </>
   );
 }

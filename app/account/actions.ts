@@ -13,6 +13,7 @@ import { createApiTokenSchema } from '@/lib/validation/api-token';
 import { changePasswordSchema, setPasswordSchema } from '@/lib/validation/auth';
 import { unlinkProvider } from '@/lib/auth/oidc';
 import { redirect } from 'next/navigation';
+import { count, otherSignInsEnded } from '@/lib/format/words';
 
 /** The new token is the `result`, shown once. */
 export type CreateTokenState = FormState<{ name: string; scopes: string[]; ttlDays: string }, { name: string; token: string }>;
@@ -68,11 +69,11 @@ export const changePasswordAction = formAction({ auth: 'required' }, async (form
   if (!parsed.success) return { status: 'error', message: 'Check the highlighted fields.', fields: fieldErrors(parsed.error) };
   const { otherSessionsEnded, apiTokensRevoked } = await changePassword({ userId: session.user.id, currentSid: session.claims.sid, meta, ...parsed.data });
   revalidatePath('/account');
-  const revoked = apiTokensRevoked ? ` ${apiTokensRevoked} API token(s) revoked.` : '';
+  const revoked = apiTokensRevoked ? ` ${count(apiTokensRevoked, 'API token')} revoked.` : '';
   return {
     status: 'ok',
     message: parsed.data.signOutOthers
-      ? `Password changed. ${otherSessionsEnded} other sign-in(s) ended.${revoked}`
+      ? `Password changed. ${otherSignInsEnded(otherSessionsEnded)}${revoked}`
       : `Password changed. Your other devices stay signed in.${revoked}`,
   };
 });
@@ -89,7 +90,7 @@ const setPasswordAction = formAction({ auth: 'required', fresh: true }, async (f
   return {
     status: 'ok',
     message: parsed.data.signOutOthers
-      ? `Password set. ${otherSessionsEnded} other sign-in(s) ended.`
+      ? `Password set. ${otherSignInsEnded(otherSessionsEnded)}`
       : 'Password set. You can now sign in with your email and password too.',
   };
 });

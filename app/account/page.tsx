@@ -1,12 +1,12 @@
 import type { Metadata } from 'next';
-import { logoutEverywhereAction } from '@/app/(auth)/actions';
-import { SubmitButton } from '@/app/_components/submit-button';
+import { Timestamp } from '@/app/_components/timestamp';
 import { requirePageSession } from '@/lib/auth/session';
 import { ActiveSessions } from './_components/active-sessions';
 import { Activity } from './_components/activity';
 import { ApiTokens } from './_components/api-tokens';
 import { ChangePasswordForm } from './_components/change-password-form';
 import { EmailAddress } from './_components/email-address';
+import { SignOutEverywhere } from './_components/sign-out-everywhere';
 import { Countdown } from '@/app/_components/countdown';
 import { hasPassword } from '@/lib/auth/accounts';
 import { SignInProviders } from './_components/sign-in-providers';
@@ -18,6 +18,8 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
   const { page, oidc, oidc_error: oidcError } = await searchParams;
   const passwordSet = await hasPassword(user.id);
   const expiresAt = new Date(claims.exp * 1000);
+  // eslint-disable-next-line react-hooks/purity -- one clock reading per request, shared by the times below
+  const nowMs = Date.now();
   return (
     <section aria-labelledby="account-title" className="stack">
       <h1 id="account-title">Your account</h1>
@@ -29,11 +31,12 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
           <dd data-testid="account-email">{user.email}</dd>
           <dt>Access token issued</dt>
           <dd>
-            <time dateTime={new Date(claims.iat * 1000).toISOString()}>{new Date(claims.iat * 1000).toUTCString()}</time>
+            <Timestamp iso={new Date(claims.iat * 1000).toISOString()} nowMs={nowMs} />
           </dd>
           <dt>Access token expires</dt>
           <dd>
-            <time dateTime={expiresAt.toISOString()}>{expiresAt.toUTCString()}</time> (<Countdown untilMs={expiresAt.getTime()} prefix="in" expiredText="expired" testId="expiry-countdown" />
+            <Countdown untilMs={expiresAt.getTime()} nowMs={nowMs} prefix="in" expiredText="expired" testId="expiry-countdown" /> (
+            <Timestamp iso={expiresAt.toISOString()} nowMs={nowMs} exact />
             ). It is renewed automatically while your sign-in lasts.
           </dd>
         </dl>
@@ -48,15 +51,7 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
       />
       <ChangePasswordForm hasPassword={passwordSet} />
       <ApiTokens userId={user.id} />
-      <div className="card">
-        <h2>Sign out everywhere</h2>
-        <p>Ends every sign-in of this account, on every device, including this one.</p>
-        <form action={logoutEverywhereAction}>
-          <SubmitButton className="button danger" pendingText="Signing out everywhere…">
-            Sign out everywhere
-          </SubmitButton>
-        </form>
-      </div>
+      <SignOutEverywhere />
       <Activity userId={user.id} page={Number(typeof page === 'string' ? page : 1) || 1} />
     </section>
   );

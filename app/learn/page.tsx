@@ -82,7 +82,9 @@ export default async function LearnPage() {
           A cookie is not a way to authenticate; it is a place to keep something and a way to send it back. Here it holds the
           token. Marked <code>HttpOnly</code>, it is invisible to JavaScript, so a script injected into a page cannot read it, while
           a token in <code>localStorage</code> is readable by every script on the page. <code>SameSite=Lax</code> keeps it off
-          cross-site form posts and fetches (and the server also checks <code>Origin</code> on every change), and <code>Secure</code>{' '}
+          requests another site starts in the background (form posts, fetches, images, frames); it is still sent when you follow
+          a link from another site to this one (a top-level GET), which is why nothing here changes state on a GET and the server
+          also checks <code>Origin</code> on every change. And <code>Secure</code>{' '}
           with the <code>__Host-</code> prefix keeps it on HTTPS and on this exact host. Programs that are not browsers send the same
           token in an <code>Authorization: Bearer</code> header instead.
         </p>

@@ -10,8 +10,9 @@ export class ShopHeader {
     this.signOut = this.nav.getByRole('button', { name: 'Sign out', exact: true });
   }
 
+  /** The header's cart link; an empty cart shows no count. */
   cartLink(count: number): Locator {
-    return this.nav.getByRole('link', { name: `Cart ${count} ${count === 1 ? 'item' : 'items'}`, exact: true });
+    return this.nav.getByRole('link', { name: count === 0 ? 'Cart' : `Cart ${count} ${count === 1 ? 'item' : 'items'}`, exact: true });
   }
 }
 

@@ -19,7 +19,7 @@ export function accessCookieView(secure: boolean): CookieView {
     ...(options.secure
       ? [{ name: 'Secure', value: null, meaning: 'Only sent over HTTPS. With the __Host- name prefix the browser also insists on Path=/ and no Domain.' }]
       : []),
-    { name: 'SameSite', value: 'Lax', meaning: 'Not sent on cross-site sub-requests (forms, fetch, images), only on top-level navigations: the first lock against cross-site request forgery. The server also checks Origin.' },
+    { name: 'SameSite', value: 'Lax', meaning: 'Sent with requests from this site and when you follow a link here from another site (a top-level GET); not with cross-site form posts, fetches, images or frames: the first lock against cross-site request forgery. The server also checks Origin.' },
   ];
   const setCookie = [`${access.name}=…`, ...attributes.map((a) => (a.value === null ? a.name : `${a.name}=${a.value}`))].join('; ');
   return { name: access.name, attributes, setCookie };

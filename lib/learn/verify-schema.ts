@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '@/lib/validation/zod';
 
 /** The tamper demo's request: an edited payload, as a JSON object of modest size. */
 export const MAX_EDITED_PAYLOAD_CHARS = 2048;

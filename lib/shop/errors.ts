@@ -7,8 +7,11 @@ export const productNotFound = () => new AppError(404, 'not_found', 'That produc
 export const emptyCart = () => new AppError(409, 'empty_cart', 'Your cart is empty, so there is nothing to check out.');
 
 export function outOfStock(product: { id: string; name: string }, available: number): AppError {
-  const left = available <= 0 ? 'is sold out' : `has only ${available} left`;
-  return new AppError(409, 'out_of_stock', `Sorry, “${product.name}” ${left}. Lower the quantity and try again.`, {
+  const message =
+    available <= 0
+      ? `Sorry, “${product.name}” is sold out. Remove it from your cart to check out.`
+      : `Sorry, only ${available} of “${product.name}” left. Lower the quantity to ${available} or fewer and try again.`;
+  return new AppError(409, 'out_of_stock', message, {
     [product.id]: [available <= 0 ? 'Sold out.' : `Only ${available} left.`],
   });
 }

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '@/lib/validation/zod';
 import { API_SCOPES } from '@/lib/auth/tokens/scopes';
 
 export const API_TOKEN_TTL_DAYS = [7, 30, 90, 365] as const;

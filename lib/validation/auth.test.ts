@@ -25,10 +25,10 @@ describe('passwords: 8 characters to 72 bytes (bcrypt ignores byte 73 onwards)',
     expect(ok(passwordSchema, 'é'.repeat(37))).toBe(false); // 74 bytes, 37 characters
   });
 
-  it('says why a long password is refused', () => {
+  it('says why a long password is refused, in characters rather than bytes', () => {
     const result = passwordSchema.safeParse('a'.repeat(73));
     expect(result.success).toBe(false);
-    expect(result.error!.issues[0]!.message).toMatch(/72 bytes/);
+    expect(result.error!.issues[0]!.message).toBe('Use a shorter password: at most 72 characters, fewer with accents or emoji.');
   });
 
   it('sign-in refuses over-long passwords too (they could only match a truncated hash)', () => {

@@ -1,9 +1,17 @@
 // Schemas shared by the sign-in/sign-up forms (server actions) and the JSON route handlers.
-import { z } from 'zod';
+import { z } from '@/lib/validation/zod';
 
 /** bcrypt reads at most 72 bytes and silently ignores the rest, so longer passwords are refused. */
 export const PASSWORD_MAX_BYTES = 72;
 export const PASSWORD_MIN_LENGTH = 8;
+
+/** Said in characters, as people count them; the byte limit only bites with accents or emoji. */
+const TOO_LONG = `Use a shorter password: at most ${PASSWORD_MAX_BYTES} characters, fewer with accents or emoji.`;
+
+/** The hint under a new-password box. */
+export function passwordHint(): string {
+  return `At least ${PASSWORD_MIN_LENGTH} characters, at most ${PASSWORD_MAX_BYTES} (fewer with accents or emoji).`;
+}
 
 export function utf8Length(value: string): number {
   return new TextEncoder().encode(value).byteLength;
@@ -23,9 +31,7 @@ export const emailSchema = z
 export const passwordSchema = z
   .string({ error: 'Enter a password.' })
   .min(PASSWORD_MIN_LENGTH, `Use at least ${PASSWORD_MIN_LENGTH} characters.`)
-  .refine((p) => utf8Length(p) <= PASSWORD_MAX_BYTES, {
-    message: `Use at most ${PASSWORD_MAX_BYTES} bytes (about ${PASSWORD_MAX_BYTES} letters, fewer with accents or emoji).`,
-  });
+  .refine((p) => utf8Length(p) <= PASSWORD_MAX_BYTES, { message: TOO_LONG });
 
 export const nameSchema = z
   .string({ error: 'Enter your name.' })
@@ -42,7 +48,7 @@ export const loginSchema = z
     password: z
       .string({ error: 'Enter your password.' })
       .min(1, 'Enter your password.')
-      .refine((p) => utf8Length(p) <= PASSWORD_MAX_BYTES, { message: `Passwords are at most ${PASSWORD_MAX_BYTES} bytes.` }),
+      .refine((p) => utf8Length(p) <= PASSWORD_MAX_BYTES, { message: TOO_LONG }),
   })
   .strict();
 export type LoginInput = z.infer<typeof loginSchema>;
@@ -52,7 +58,7 @@ export const changePasswordSchema = z
     currentPassword: z
       .string({ error: 'Enter your current password.' })
       .min(1, 'Enter your current password.')
-      .refine((p) => utf8Length(p) <= PASSWORD_MAX_BYTES, { message: `Passwords are at most ${PASSWORD_MAX_BYTES} bytes.` }),
+      .refine((p) => utf8Length(p) <= PASSWORD_MAX_BYTES, { message: TOO_LONG }),
     newPassword: passwordSchema,
     signOutOthers: z.boolean(),
   })

@@ -1,5 +1,5 @@
 // Schemas shared by the cart's forms (server actions) and its JSON route handlers.
-import { z } from 'zod';
+import { z } from '@/lib/validation/zod';
 
 /** The most of one product a cart line may hold. */
 export const MAX_LINE_QUANTITY = 99;

@@ -5,21 +5,16 @@ import { oidcErrorMessage } from '@/lib/auth/oidc';
 import { getSession } from '@/lib/auth/session';
 import { ProviderButtons } from '../_components/provider-buttons';
 import { LoginForm } from './login-form';
+import { loginReason } from './reasons';
 
 export const metadata: Metadata = { title: 'Sign in' };
 
-const REASONS: Record<string, string> = {
-  expired: 'Your session expired. Sign in again to carry on.',
-  revoked: 'You were signed out. Sign in again to carry on.',
-  reuse: 'We ended your session because an old sign-in token was used again. If that was not you, change your password.',
-  signed_out_everywhere: 'You are signed out on every device.',
-};
 
 export default async function LoginPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const params = await searchParams;
   const next = safeNextPath(typeof params.next === 'string' ? params.next : undefined);
   if (await getSession().catch(() => null)) redirect(next);
-  const reason = typeof params.reason === 'string' ? REASONS[params.reason] : undefined;
+  const reason = loginReason(typeof params.reason === 'string' ? params.reason : undefined, next);
   const providerError = oidcErrorMessage(params.oidc_error);
   return (
     <section className="auth-page" aria-labelledby="login-title">

@@ -9,7 +9,7 @@ export const metadata: Metadata = { title: 'Create an account' };
 
 export default async function SignupPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const params = await searchParams;
-  const next = safeNextPath(typeof params.next === 'string' ? params.next : undefined, '/account');
+  const next = safeNextPath(typeof params.next === 'string' ? params.next : undefined);
   if (await getSession().catch(() => null)) redirect(next);
   return (
     <section className="auth-page" aria-labelledby="signup-title">

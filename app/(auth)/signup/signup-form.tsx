@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { useActionState } from 'react';
 import { Field } from '@/app/_components/field';
 import { SubmitButton } from '@/app/_components/submit-button';
-import { PASSWORD_MAX_BYTES, PASSWORD_MIN_LENGTH } from '@/lib/validation/auth';
+import { passwordHint } from '@/lib/validation/auth';
 import { signupAction } from '../actions';
 import type { AuthFormState } from '../form-state';
 import { FormStatus } from '@/app/_components/form-status';
@@ -15,13 +15,16 @@ export function SignupForm({ next }: { next: string }) {
       <input type="hidden" name="next" value={next} />
       <FormStatus state={state} />
       <Field name="name" label="Name" autoComplete="name" defaultValue={state.values?.name} errors={state.fields?.name} />
-      <Field name="email" label="Email" type="email" autoComplete="email" defaultValue={state.values?.email} errors={state.fields?.email} />
+      <Field name="email" label="Email" type="email" autoComplete="email" defaultValue={state.values?.email}
+        errors={state.fields?.email}
+        errorAction={state.code === 'email_taken' ? <Link href={`/login?next=${encodeURIComponent(next)}`}>Sign in instead</Link> : null}
+      />
       <Field
         name="password"
         label="Password"
         type="password"
         autoComplete="new-password"
-        hint={`At least ${PASSWORD_MIN_LENGTH} characters, at most ${PASSWORD_MAX_BYTES} bytes.`}
+        hint={passwordHint()}
         errors={state.fields?.password}
       />
       <SubmitButton pendingText="Creating your account…">Create account</SubmitButton>

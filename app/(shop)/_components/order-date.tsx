@@ -1,7 +1,7 @@
-const DATE = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
+import { Timestamp } from '@/app/_components/timestamp';
 
 export function OrderDate({ iso }: { iso: string }) {
-  return <time dateTime={iso}>{DATE.format(new Date(iso))} UTC</time>;
+  return <Timestamp iso={iso} />;
 }
 
 /** A short, readable order reference (the full id is in the URL). */

@@ -1,3 +1,5 @@
+import Image from 'next/image';
+import Link from 'next/link';
 import { formatCents } from '@/lib/shop/money';
 
 export interface OrderLine {
@@ -5,6 +7,9 @@ export interface OrderLine {
   name: string;
   unitPriceCents: number;
   quantity: number;
+  /** When the product still exists: its picture and a link to it. */
+  slug?: string;
+  imageUrl?: string;
 }
 
 /** The lines of an order (or of a cart about to become one), with the total. */
@@ -29,7 +34,12 @@ export function OrderLinesTable({ lines, totalCents, caption }: { lines: OrderLi
       <tbody>
         {lines.map((line) => (
           <tr key={line.productId}>
-            <th scope="row">{line.name}</th>
+            <th scope="row">
+              <span className="order-line-product">
+                {line.imageUrl ? <Image src={line.imageUrl} alt="" width={56} height={42} className="order-line-image" unoptimized /> : null}
+                {line.slug ? <Link href={`/products/${line.slug}`}>{line.name}</Link> : line.name}
+              </span>
+            </th>
             <td className="num">{formatCents(line.unitPriceCents)}</td>
             <td className="num">{line.quantity}</td>
             <td className="num">{formatCents(line.unitPriceCents * line.quantity)}</td>

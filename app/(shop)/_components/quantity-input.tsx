@@ -12,7 +12,8 @@ export function QuantityInput({
 }: {
   id: string;
   label?: string;
-  defaultValue?: number;
+  /** A number, or what the user typed when it was refused. */
+  defaultValue?: number | string;
   min?: number;
   max?: number;
   errors?: string[];

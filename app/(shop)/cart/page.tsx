@@ -58,7 +58,7 @@ export default async function CartPage() {
                   </h2>
                   <p className="muted">{formatCents(line.unitPriceCents)} each</p>
                   {line.quantity > line.stock ? (
-                    <p className="field-error">{line.stock <= 0 ? 'Sold out: remove it to check out.' : `Only ${line.stock} left in stock.`}</p>
+                    <p className="field-error">{line.stock <= 0 ? 'Sold out: remove it to check out.' : `Only ${line.stock} left: lower the quantity to check out.`}</p>
                   ) : null}
                   <div className="cart-line-controls">
                     <QuantityForm
@@ -88,7 +88,9 @@ export default async function CartPage() {
                 {formatCents(cart.totalCents)}
               </dd>
             </dl>
-            {guest ? (
+            {cart.items.some((line) => line.quantity > line.stock) ? (
+              <p className="field-error">Change or remove the items marked above to check out.</p>
+            ) : guest ? (
               <>
                 <Link href="/login?next=%2Fcheckout" className="button block">
                   Sign in to check out

@@ -1,12 +1,13 @@
 import { SubmitButton } from '@/app/_components/submit-button';
+import { Timestamp, timeFormatter } from '@/app/_components/timestamp';
+import styles from './account.module.css';
 import { listActiveSessions } from '@/lib/auth/sign-ins';
 import { endOtherSessionsAction, endSessionAction } from '../actions';
-
-const when = (iso: string) => new Date(iso).toUTCString();
 
 /** Where this account is signed in, with a way to end any sign-in but this one. */
 export async function ActiveSessions({ userId, currentSid }: { userId: string; currentSid: string }) {
   const sessions = await listActiveSessions({ userId, currentSid });
+  const when = await timeFormatter();
   const others = sessions.filter((s) => !s.current);
   return (
     <section className="card stack" aria-labelledby="sessions-title">
@@ -15,9 +16,10 @@ export async function ActiveSessions({ userId, currentSid }: { userId: string; c
         {sessions.map((s) => (
           <li key={s.id} className="session-item" data-testid="session-item">
             <div>
-              <strong>{s.device}</strong> {s.current ? <span className="badge">This device</span> : null}
+              <strong>{s.device}</strong> {s.current ? <span className={styles.pill}>This device</span> : null}
               <div className="muted">
-                {s.ipAddress ? `From ${s.ipAddress}` : 'Address unknown'} · signed in {when(s.createdAt)} · last active {when(s.lastRefreshedAt)}
+                <span>{s.ipAddress ? `From ${s.ipAddress}` : 'Address unknown'}</span> · <span>signed in <Timestamp iso={s.createdAt} /></span> ·{' '}
+                <span>last active <Timestamp iso={s.lastRefreshedAt} /></span>
               </div>
             </div>
             {s.current ? null : (

@@ -1,4 +1,6 @@
 import Link from 'next/link';
+import table from '@/app/_components/table.module.css';
+import { Timestamp } from '@/app/_components/timestamp';
 import { listAuditEvents } from '@/lib/audit';
 import { describeUserAgent } from '@/lib/auth/http';
 
@@ -11,7 +13,7 @@ export async function Activity({ userId, page }: { userId: string; page: number 
       {events.length === 0 ? (
         <p>No activity yet.</p>
       ) : (
-        <table className="table">
+        <table className={`table ${table.cards}`}>
           <caption className="visually-hidden">Sign-in and security events, newest first</caption>
           <thead>
             <tr>
@@ -24,13 +26,13 @@ export async function Activity({ userId, page }: { userId: string; page: number 
             {events.map((event) => (
               <tr key={event.id} data-testid="audit-event">
                 <td>
-                  <time dateTime={event.createdAt}>{new Date(event.createdAt).toUTCString()}</time>
+                  <Timestamp iso={event.createdAt} />
                 </td>
-                <td>
+                <td data-label="What">
                   {event.label}
                   {event.detail ? <span className="muted"> ({event.detail})</span> : null}
                 </td>
-                <td>
+                <td data-label="Device">
                   {event.userAgent ? describeUserAgent(event.userAgent) : '—'}
                   {event.ipAddress ? <span className="muted"> · {event.ipAddress}</span> : null}
                 </td>

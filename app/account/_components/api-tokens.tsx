@@ -1,10 +1,12 @@
 import { SubmitButton } from '@/app/_components/submit-button';
+import table from '@/app/_components/table.module.css';
+import { Timestamp } from '@/app/_components/timestamp';
 import { listApiTokens } from '@/lib/auth/api-tokens';
 import { revokeApiTokenAction } from '../actions';
 import { CreateApiTokenForm } from './create-api-token-form';
 
-function when(iso: string | null): string {
-  return iso ? new Date(iso).toUTCString() : 'never';
+function When({ iso }: { iso: string | null }) {
+  return iso ? <Timestamp iso={iso} /> : <>never</>;
 }
 
 /** The user's personal API tokens: create one (shown once), see last use, revoke. */
@@ -20,7 +22,7 @@ export async function ApiTokens({ userId }: { userId: string }) {
       {tokens.length === 0 ? (
         <p>You have no API tokens.</p>
       ) : (
-        <table className="table">
+        <table className={`table ${table.cards}`}>
           <caption className="visually-hidden">Your API tokens</caption>
           <thead>
             <tr>
@@ -36,10 +38,16 @@ export async function ApiTokens({ userId }: { userId: string }) {
           <tbody>
             {tokens.map((token) => (
               <tr key={token.id}>
-                <td>{token.name}</td>
-                <td>{token.scopes.join(', ')}</td>
-                <td>{when(token.expiresAt)}</td>
-                <td>{when(token.lastUsedAt)}</td>
+                <td>
+                  <strong>{token.name}</strong>
+                </td>
+                <td data-label="Scopes">{token.scopes.join(', ')}</td>
+                <td data-label="Expires">
+                  <When iso={token.expiresAt} />
+                </td>
+                <td data-label="Last used">
+                  <When iso={token.lastUsedAt} />
+                </td>
                 <td>
                   {token.revokedAt ? (
                     <span className="muted">Revoked</span>

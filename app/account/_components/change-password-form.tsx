@@ -2,7 +2,7 @@
 import { useActionState } from 'react';
 import { Field } from '@/app/_components/field';
 import { SubmitButton } from '@/app/_components/submit-button';
-import { PASSWORD_MAX_BYTES, PASSWORD_MIN_LENGTH } from '@/lib/validation/auth';
+import { passwordHint } from '@/lib/validation/auth';
 import { changePasswordAction, type ChangePasswordState } from '../actions';
 import { FormStatus } from '@/app/_components/form-status';
 
@@ -24,7 +24,7 @@ export function ChangePasswordForm({ hasPassword = true }: { hasPassword?: boole
           label="New password"
           type="password"
           autoComplete="new-password"
-          hint={`At least ${PASSWORD_MIN_LENGTH} characters, at most ${PASSWORD_MAX_BYTES} bytes.`}
+          hint={passwordHint()}
           errors={state.fields?.newPassword}
         />
         <label className="checkbox">

@@ -5,7 +5,9 @@ import { SubmitButton } from '@/app/_components/submit-button';
 import { API_SCOPES, SCOPE_DESCRIPTIONS } from '@/lib/auth/tokens/scopes';
 import { API_TOKEN_TTL_DAYS } from '@/lib/validation/api-token';
 import { createApiTokenAction, type CreateTokenState } from '../actions';
+import { CopyButton } from '@/app/_components/copy-button';
 import { FormStatus } from '@/app/_components/form-status';
+import styles from './account.module.css';
 
 export function CreateApiTokenForm() {
   const [state, formAction] = useActionState<CreateTokenState, FormData>(createApiTokenAction, {});
@@ -20,6 +22,9 @@ export function CreateApiTokenForm() {
             </p>
             <label htmlFor="new-api-token">New API token</label>
             <textarea id="new-api-token" readOnly rows={4} className="token-output" value={state.result.token} />
+            <div className={styles.copyRow}>
+              <CopyButton value={state.result.token} label="new API token" />
+            </div>
           </>
         ) : null}
       </FormStatus>

@@ -1,20 +1,36 @@
 // Small SVG building blocks for the /learn diagrams. Each diagram is one figure: an SVG with
 // role="img", a <title> and <desc> for screen readers, and a visible caption.
 import type { ReactNode } from 'react';
+import { NARROW_WIDTH, narrowFlow, type NarrowStep } from './narrow-flow';
 
-export function Diagram({ id, title, desc, caption, width, height, children }: { id: string; title: string; desc: string; caption: ReactNode; width: number; height: number; children: ReactNode }) {
+function Drawing({ id, title, desc, width, height, className, children }: { id: string; title: string; desc: string; width: number; height: number; className: string; children: ReactNode }) {
+  return (
+    <svg className={className} role="img" aria-labelledby={`${id}-title ${id}-desc`} viewBox={`0 0 ${width} ${height}`} preserveAspectRatio="xMidYMid meet">
+      <title id={`${id}-title`}>{title}</title>
+      <desc id={`${id}-desc`}>{desc}</desc>
+      <defs>
+        <marker id={`${id}-arrow`} viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
+          <path d="M0,0 L10,5 L0,10 z" className="dg-arrowhead" />
+        </marker>
+      </defs>
+      {children}
+    </svg>
+  );
+}
+
+/** One figure; with `narrow` steps it also has a top-to-bottom drawing for phones. */
+export function Diagram({ id, title, desc, caption, width, height, narrow, children }: { id: string; title: string; desc: string; caption: ReactNode; width: number; height: number; narrow?: NarrowStep[]; children: ReactNode }) {
+  const phone = narrow ? narrowFlow(`${id}-n`, narrow) : null;
   return (
     <figure className="learn-figure">
-      <svg className="learn-diagram" role="img" aria-labelledby={`${id}-title ${id}-desc`} viewBox={`0 0 ${width} ${height}`} preserveAspectRatio="xMidYMid meet">
-        <title id={`${id}-title`}>{title}</title>
-        <desc id={`${id}-desc`}>{desc}</desc>
-        <defs>
-          <marker id={`${id}-arrow`} viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
-            <path d="M0,0 L10,5 L0,10 z" className="dg-arrowhead" />
-          </marker>
-        </defs>
+      <Drawing id={id} title={title} desc={desc} width={width} height={height} className={phone ? 'learn-diagram learn-diagram-wide' : 'learn-diagram'}>
         {children}
-      </svg>
+      </Drawing>
+      {phone ? (
+        <Drawing id={`${id}-n`} title={title} desc={desc} width={NARROW_WIDTH} height={phone.height} className="learn-diagram learn-diagram-narrow">
+          {phone.drawing}
+        </Drawing>
+      ) : null}
       <figcaption>{caption}</figcaption>
     </figure>
   );

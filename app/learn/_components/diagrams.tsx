@@ -9,6 +9,11 @@ export function StatelessDiagram() {
       width={640}
       height={200}
       title="HTTP is stateless"
+      narrow={[
+        { boxes: [{ label: 'Browser' }] },
+        { arrow: { label: '1. POST /login' }, boxes: [{ label: 'Server', sub: 'remembers nothing' }] },
+        { arrow: { label: '2. GET /cart', bad: true }, boxes: [{ label: 'Server', sub: '"Who are you?"', tone: 'bad' }] },
+      ]}
       desc="A browser sends two requests to a server. The first signs in; the second asks for the cart, and the server, which keeps nothing between requests, cannot tell who is asking unless the request itself says so."
       caption="Each HTTP request stands alone. Unless the request carries something that says who you are, the second one is from a stranger."
     >
@@ -31,6 +36,12 @@ export function ServerSessionDiagram() {
       width={640}
       height={280}
       title="Server sessions with two machines"
+      narrow={[
+        { boxes: [{ label: 'Browser', sub: 'sid=abc' }] },
+        { arrow: {}, boxes: [{ label: 'Load balancer' }] },
+        { arrow: { label: 'request 1, request 2' }, boxes: [{ label: 'Server A', sub: 'abc → user 42', tone: 'good' }, { label: 'Server B', sub: 'abc → ?', tone: 'bad' }], note: { text: 'B: signed out?', bad: true } },
+        { arrow: { label: 'or both ask', dashed: true }, boxes: [{ label: 'Shared store', tone: 'store' }] },
+      ]}
       desc="The browser holds a session id cookie. A load balancer sends its first request to server A, which stored the session in its memory. The next request lands on server B, which has no such session and treats the user as signed out. The fixes are sticky sessions, which pin the browser to A, or a shared session store that both servers query on every request."
       caption="A session id is a key into one machine's memory. With two machines, either pin each browser to one (sticky sessions) or move the sessions to a shared store that every request must ask."
     >
@@ -59,6 +70,11 @@ export function SignedTokenDiagram() {
       width={640}
       height={260}
       title="A signed token: any machine can verify it"
+      narrow={[
+        { boxes: [{ label: 'Browser', sub: 'token = claims + sig' }] },
+        { arrow: {}, boxes: [{ label: 'Load balancer' }] },
+        { arrow: { label: 'request 1, request 2' }, boxes: [{ label: 'Server A', sub: 'has key: ✓', tone: 'good' }, { label: 'Server B', sub: 'has key: ✓', tone: 'good' }] },
+      ]}
       desc="The browser sends a signed token. The load balancer sends requests to server A and server B; both hold the same verification key, check the signature and the expiry, and accept the token without asking a shared store."
       caption="The token carries the claims and a signature over them. Every machine with the key checks the signature itself: no sticky sessions, no session store on the hot path."
     >
@@ -81,6 +97,11 @@ export function CookieDiagram() {
       width={640}
       height={250}
       title="Where the token is kept: an httpOnly cookie"
+      narrow={[
+        { boxes: [{ label: 'Page JavaScript' }, { label: 'localStorage', sub: 'any script reads it', tone: 'bad' }] },
+        { arrow: { label: '✗ cannot read it', bad: true }, boxes: [{ label: 'Cookie jar', sub: 'access (HttpOnly)', tone: 'good' }] },
+        { arrow: { label: 'Cookie: access=eyJ…', dashed: true }, boxes: [{ label: 'This site', sub: 'verifies the token' }] },
+      ]}
       desc="Inside the browser, the cookie jar holds the token in an httpOnly cookie that page scripts cannot read; the browser attaches it to requests to this site automatically. localStorage, by contrast, is readable by any script on the page, including an injected one."
       caption="The cookie is storage and transport: the browser keeps the token and sends it back. The signature inside is what authenticates you."
     >
@@ -110,6 +131,12 @@ export function RequestPathDiagram() {
       width={640}
       height={210}
       title="What happens on every request"
+      narrow={[
+        { boxes: [{ label: 'Request' }] },
+        { arrow: { label: 'optimistic, no database' }, boxes: [{ label: 'Middleware (Edge)', sub: 'signature, alg, iss, aud, exp' }] },
+        { arrow: { label: 'the Data Access Layer' }, boxes: [{ label: 'Page / route (Node)', sub: 'same checks + revocation', tone: 'good' }] },
+        { arrow: {}, boxes: [{ label: '1 indexed lookup', tone: 'store' }] },
+      ]}
       desc="A request goes first to the middleware on the Edge, which checks the signature and claims without a database and redirects early if they fail. Then the page or route handler runs the data access layer check: the same verification plus one indexed database lookup for the user and any revocation of the token id or sign-in id."
       caption="Two checks, never one: the middleware only saves work; the page itself is the security boundary."
     >
@@ -138,6 +165,11 @@ export function RefreshDiagram() {
       width={640}
       height={190}
       title="Refresh rotation"
+      narrow={[
+        { boxes: [{ label: 'access #1', sub: 'lives minutes' }] },
+        { arrow: { label: 'expires' }, boxes: [{ label: 'refresh → #2', sub: 'old refresh revoked', tone: 'good' }] },
+        { arrow: { label: 'old one replayed', bad: true }, boxes: [{ label: 'old refresh', sub: 'reused: sign-in revoked', tone: 'bad' }], note: { text: 'two tabs within seconds: allowed (grace)' } },
+      ]}
       desc="An access token lives a few minutes. When it lapses, the browser presents its refresh token to /api/auth/refresh, which revokes that refresh token and issues a new access and refresh pair in the same sign-in. If an old refresh token is presented again after a short grace window, the whole sign-in is revoked."
       caption="Each refresh token works once. Reused later (a stolen copy), it ends the whole sign-in, for the thief and the owner alike."
     >

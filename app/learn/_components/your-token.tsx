@@ -8,10 +8,12 @@ import { accessCookieView } from '@/lib/learn/cookie-view';
 import { getServerRecords } from '@/lib/learn/server-records';
 import { describeClaims, type DecodedToken } from '@/lib/learn/token-anatomy';
 import { Countdown } from '@/app/_components/countdown';
+import table from '@/app/_components/table.module.css';
+import { Timestamp } from '@/app/_components/timestamp';
 import { TamperDemo } from './tamper-demo';
 
 function When({ iso }: { iso: string }) {
-  return <time dateTime={iso}>{new Date(iso).toUTCString()}</time>;
+  return <Timestamp iso={iso} />;
 }
 
 export async function YourToken({ decoded, userId, secure }: { decoded: DecodedToken; userId: string; secure: boolean }) {
@@ -21,6 +23,8 @@ export async function YourToken({ decoded, userId, secure }: { decoded: DecodedT
   const records = await getServerRecords({ userId });
   const exp = typeof payload.exp === 'number' ? payload.exp * 1000 : null;
   const payloadJson = JSON.stringify(payload, null, 2);
+  // eslint-disable-next-line react-hooks/purity -- the moment this page was rendered, for the countdown
+  const nowMs = Date.now();
 
   return (
     <section aria-labelledby="yours-title" className="stack learn-yours">
@@ -67,11 +71,11 @@ export async function YourToken({ decoded, userId, secure }: { decoded: DecodedT
         <h3>Each claim</h3>
         {exp !== null ? (
           <p>
-            This token <Countdown untilMs={exp} prefix="expires in" expiredText="expired: reload and the browser is sent through the refresh hop for a new one" testId="learn-countdown" /> (plus {CLOCK_TOLERANCE_SECONDS} s of clock tolerance between machines).
+            This token <Countdown untilMs={exp} nowMs={nowMs} prefix="expires in" expiredText="expired: reload and the browser is sent through the refresh hop for a new one" testId="learn-countdown" /> (plus {CLOCK_TOLERANCE_SECONDS} s of clock tolerance between machines).
           </p>
         ) : null}
         <div className="learn-table-wrap">
-          <table className="table" data-testid="claims-table">
+          <table className={`table ${table.cards}`} data-testid="claims-table">
             <caption className="visually-hidden">Claims of your access token</caption>
             <thead>
               <tr>
@@ -87,7 +91,7 @@ export async function YourToken({ decoded, userId, secure }: { decoded: DecodedT
                     <code className={claim.part === 'header' ? 'jwt-header' : 'jwt-payload'}>{claim.name}</code>
                     <span className="muted"> ({claim.part})</span>
                   </th>
-                  <td>
+                  <td data-label="Value">
                     <code className="learn-value">{claim.value}</code>
                     {claim.instant ? (
                       <>
@@ -96,7 +100,7 @@ export async function YourToken({ decoded, userId, secure }: { decoded: DecodedT
                       </>
                     ) : null}
                   </td>
-                  <td>{claim.meaning}</td>
+                  <td data-label="Meaning">{claim.meaning}</td>
                 </tr>
               ))}
             </tbody>
@@ -161,7 +165,7 @@ export async function YourToken({ decoded, userId, secure }: { decoded: DecodedT
             <p className="muted">None: nothing of yours has been revoked that has not expired anyway.</p>
           ) : (
             <div className="learn-table-wrap">
-              <table className="table">
+              <table className={`table ${table.cards}`}>
                 <thead>
                   <tr>
                     <th scope="col">id (jti or sid)</th>
@@ -176,9 +180,9 @@ export async function YourToken({ decoded, userId, secure }: { decoded: DecodedT
                       <td>
                         <code>{row.jti}</code>
                       </td>
-                      <td>{row.kind}</td>
-                      <td>{row.reason}</td>
-                      <td>
+                      <td data-label="kind">{row.kind}</td>
+                      <td data-label="reason">{row.reason}</td>
+                      <td data-label="kept until">
                         <When iso={row.expiresAt} />
                       </td>
                     </tr>
@@ -189,7 +193,7 @@ export async function YourToken({ decoded, userId, secure }: { decoded: DecodedT
           )}
           <h4>Your sign-ins</h4>
           <div className="learn-table-wrap">
-            <table className="table" data-testid="sign-ins">
+            <table className={`table ${table.cards}`} data-testid="sign-ins">
               <thead>
                 <tr>
                   <th scope="col">device</th>
@@ -202,13 +206,13 @@ export async function YourToken({ decoded, userId, secure }: { decoded: DecodedT
                 {records.sessions.map((row) => (
                   <tr key={row.id}>
                     <td>{describeUserAgent(row.userAgent)}</td>
-                    <td>
+                    <td data-label="signed in">
                       <When iso={row.createdAt} />
                     </td>
-                    <td>
+                    <td data-label="last refreshed">
                       <When iso={row.lastRefreshedAt} />
                     </td>
-                    <td>{row.id === payload.sid ? 'this sign-in (sid)' : row.revokedAt ? 'ended' : 'active'}</td>
+                    <td data-label="state">{row.id === payload.sid ? 'this sign-in (sid)' : row.revokedAt ? 'ended' : 'active'}</td>
                   </tr>
                 ))}
               </tbody>

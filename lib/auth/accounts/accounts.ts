@@ -2,6 +2,7 @@
 import 'server-only';
 import { recordAuditEvent } from '@/lib/audit';
 import { db } from '@/lib/db';
+import { otherSignInsEnded } from '@/lib/format/words';
 import { AppError, isUniqueViolation } from '@/lib/errors';
 import type { LoginInput, SignupInput } from '@/lib/validation/auth';
 import { burnPasswordCheck, hashPassword, verifyPassword } from './password';
@@ -21,7 +22,7 @@ export interface SignedIn {
 }
 
 export const emailTaken = () =>
-  new AppError(409, 'email_taken', 'An account with this email already exists. Sign in instead.', {
+  new AppError(409, 'email_taken', 'An account with this email already exists: sign in instead.', {
     email: ['An account with this email already exists.'],
   });
 
@@ -77,8 +78,8 @@ export async function signIn(input: LoginInput, meta: RequestMeta): Promise<Sign
 }
 
 export const wrongCurrentPassword = () =>
-  new AppError(400, 'invalid_current_password', 'Your current password is not right.', {
-    currentPassword: ['Your current password is not right.'],
+  new AppError(400, 'invalid_current_password', 'That is not your current password. Type it again.', {
+    currentPassword: ['That is not your current password. Type it again.'],
   });
 
 /**
@@ -118,7 +119,7 @@ export async function changePassword(input: {
     ? await endOtherSessions({ userId: input.userId, currentSid: input.currentSid, reason: 'password_changed', meta: input.meta })
     : 0;
   await recordAuditEvent(
-    { userId: input.userId, type: 'password_changed', detail: input.signOutOthers ? `${otherSessionsEnded} other sign-in(s) ended` : 'Other devices stay signed in' },
+    { userId: input.userId, type: 'password_changed', detail: input.signOutOthers ? otherSignInsEnded(otherSessionsEnded).replace(/\.$/, '') : 'Other devices stay signed in' },
     input.meta,
   );
   return { otherSessionsEnded, apiTokensRevoked };

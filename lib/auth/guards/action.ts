@@ -51,7 +51,7 @@ const SIGNED_OUT = 'Your sign-in has ended. Sign in again to carry on.';
 
 /**
  * A guarded form action for useActionState. `values` reads what to put back into the form (never
- * a password); refusals and database outages become `{ status: 'error', message, fields, values }`.
+ * a password); refusals and database outages become `{ status: 'error', message, code, fields, values }`.
  */
 export function formAction<Values extends object, Result = undefined, A extends AuthMode = AuthMode>(
   options: ActionGuardOptions<A> & { values?: (formData: FormData) => Values },
@@ -65,7 +65,7 @@ export function formAction<Values extends object, Result = undefined, A extends 
       if (isNavigation(error)) throw error;
       if (error instanceof AppError) {
         const message = error.code === 'unauthorized' ? SIGNED_OUT : error.message;
-        return { status: 'error', message, ...(error.fields ? { fields: error.fields } : {}), values };
+        return { status: 'error', message, code: error.code, ...(error.fields ? { fields: error.fields } : {}), values };
       }
       if (isDatabaseUnavailable(error)) {
         console.error('[db] unavailable:', (error as Error).message);

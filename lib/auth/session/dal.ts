@@ -145,7 +145,11 @@ export async function requirePageSession(path: string): Promise<Session> {
   if (!isProtectedPage(path)) throw new Error(`${path} calls requirePageSession but is not in PROTECTED_PAGES (lib/auth/http/protection.ts)`);
   const session = await getSession();
   // Pages are for people signed in with the cookie, never for a program's API token.
-  if (!session || isApiToken(session.claims)) redirect(`/login?next=${encodeURIComponent(path)}`);
+  if (!session || isApiToken(session.claims)) {
+    // A cookie that passed the Edge check but not this one was revoked: signed out elsewhere.
+    const revoked = !session && (await requestCredential()).via === 'cookie';
+    redirect(`/login?next=${encodeURIComponent(path)}${revoked ? '&reason=revoked' : ''}`);
+  }
   return session;
 }
 

@@ -4,6 +4,7 @@
 import 'server-only';
 import { recordAuditEvent } from '@/lib/audit';
 import { db } from '@/lib/db';
+import { otherSignInsEnded } from '@/lib/format/words';
 import { notFound } from '@/lib/errors';
 import { describeUserAgent, type RequestMeta } from '../http';
 import { revokeFamilies } from './lifecycle';
@@ -58,7 +59,7 @@ export async function endOtherSessions({ userId, currentSid, reason = 'revoked',
   const others = await prisma.session.findMany({ where: { userId, revokedAt: null, id: { not: currentSid } }, select: { id: true } });
   await revokeFamilies(userId, others.map((row) => row.id), reason);
   if (reason === 'revoked') {
-    await recordAuditEvent({ userId, type: 'session_revoked', detail: `${others.length} other sign-in(s) ended` }, meta);
+    await recordAuditEvent({ userId, type: 'session_revoked', detail: otherSignInsEnded(others.length).replace(/\.$/, '') }, meta);
   }
   return others.length;
 }

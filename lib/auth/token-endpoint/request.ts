@@ -1,7 +1,7 @@
 // The OAuth 2.0 token endpoint's grammar (RFC 6749 §4.3 password grant, §6 refresh grant,
 // §5.1 success and §5.2 error responses). The token lifecycle itself is in tokens.ts.
 import 'server-only';
-import { z } from 'zod';
+import { z } from '@/lib/validation/zod';
 import { emailSchema } from '@/lib/validation/auth';
 import { PASSWORD_MAX_BYTES, utf8Length } from '@/lib/validation/auth';
 import { MAX_JSON_BYTES } from '@/lib/http';
