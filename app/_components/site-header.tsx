@@ -84,25 +84,7 @@ export async function SiteHeader() {
   // The badge is a convenience: a database hiccup hides it rather than breaking every page.
   // Guests have carts too; an ended sign-in shows no count rather than the guest cart's.
   const owner = await cartOwnerOfPage().catch(() => null);
-  const cartCount = owner && owner.kind !== 'expired' ? (owner.key ? await getCartCount(owner.key).catch(() => null) : null) : null;
-  const cartLink = (
-    <li>
-      {/* No aria-label: the visible words stay the start of the accessible name ("Cart 3 items"). */}
-      <Link href="/cart">
-        Cart
-        {cartCount === null ? null : (
-          <>
-            {' '}
-            <span className="cart-count" data-testid="cart-count">
-              {cartCount}
-            </span>
-            <span className="visually-hidden"> {cartCount === 1 ? 'item' : 'items'}</span>
-          </>
-        )}
-      </Link>
-    </li>
-  );
-  const cartCount = session ? await getCartCount({ userId: session.user.id }).catch(() => null) : null;
+  const cartCount = owner && owner.kind !== 'expired' && owner.key ? await getCartCount(owner.key).catch(() => null) : null;
   const props = { signedIn: !!session, name: session?.user.name ?? '', cartCount };
   return (
     <header className="site-header">

@@ -154,7 +154,9 @@ export async function requestEmailChange(input: { userId: string; newEmail: stri
   const prisma = await db();
   const user = await prisma.user.findUnique({ where: { id: input.userId }, select: { id: true, email: true, name: true, passwordHash: true } });
   if (!user) throw wrongPasswordForChange();
-  if (!(await verifyPassword(input.password, user.passwordHash))) throw wrongPasswordForChange();
+  // An account created through a sign-in provider has no password: the step-up (a recent sign-in,
+  // declared on the route and the action) is its proof instead.
+  if (user.passwordHash !== null && !(await verifyPassword(input.password, user.passwordHash))) throw wrongPasswordForChange();
   if (input.newEmail === user.email) {
     throw new AppError(400, 'invalid_request', 'That is already your address.', { email: ['That is already your address.'] });
   }
