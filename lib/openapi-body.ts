@@ -1,6 +1,6 @@
 // A zod schema as an OpenAPI request body: the JSON Schema of what a client may send, from the
 // same schema the handler parses with. Shared by lib/openapi.ts and lib/openapi-account.ts.
-import { z } from 'zod';
+import { z } from '@/lib/validation/zod';
 
 export const jsonBody = (schema: object) => ({ content: { 'application/json': { schema } } });
 

@@ -3,7 +3,6 @@
 // Request bodies come from the same zod schemas the handlers parse with (z.toJSONSchema), and
 // each operation's security (cookie or Bearer, and the API-token scope) from the protection table
 // (lib/auth/http/protection.ts), so neither can drift from what the code enforces.
-import { z } from '@/lib/validation/zod';
 import { API_ROUTES, type ApiRule } from '@/lib/auth/http/protection';
 import { API_SCOPES } from '@/lib/auth/tokens';
 import { verifyEditSchema } from '@/lib/learn/verify-schema';

@@ -2,7 +2,7 @@
 // The API refuses a bad `sort`, `page` or `limit` with 400; the page falls back to the default
 // for a bad field (a hand-edited URL still shows the shop). A long `q` is cut, never refused: it
 // is text, however hostile (see lib/shop/search-text.ts).
-import { z } from 'zod';
+import { z } from '@/lib/validation/zod';
 import { MAX_QUERY_LENGTH } from '@/lib/shop/search-text';
 
 export const SORTS = ['name', 'price_asc', 'price_desc', 'newest'] as const;

@@ -1,6 +1,6 @@
 // Schemas of the mail-driven flows (forgot/reset password, confirm an address, change it) and of
 // the account JSON API, shared by the forms (server actions) and the route handlers.
-import { z } from 'zod';
+import { z } from '@/lib/validation/zod';
 import { createApiTokenSchema } from './api-token';
 import { emailSchema, PASSWORD_MAX_BYTES, passwordSchema, utf8Length } from './auth';
 

@@ -8,7 +8,7 @@
 // scoped to /api/auth/oidc, and cleared by the callback whatever happens: single use.
 import 'server-only';
 import { EncryptJWT, jwtDecrypt } from 'jose';
-import { z } from 'zod';
+import { z } from '@/lib/validation/zod';
 import { env } from '@/lib/env';
 import type { CookieToSet } from '../http';
 

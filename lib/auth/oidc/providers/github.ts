@@ -4,7 +4,7 @@
 // GitHub marks it verified. GITHUB_AUTHORIZE_URL, GITHUB_TOKEN_URL and GITHUB_API_URL default to
 // GitHub's own endpoints; tests point them at a local stand-in.
 import 'server-only';
-import { z } from 'zod';
+import { z } from '@/lib/validation/zod';
 import type { Env } from '@/lib/env';
 import { ProviderError, type SignInProvider } from './types';
 
