@@ -32,6 +32,8 @@ for (const width of WIDTHS) {
 
       const check = async (name: string) => {
         await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+        // After a server action the refreshed page streams its metadata: check it once the title is back.
+        await expect(page).toHaveTitle(/\S/);
         await expectNoSidewaysScroll(page, name);
         await expectNoSeriousAxeViolations(page, `${name} at ${width} px, ${scheme}`);
         // Phones: the whole page (layout is what is checked there); desktops: the first screen.
