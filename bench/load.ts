@@ -17,6 +17,8 @@ export interface LoadOptions {
   amount?: number;
   connections: number;
   headers?: Record<string, string>;
+  /** Headers of many clients, taken round-robin request by request (e.g. 1,000 users' cookies). */
+  rotate?: Record<string, string>[];
 }
 
 export async function load(url: string, options: LoadOptions): Promise<LoadRun> {
@@ -25,6 +27,7 @@ export async function load(url: string, options: LoadOptions): Promise<LoadRun> 
     connections: options.connections,
     ...(options.amount ? { amount: options.amount } : { duration: options.seconds ?? 1 }),
     headers: options.headers ?? {},
+    ...(options.rotate?.length ? { requests: [rotating(options.rotate)] } : {}),
   });
   const run: LoadRun = {
     requestsPerSec: result.requests.total / Math.max(result.duration, 1e-9),
@@ -40,6 +43,16 @@ export async function load(url: string, options: LoadOptions): Promise<LoadRun> 
     throw new Error(`${url}: ${run.non2xx} non-2xx responses and ${run.errors} errors out of ${run.requests}`);
   }
   return run;
+}
+
+function rotating(sets: Record<string, string>[]): autocannon.Request {
+  let next = 0;
+  return {
+    setupRequest: (request) => {
+      const headers = sets[next++ % sets.length]!;
+      return { ...request, headers: { ...request.headers, ...headers } };
+    },
+  };
 }
 
 export interface LatencySample {
