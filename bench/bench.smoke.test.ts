@@ -35,7 +35,7 @@ afterAll(() => rmSync(outDir, { recursive: true, force: true }));
 function runSmoke(): { output: BenchOutput; svg: string; log: string } {
   const child = spawnSync(
     process.execPath,
-    ['--import', 'tsx', '--import', './bench/register.mjs', 'bench/run.ts', '--smoke', `--only=${sections.join(',')}`, `--out=${outDir}`, '--port=3350'],
+    ['--import', 'tsx', '--import', './bench/register.mjs', 'bench/run.ts', '--smoke', `--only=${sections.join(',')}`, `--out=${outDir}`, `--port=${process.env.BENCH_SMOKE_PORT ?? 3350}`],
     { cwd: root, encoding: 'utf8', timeout: 120_000, env: { ...process.env, BENCH_APP_DIR: appDir, NEXT_DIST_DIR: distDir } },
   );
   const log = `${child.stdout}\n${child.stderr}`;
