@@ -192,7 +192,7 @@ export async function runCompare(counts: Counts, apps: AppUnderTest[], log: (lin
   }
   // Warm every route of every app, then measure idle memory.
   for (const app of apps) {
-    for (const job of jobs) await load(app.server.origin + job.path, { amount: Math.min(counts.httpWarmupRequests, 50), connections: 2, rotate: job.rotate?.(app) });
+    for (const job of jobs) await load(app.server.origin + job.path, { amount: Math.min(counts.httpWarmupRequests, 20), connections: 2, rotate: job.rotate?.(app) });
   }
   await new Promise((resolve) => setTimeout(resolve, 1_000));
   const rssIdle = new Map(apps.map((a) => [a.key, treeRss(a.server.child.pid!)]));

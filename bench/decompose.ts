@@ -51,7 +51,7 @@ export function hasBenchRoutes(appDir: string, distDir: string): boolean {
 
 export async function runDecompose(counts: Counts, origin: string, cookie: string, log: (line: string) => void): Promise<DecomposeSection> {
   const headersOf = (s: Step): Record<string, string> => (s.signedIn ? { cookie } : {});
-  for (const s of STEPS) await load(origin + s.path, { amount: Math.min(counts.httpWarmupRequests, 50), connections: 2, headers: headersOf(s) });
+  for (const s of STEPS) await load(origin + s.path, { amount: Math.min(counts.httpWarmupRequests, 20), connections: 2, headers: headersOf(s) });
   const runs = STEPS.map(() => [] as LoadRun[]);
   for (let rep = 0; rep < counts.httpReps; rep++) {
     for (const [i, s] of STEPS.entries()) {

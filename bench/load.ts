@@ -25,6 +25,9 @@ export async function load(url: string, options: LoadOptions): Promise<LoadRun> 
   const result = await autocannon({
     url,
     connections: options.connections,
+    // On a machine shared with other test suites a page can take seconds: a request counts as an
+    // error (and refuses the run) only after 30 s, not autocannon's default 10 s.
+    timeout: 30,
     ...(options.amount ? { amount: options.amount } : { duration: options.seconds ?? 1 }),
     headers: options.headers ?? {},
     ...(options.rotate?.length ? { requests: [rotating(options.rotate)] } : {}),
