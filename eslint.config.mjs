@@ -20,6 +20,9 @@ export default defineConfig([
     'coverage/**',
     'next-env.d.ts',
     'bench/.tmp/**',
+    // The bench's peer apps: their packages live in their build folder (.cache), not here.
+    'bench/peers/**',
+    '.cache/**',
   ]),
   {
     // Playwright fixtures destructure their (possibly empty) dependencies, `async ({}, use) =>`,

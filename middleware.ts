@@ -122,6 +122,7 @@ function isDocumentNavigation(request: NextRequest): boolean {
 }
 
 export const config = {
-  // Everything but static files; the path checks above decide what is protected.
-  matcher: ['/((?!_next/static|_next/image|favicon\\.ico|images/|screenshots/|robots\\.txt).*)'],
+  // Everything but static files and /api/health (public, no cookie, polled by monitors: it sets
+  // its own CORS headers), the path checks above decide what is protected.
+  matcher: ['/((?!_next/static|_next/image|favicon\\.ico|images/|screenshots/|robots\\.txt|api/health$).*)'],
 };

@@ -22,6 +22,9 @@ const nextConfig = {
   // NEXT_DIST_DIR lets two builds (say, a test run and a benchmark) live side by side.
   distDir: process.env.NEXT_DIST_DIR ?? '.next',
   poweredByHeader: false,
+  // The bench's own build (BENCH_ROUTES=1, bench/run.ts) also routes *.bench.ts(x) files: the
+  // bench-only routes that split a request's cost step by step. Every other build leaves them out.
+  ...(process.env.BENCH_ROUTES === '1' ? { pageExtensions: ['bench.tsx', 'bench.ts', 'tsx', 'ts', 'jsx', 'js'] } : {}),
   // Native and driver packages stay outside the server bundle; Next loads them from node_modules.
   // bcryptjs too: the bcrypt worker threads load it from there (lib/auth/bcrypt-pool.ts).
   serverExternalPackages: ['better-sqlite3', '@prisma/adapter-better-sqlite3', 'pg', '@prisma/adapter-pg', 'bcryptjs'],

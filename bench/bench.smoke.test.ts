@@ -9,13 +9,13 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SECTIONS } from './config';
+import { SMOKE_SECTIONS } from './config';
 import type { BenchOutput } from './run';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const appDir = process.env.BENCH_APP_DIR || root;
 const distDir = process.env.NEXT_DIST_DIR || '.next-bench';
-const sections = [...SECTIONS];
+const sections = [...SMOKE_SECTIONS];
 
 // The HTTP and sign-in sections drive `next start`: without a production build, make one first
 // (npm test builds before this step, so there it is already present).
@@ -35,7 +35,7 @@ afterAll(() => rmSync(outDir, { recursive: true, force: true }));
 function runSmoke(): { output: BenchOutput; svg: string; log: string } {
   const child = spawnSync(
     process.execPath,
-    ['--import', 'tsx', '--import', './bench/register.mjs', 'bench/run.ts', '--smoke', `--only=${sections.join(',')}`, `--out=${outDir}`, '--port=3350'],
+    ['--import', 'tsx', '--import', './bench/register.mjs', 'bench/run.ts', '--smoke', `--only=${sections.join(',')}`, `--out=${outDir}`, `--port=${process.env.BENCH_SMOKE_PORT ?? 3350}`],
     { cwd: root, encoding: 'utf8', timeout: 120_000, env: { ...process.env, BENCH_APP_DIR: appDir, NEXT_DIST_DIR: distDir } },
   );
   const log = `${child.stdout}\n${child.stderr}`;

@@ -1,6 +1,12 @@
 // Command-line flags and the iteration counts of the full and smoke modes.
 
-export const SECTIONS = ['credential', 'revocation', 'http', 'signin'] as const;
+export const SECTIONS = ['credential', 'revocation', 'http', 'signin', 'decompose', 'compare'] as const;
+/**
+ * What --smoke runs by default: not the peers (installing and building two more apps) nor the
+ * decomposition (its bench-only routes exist only in a BENCH_ROUTES=1 build, and npm test smokes
+ * the production build).
+ */
+export const SMOKE_SECTIONS = ['credential', 'revocation', 'http', 'signin'] as const;
 export type SectionName = (typeof SECTIONS)[number];
 
 export interface BenchConfig {
@@ -40,6 +46,10 @@ export interface Counts {
   burstRequests: number;
   burstReps: number;
   concurrentSignIns: number;
+  /** Sections 5–6: seconds per autocannon run of the decomposition and the peer comparison. */
+  peerSeconds: number;
+  /** Distinct signed-in users of the many-users scenario. */
+  peerUsers: number;
   /** A request slower than this counts as a timeout (its latency recorded as the limit). */
   requestTimeoutMs: number;
 }
@@ -61,6 +71,8 @@ const FULL: Counts = {
   burstRequests: 100,
   burstReps: 3,
   concurrentSignIns: 20,
+  peerSeconds: 5,
+  peerUsers: 1_000,
   requestTimeoutMs: 60_000,
 };
 
@@ -81,13 +93,15 @@ const SMOKE: Counts = {
   burstRequests: 4,
   burstReps: 1,
   concurrentSignIns: 4,
+  peerSeconds: 1,
+  peerUsers: 20,
   // The smoke run only proves the bench still works; it must finish even on a stalled machine.
   requestTimeoutMs: 10_000,
 };
 
 export function parseArgs(argv: string[], defaultOutDir: string): BenchConfig {
   let smoke = false;
-  let only: SectionName[] = [...SECTIONS];
+  let only: SectionName[] | null = null;
   let outDir = defaultOutDir;
   let distDir = process.env.NEXT_DIST_DIR ?? '.next-bench';
   let port = Number(process.env.BENCH_PORT ?? 3300);
@@ -107,5 +121,6 @@ export function parseArgs(argv: string[], defaultOutDir: string): BenchConfig {
     else throw new Error(`unknown flag ${arg} (use --smoke, --only=<section>[,…], --out=<dir>, --dist-dir=<dir>, --app-dir=<dir>, --port=<n>)`);
   }
   if (!Number.isInteger(port) || port < 1024) throw new Error(`--port must be a port number, got ${port}`);
+  only ??= smoke ? [...SMOKE_SECTIONS] : [...SECTIONS];
   return { smoke, only, outDir, distDir, appDir, port, counts: smoke ? SMOKE : FULL };
 }

@@ -50,5 +50,20 @@ export function figures(results: Results): Figure[] {
       out.push(fig('signin', `sign-in latency during the burst (cost ${burst.serverBcryptCost})`, 'ms', burst.burst.signInMs));
     }
   }
+  if (results.decompose) {
+    for (const st of results.decompose.steps) out.push(fig('decompose', `${st.kind}: ${st.label}`, 'req/s', st.requestsPerSec));
+  }
+  if (results.compare) {
+    for (const [key, app] of Object.entries(results.compare.apps)) {
+      for (const [route, r] of Object.entries(app.routes)) {
+        out.push(fig('compare', `${key} ${route}`, 'req/s', r.requestsPerSec));
+        out.push(fig('compare', `${key} ${route} p50`, 'ms', r.p50));
+        out.push(fig('compare', `${key} ${route} p99`, 'ms', r.p99));
+      }
+      const one = (v: number) => ({ median: v, min: v, max: v, n: 1 });
+      out.push(fig('compare', `${key} RSS idle`, 'MB', one(app.rssIdleMb)));
+      out.push(fig('compare', `${key} RSS after load`, 'MB', one(app.rssAfterMb)));
+    }
+  }
   return out;
 }

@@ -2,28 +2,33 @@
 //
 //   npm run bench                       full run (a few minutes); writes bench/results.json + .svg
 //   npm run bench -- --smoke            tiny counts, well under a minute
-//   npm run bench -- --only=credential  one section (credential, revocation, http, signin; comma-separate)
+//   npm run bench -- --only=credential  one section (credential, revocation, http, signin, decompose,
+//                                       compare; comma-separate). --smoke runs the first four only.
 //   npm run bench -- --out=/tmp/x       write results elsewhere
 //   npm run bench -- --app-dir=/path    serve the build of another checkout (BENCH_APP_DIR)
 //
-// Sections 1–2 run in this process against a temp SQLite database; 3–4 drive `next start` from
-// the production build in .next-bench (built on first run if missing) on port 3300.
+// Sections 1–2 run in this process against a temp SQLite database; 3–6 drive `next start` from
+// the production build in .next-bench (built on first run if missing, with the bench-only routes
+// of BENCH_ROUTES=1) on port 3300 (--port / BENCH_PORT); section 6 also builds and starts the peer
+// apps (bench/peers, installed into .cache/bench-peers) on the next two ports.
 // Run through package.json (node --import tsx --import ./bench/register.mjs): register.mjs lets
 // lib/auth/session.ts's `server-only` import load outside React Server Components.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { cpus } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import bcrypt from 'bcryptjs';
 import { BENCH_PASSWORD, applyBenchEnv } from './bench-env';
 import { parseArgs, type BenchConfig } from './config';
 import { signUp } from './client';
-import { createTempDatabase, insertUsers } from './db';
+import { createTempDatabase, insertUsers, type TempDatabase } from './db';
+import { hasBenchRoutes } from './decompose';
 import { figures } from './figures';
-import { hasBuild, startServer } from './server';
+import { hasBuild, startServer, type BenchServer } from './server';
+import type { AppUnderTest, CompareSection } from './compare';
 import { renderSvg } from './svg';
-import { renderTable } from './table';
+import { renderCompare, renderDecompose, renderTable } from './table';
 import { judge, type Results } from './targets';
 
 const benchDir = dirname(fileURLToPath(import.meta.url));
@@ -38,6 +43,8 @@ export interface BenchOutput {
     node: string;
     cpus: number;
     cpuModel: string;
+    /** 1, 5 and 15 minute load averages at the start and the end of the run. */
+    loadAverage: { start: number[]; end: number[] };
     distDir: string;
     notes: string[];
   };
@@ -72,13 +79,15 @@ async function runInProcess(config: BenchConfig, results: Results, tmpDir: strin
 async function runServerSections(config: BenchConfig, results: Results, tmpDir: string): Promise<void> {
   const wantsHttp = config.only.includes('http');
   const wantsSignin = config.only.includes('signin');
+  const wantsDecompose = config.only.includes('decompose');
+  const wantsCompare = config.only.includes('compare');
   const { runBcrypt, runBurst, recommendCost } = await import('./signin');
   if (wantsSignin) {
     log('4a. bcryptjs cost');
     const costs = await runBcrypt(config.counts, log);
     results.signin = { bcrypt: costs, recommendedCost: recommendCost(costs) };
   }
-  if (!wantsHttp && !wantsSignin) return;
+  if (!wantsHttp && !wantsSignin && !wantsDecompose && !wantsCompare) return;
 
   const serverBcryptCost = 11;
   const database = await createTempDatabase(tmpDir, 'server');
@@ -86,14 +95,15 @@ async function runServerSections(config: BenchConfig, results: Results, tmpDir: 
   const hash = await bcrypt.hash(BENCH_PASSWORD, serverBcryptCost);
   const signInUsers = insertUsers(database.url, config.counts.concurrentSignIns, hash);
   const appDir = config.appDir ? resolve(config.appDir) : root;
-  if (!hasBuild(appDir, config.distDir) && !config.smoke) {
+  const needsBenchRoutes = wantsDecompose && !hasBenchRoutes(appDir, config.distDir);
+  if ((!hasBuild(appDir, config.distDir) && !config.smoke) || needsBenchRoutes) {
     // A fresh clone has no build yet: make one for the bench (its own dist dir, so it never
-    // disturbs the e2e build).
-    log(`no build in ${config.distDir}: running next build (about a minute)`);
+    // disturbs the e2e build), with the bench-only routes of the decomposition.
+    log(`no bench build in ${config.distDir}: running BENCH_ROUTES=1 next build (about a minute)`);
     const built = spawnSync(join(appDir, 'node_modules/.bin/next'), ['build'], {
       cwd: appDir,
       stdio: 'inherit',
-      env: { ...process.env, NEXT_DIST_DIR: config.distDir, NEXT_TELEMETRY_DISABLED: '1' },
+      env: { ...process.env, NEXT_DIST_DIR: config.distDir, NEXT_TELEMETRY_DISABLED: '1', BENCH_ROUTES: '1' },
     });
     if (built.status !== 0) throw new Error('next build failed');
   }
@@ -105,6 +115,15 @@ async function runServerSections(config: BenchConfig, results: Results, tmpDir: 
       log('3. HTTP (autocannon)');
       const { runHttp } = await import('./http');
       results.http = await runHttp(config.counts, server.origin, user, log);
+    }
+    if (wantsDecompose) {
+      log('5. our cost, step by step');
+      const { runDecompose } = await import('./decompose');
+      results.decompose = await runDecompose(config.counts, server.origin, user.cookieHeader, log);
+    }
+    if (wantsCompare) {
+      log(`6. side by side with Better Auth and Auth.js (one user, ${config.counts.peerUsers} users)`);
+      results.compare = await runCompareWith(config, server, database, tmpDir);
     }
     if (wantsSignin) {
       log(`4b. /account p99 during ${signInUsers.length} concurrent sign-ins`);
@@ -119,11 +138,48 @@ async function runServerSections(config: BenchConfig, results: Results, tmpDir: 
   }
 }
 
+/** Section 6: our server (with `users` minted sign-ins) and the two peers, measured together. */
+async function runCompareWith(config: BenchConfig, server: BenchServer, database: TempDatabase, tmpDir: string): Promise<CompareSection> {
+  const { runCompare, startPeer } = await import('./compare');
+  applyBenchEnv(database.url); // the signing key and claims of our tokens (lib/env.ts)
+  const { signToken } = await import('../lib/auth/jwt');
+  const { uuidv7 } = await import('../lib/auth/uuid');
+  const users = insertUsers(database.url, config.counts.peerUsers);
+  const cookies: string[] = [];
+  for (const u of users) cookies.push(`access=${(await signToken('access', { sub: u.id, sid: uuidv7() })).token}`);
+  const ours: AppUnderTest = {
+    key: 'ours',
+    label: 'Tokenshop (this app)',
+    server,
+    cookies,
+    revoked: async () => {
+      // A real sign-up, then a real sign-out: the same access cookie must be refused next.
+      const victim = await signUp(server.origin, `bench-revoked-${Date.now()}@example.com`);
+      const response = await fetch(`${server.origin}/api/auth/logout`, { method: 'POST', headers: { cookie: victim.cookieHeader, origin: server.origin } });
+      if (response.status !== 204) throw new Error(`logout: HTTP ${response.status}`);
+      return victim.cookieHeader;
+    },
+  };
+  const peers: AppUnderTest[] = [];
+  try {
+    for (const [i, name] of (['better-auth', 'next-auth'] as const).entries()) {
+      peers.push(await startPeer(name, { port: config.port + 1 + i, seededDbPath: database.path, tmpDir, users: config.counts.peerUsers, log }));
+    }
+    return await runCompare(config.counts, [ours, ...peers], log);
+  } catch (error) {
+    for (const p of peers) console.error(`${p.key} output:\n${p.server.output().slice(-3000)}`);
+    throw error;
+  } finally {
+    for (const p of peers) await p.server.stop();
+  }
+}
+
 export async function main(argv: string[]): Promise<BenchOutput> {
   const config = parseArgs(argv, benchDir);
   const tmpDir = join(benchDir, '.tmp');
   const results: Results = {};
   const started = Date.now();
+  const loadStart = loadavg();
 
   await runInProcess(config, results, tmpDir);
   await runServerSections(config, results, tmpDir);
@@ -136,6 +192,7 @@ export async function main(argv: string[]): Promise<BenchOutput> {
       node: process.version,
       cpus: cpus().length,
       cpuModel: cpus()[0]?.model ?? 'unknown',
+      loadAverage: { start: loadStart, end: loadavg() },
       distDir: config.appDir ? join(resolve(config.appDir), config.distDir) : config.distDir,
       notes: [
         'Medians over repetitions with min–max; the machine is shared and noisy.',
@@ -154,6 +211,9 @@ export async function main(argv: string[]): Promise<BenchOutput> {
   const subtitle = `${output.meta.mode} run ${output.meta.date.slice(0, 16)}Z · node ${output.meta.node} · ${output.meta.cpus} × ${output.meta.cpuModel} · medians, whiskers min–max`;
   writeFileSync(join(outDir, 'results.svg'), renderSvg(results, subtitle));
 
+  if (results.decompose) console.log('\nOur cost, step by step\n' + renderDecompose(results.decompose));
+  if (results.compare) console.log('\nSide by side (interleaved rounds)\n' + renderCompare(results.compare));
+  console.log(`\nload average ${output.meta.loadAverage.start.map((n) => n.toFixed(2)).join(' ')} at the start, ${output.meta.loadAverage.end.map((n) => n.toFixed(2)).join(' ')} at the end`);
   console.log('\n' + renderTable(output.figures, output.targets));
   console.log(`\nwrote ${join(outDir, 'results.json')} and results.svg in ${((Date.now() - started) / 1000).toFixed(0)} s`);
   return output;

@@ -43,8 +43,15 @@ export async function startServer(options: {
     MAIL_DISABLED: 'true',
   };
   delete env.REDIS_URL;
-  const child = spawn(join(root, 'node_modules/.bin/next'), ['start', '-p', String(port), '-H', '127.0.0.1'], {
-    cwd: root,
+  return startNext({ cwd: root, nextBin: join(root, 'node_modules/.bin/next'), port, env });
+}
+
+/** `next start` in `cwd` on 127.0.0.1:`port`, resolved once /api/health answers 200. */
+export async function startNext(options: { cwd: string; nextBin: string; port: number; env: NodeJS.ProcessEnv }): Promise<BenchServer> {
+  const { cwd, port, env } = options;
+  const origin = `http://127.0.0.1:${port}`;
+  const child = spawn(options.nextBin, ['start', '-p', String(port), '-H', '127.0.0.1'], {
+    cwd,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: false,

@@ -83,6 +83,27 @@ function panels(r: Results): Panel[] {
       });
     }
   }
+  if (r.decompose) {
+    for (const kind of ['api', 'page'] as const) {
+      out.push({
+        title: `Our ${kind === 'api' ? 'API route' : 'page'}, step by step: requests/s (longer is better)`,
+        bars: r.decompose.steps.filter((st) => st.kind === kind).map((st) => ({ label: st.label, ...st.requestsPerSec, text: num(st.requestsPerSec.median, 'req/s') })),
+      });
+    }
+  }
+  if (r.compare) {
+    const apps = Object.entries(r.compare.apps);
+    for (const id of Object.keys(apps[0]?.[1].routes ?? {})) {
+      out.push({
+        title: `Side by side: ${id.replace(':one', ', one user').replace(':many', `, ${r.compare.users} users`)}: requests/s`,
+        bars: apps.map(([key, app]) => ({ label: key, ...app.routes[id]!.requestsPerSec, text: num(app.routes[id]!.requestsPerSec.median, 'req/s') })),
+      });
+    }
+    out.push({
+      title: 'Side by side: RSS after load, MB (shorter is better)',
+      bars: apps.map(([key, app]) => ({ label: key, median: app.rssAfterMb, min: app.rssAfterMb, max: app.rssAfterMb, text: num(app.rssAfterMb, 'MB') })),
+    });
+  }
   return out;
 }
 

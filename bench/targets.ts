@@ -1,5 +1,7 @@
 // The targets of issue 8, each judged PASS or FAIL against the measured medians.
+import { ROUTES, routeId, type CompareSection } from './compare';
 import type { CredentialSection } from './credential';
+import type { DecomposeSection } from './decompose';
 import type { HttpSection } from './http';
 import type { RevocationSection } from './revocation';
 import { recommendCost, type BcryptCost, type BurstSection } from './signin';
@@ -19,6 +21,8 @@ export interface Results {
   revocation?: RevocationSection;
   http?: HttpSection;
   signin?: { bcrypt: BcryptCost[]; recommendedCost: number; burst?: BurstSection };
+  decompose?: DecomposeSection;
+  compare?: CompareSection;
 }
 
 const x = (n: number) => `${n.toFixed(2)}x`;
@@ -115,6 +119,52 @@ export function judge(results: Results): Target[] {
       pass: !!chosen && chosen.cost >= 10 && chosen.ms.median >= 100 && chosen.ms.median <= 300,
     });
   }
+  if (results.compare) out.push(...judgeCompare(results.compare));
+  return out;
+}
+
+/**
+ * Issue 18: /api/me and the protected page at least as fast as the fastest peer in both
+ * scenarios; /api/health and the catalogue at least 0.9× of it; RSS after load no more than the
+ * largest peer's; and our revocation seen by the very next request.
+ */
+function judgeCompare(c: CompareSection): Target[] {
+  const out: Target[] = [];
+  const ours = c.apps.ours;
+  const peers = Object.entries(c.apps).filter(([key]) => key !== 'ours');
+  if (!ours || peers.length === 0) return out;
+  for (const r of ROUTES) {
+    for (const id of r.signedIn ? [routeId(r.key, 'one'), routeId(r.key, 'many')] : [routeId(r.key)]) {
+      const [bestKey, best] = peers
+        .map(([key, app]) => [key, app.routes[id]!.requestsPerSec.median] as const)
+        .reduce((a, b) => (b[1] > a[1] ? b : a));
+      const mine = ours.routes[id]!.requestsPerSec.median;
+      const factor = r.signedIn ? 1 : 0.9;
+      const scenario = id.endsWith(':many') ? `, ${c.users.toLocaleString('en-US')} users` : id.endsWith(':one') ? ', one user' : '';
+      out.push({
+        section: 'compare',
+        name: `${r.label}${scenario} vs fastest peer (${bestKey})`,
+        measured: `${Math.round(mine)} vs ${Math.round(best)} req/s = ${x(mine / best)}`,
+        goal: `>= ${factor === 1 ? '1.00' : '0.90'}x`,
+        pass: mine >= factor * best,
+      });
+    }
+  }
+  const [largestKey, largest] = peers.map(([key, app]) => [key, app.rssAfterMb] as const).reduce((a, b) => (b[1] > a[1] ? b : a));
+  out.push({
+    section: 'compare',
+    name: `RSS after load vs largest peer (${largestKey})`,
+    measured: `${Math.round(ours.rssAfterMb)} MB vs ${Math.round(largest)} MB`,
+    goal: '<= largest peer',
+    pass: ours.rssAfterMb <= largest,
+  });
+  out.push({
+    section: 'compare',
+    name: 'revoked credential refused by the next request (ours)',
+    measured: String(ours.checks.revoked),
+    goal: 'true',
+    pass: ours.checks.revoked === true,
+  });
   return out;
 }
 
