@@ -142,8 +142,8 @@ async function runServerSections(config: BenchConfig, results: Results, tmpDir: 
 async function runCompareWith(config: BenchConfig, server: BenchServer, database: TempDatabase, tmpDir: string): Promise<CompareSection> {
   const { runCompare, startPeer } = await import('./compare');
   applyBenchEnv(database.url); // the signing key and claims of our tokens (lib/env.ts)
-  const { signToken } = await import('../lib/auth/jwt');
-  const { uuidv7 } = await import('../lib/auth/uuid');
+  const { signToken } = await import('../lib/auth/tokens');
+  const { uuidv7 } = await import('../lib/auth/tokens');
   const users = insertUsers(database.url, config.counts.peerUsers);
   const cookies: string[] = [];
   for (const u of users) cookies.push(`access=${(await signToken('access', { sub: u.id, sid: uuidv7() })).token}`);
