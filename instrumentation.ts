@@ -1,10 +1,14 @@
 // Runs once when a server instance starts. Parsing the environment here makes a production
 // start with a missing, short or well-known AUTH_SECRET (or any other bad variable) stop at once
 // with a message naming the variable, instead of failing on the first sign-in.
+// A production server also refuses an http:// or missing APP_URL and a missing CRON_SECRET.
 export async function register(): Promise<void> {
-  const { env } = await import('@/lib/env');
+  const { assertProductionConfig, env } = await import('@/lib/env');
   try {
-    env();
+    const config = env();
+    if (process.env.NODE_ENV === 'production' && process.env.NEXT_RUNTIME === 'nodejs' && process.env.NEXT_PHASE !== 'phase-production-build') {
+      assertProductionConfig(config);
+    }
   } catch (error) {
     console.error(error instanceof Error ? error.message : error);
     if (process.env.NEXT_RUNTIME === 'nodejs' && process.env.NODE_ENV === 'production') process.exit(1);

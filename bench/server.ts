@@ -39,6 +39,9 @@ export async function startServer(options: {
     BCRYPT_COST: String(options.bcryptCost),
     DATABASE_URL: options.databaseUrl,
     APP_URL: origin,
+    // A local production server: http:// on 127.0.0.1 and a cron secret (lib/env.ts refuses otherwise).
+    ALLOW_INSECURE_HTTP: 'true',
+    CRON_SECRET: 'bench-only-cron-secret-0123456789',
   };
   delete env.REDIS_URL;
   const child = spawn(join(root, 'node_modules/.bin/next'), ['start', '-p', String(port), '-H', '127.0.0.1'], {

@@ -1,15 +1,15 @@
 'use server';
-// Server actions behind the sign-in, sign-up and sign-out forms. Thin: parse with the same zod
-// schema as the JSON routes, call lib/auth, set cookies, redirect.
+// Server actions behind the sign-in and sign-up forms. Thin: parse with the same zod schema as the
+// JSON routes, call lib/auth, set cookies, redirect. (Sign-out is a plain form POST to
+// /api/auth/logout, answered 303: a full page load, never a client-side navigation.)
 import { cookies } from 'next/headers';
 import { redirect } from 'next/navigation';
-import { signIn, signUp } from '@/lib/auth/accounts';
+import { signIn, signUp, type BrowserSignIn, type SignedIn } from '@/lib/auth/accounts';
 import { actionContext } from '@/lib/auth/action-context';
-import { clearedTokenCookies, cookieNames, tokenCookies } from '@/lib/auth/cookies';
+import { tokenCookies } from '@/lib/auth/cookies';
 import { safeNextPath } from '@/lib/auth/paths';
 import { writeCookies } from '@/lib/auth/respond';
-import { requireSession } from '@/lib/auth/session';
-import { signOut, signOutEverywhere, type TokenPair } from '@/lib/auth/tokens';
+import { deviceCookie, deviceCookieName, verifyDeviceCookie } from '@/lib/auth/devices';
 import { AppError, isDatabaseUnavailable } from '@/lib/errors';
 import { fieldErrors } from '@/lib/http';
 import { loginSchema, signupSchema } from '@/lib/validation/auth';
@@ -28,8 +28,16 @@ function failure(error: unknown, values: AuthFormState['values']): AuthFormState
   throw error;
 }
 
-async function setSession(tokens: TokenPair, secure: boolean): Promise<void> {
-  writeCookies(await cookies(), tokenCookies({ access: tokens.access.token, refresh: tokens.refresh.token }, secure));
+/** The browser's id from its signed `device` cookie (null when it has none or a forged one). */
+async function browserOf(secure: boolean): Promise<BrowserSignIn> {
+  return { browserId: verifyDeviceCookie((await cookies()).get(deviceCookieName(secure))?.value) };
+}
+
+async function setSession(signedIn: SignedIn, secure: boolean): Promise<void> {
+  const { tokens, browser } = signedIn;
+  const jar = await cookies();
+  writeCookies(jar, tokenCookies({ access: tokens.access.token, refresh: tokens.refresh.token }, secure));
+  if (browser) writeCookies(jar, [deviceCookie(browser.browserId, secure)]);
 }
 
 export async function loginAction(_previous: AuthFormState, formData: FormData): Promise<AuthFormState> {
@@ -41,8 +49,7 @@ export async function loginAction(_previous: AuthFormState, formData: FormData):
     const context = await actionContext();
     const problem = context.originProblem('login');
     if (problem) throw problem;
-    const { tokens } = await signIn(parsed.data, context.meta);
-    await setSession(tokens, context.secure);
+    await setSession(await signIn(parsed.data, context.meta, await browserOf(context.secure)), context.secure);
   } catch (error) {
     return failure(error, values);
   }
@@ -58,31 +65,9 @@ export async function signupAction(_previous: AuthFormState, formData: FormData)
     const context = await actionContext();
     const problem = context.originProblem('login');
     if (problem) throw problem;
-    const { tokens } = await signUp(parsed.data, context.meta);
-    await setSession(tokens, context.secure);
+    await setSession(await signUp(parsed.data, context.meta, await browserOf(context.secure)), context.secure);
   } catch (error) {
     return failure(error, values);
   }
   redirect(next);
-}
-
-export async function logoutAction(): Promise<void> {
-  const context = await actionContext();
-  if (context.originProblem('strict')) throw new AppError(403, 'forbidden_origin', 'Refused a cross-site sign-out.');
-  const jar = await cookies();
-  const names = cookieNames(context.secure);
-  // The refresh cookie is scoped to /api/auth and is not sent here; the access token names the
-  // family (sid), and revoking the family kills the refresh token as well.
-  await signOut({ access: jar.get(names.access)?.value, refresh: jar.get(names.refresh)?.value }, context.meta);
-  writeCookies(jar, clearedTokenCookies(context.secure));
-  redirect('/');
-}
-
-export async function logoutEverywhereAction(): Promise<void> {
-  const context = await actionContext();
-  if (context.originProblem('strict')) throw new AppError(403, 'forbidden_origin', 'Refused a cross-site sign-out.');
-  const session = await requireSession();
-  await signOutEverywhere(session.user.id, context.meta);
-  writeCookies(await cookies(), clearedTokenCookies(context.secure));
-  redirect('/login?reason=signed_out_everywhere');
 }

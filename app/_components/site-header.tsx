@@ -1,11 +1,9 @@
 import Link from 'next/link';
-import { logoutAction } from '@/app/(auth)/actions';
-import { getSession } from '@/lib/auth/session';
+import { getPageSession } from '@/lib/auth/session';
 import { getCartCount } from '@/lib/shop/cart';
-import { SubmitButton } from './submit-button';
 
 export async function SiteHeader() {
-  const session = await getSession().catch(() => null);
+  const session = await getPageSession().catch(() => null);
   // The badge is a convenience: a database hiccup hides it rather than breaking every page.
   const cartCount = session ? await getCartCount({ userId: session.user.id }).catch(() => null) : null;
   return (
@@ -49,10 +47,12 @@ export async function SiteHeader() {
                   </Link>
                 </li>
                 <li>
-                  <form action={logoutAction}>
-                    <SubmitButton className="button-link" pendingText="Signing out…">
+                  {/* A plain form POST answered 303: sign-out ends in a full page load, so nothing of
+                      the account stays in this page's memory or the client router's cache. */}
+                  <form method="post" action="/api/auth/logout">
+                    <button type="submit" className="button-link">
                       Sign out
-                    </SubmitButton>
+                    </button>
                   </form>
                 </li>
               </>

@@ -1,6 +1,4 @@
 import type { Metadata } from 'next';
-import { logoutEverywhereAction } from '@/app/(auth)/actions';
-import { SubmitButton } from '@/app/_components/submit-button';
 import { requirePageSession } from '@/lib/auth/session';
 import { ActiveSessions } from './_components/active-sessions';
 import { Activity } from './_components/activity';
@@ -10,13 +8,28 @@ import { Countdown } from '@/app/_components/countdown';
 
 export const metadata: Metadata = { title: 'Your account' };
 
+/** What a refused account action (see actions.ts refusalToNotice) says; unknown codes say nothing. */
+const NOTICES: Record<string, string> = {
+  not_found: 'That sign-in or API token does not exist (or is not yours). Nothing was changed.',
+  invalid_request: 'That request was not valid. Nothing was changed.',
+  forbidden_origin: 'That request did not come from this site, so it was refused.',
+  insufficient_scope: 'API tokens cannot do that. Nothing was changed.',
+  too_many_attempts: 'Too many attempts. Try again in a few minutes.',
+};
+
 export default async function AccountPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { user, claims } = await requirePageSession('/account');
-  const { page } = await searchParams;
+  const { page, notice } = await searchParams;
+  const noticeText = typeof notice === 'string' ? NOTICES[notice] : undefined;
   const expiresAt = new Date(claims.exp * 1000);
   return (
     <section aria-labelledby="account-title" className="stack">
       <h1 id="account-title">Your account</h1>
+      {noticeText ? (
+        <p id="notice" role="alert" className="form-error" data-testid="account-notice">
+          {noticeText}
+        </p>
+      ) : null}
       <div className="card">
         <dl className="facts">
           <dt>Name</dt>
@@ -40,10 +53,11 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
       <div className="card">
         <h2>Sign out everywhere</h2>
         <p>Ends every sign-in of this account, on every device, including this one.</p>
-        <form action={logoutEverywhereAction}>
-          <SubmitButton className="button danger" pendingText="Signing out everywhere…">
+        {/* A plain form POST answered 303: a full page load (see the header's sign-out). */}
+        <form method="post" action="/api/auth/logout-all">
+          <button type="submit" className="button danger">
             Sign out everywhere
-          </SubmitButton>
+          </button>
         </form>
       </div>
       <Activity userId={user.id} page={Number(typeof page === 'string' ? page : 1) || 1} />

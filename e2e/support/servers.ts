@@ -1,5 +1,5 @@
 // The `next start` instances the browser tests run against (one build, one database each).
-import { TEST_AUTH_SECRET } from '../../test/test-env.ts';
+import { LOCAL_PRODUCTION_ENV, TEST_AUTH_SECRET } from '../../test/test-env.ts';
 
 /**
  * The security suite's second server signs with EdDSA. A fixed, test-only private key (never
@@ -42,6 +42,7 @@ export function serverEnv(port: number): Record<string, string> {
     AUTH_SECRET: TEST_AUTH_SECRET,
     BCRYPT_COST: '4',
     APP_URL: `http://${HOST}:${port}`,
+    ...LOCAL_PRODUCTION_ENV,
     ...(port === SERVERS.shortTtl.port ? { AUTH_ACCESS_TTL: '4' } : {}),
     ...(port === SERVERS.security.port
       ? {

@@ -104,13 +104,27 @@ export function getSession(request?: Request): Promise<Session | null> {
 }
 
 /**
+ * The signed-in person a page is rendered for, or null. Pages are for people signed in with the
+ * access cookie: a request's Authorization header never opens or personalises a page, and a
+ * personal API token is never a person, even when someone puts it in the cookie.
+ */
+export const getPageSession = cache(async (): Promise<Session | null> => {
+  const requestHeaders = await headers();
+  if (requestHeaders.has('authorization')) return null;
+  const secure = isSecureRequest(requestHeaders, env().APP_URL);
+  const token = (await cookies()).get(cookieNames(secure).access)?.value;
+  if (!token) return null;
+  const session = await checkAccessToken(token, 'cookie');
+  return session && !isApiToken(session.claims) ? session : null;
+});
+
+/**
  * For pages: the session, or a redirect to the refresh hop / sign-in with `next` set to `path`.
  * Pages also send Cache-Control: no-store (see middleware.ts), so Back after sign-out shows nothing.
  */
 export async function requirePageSession(path: string): Promise<Session> {
-  const session = await getSession();
-  // Pages are for people signed in with the cookie, never for a program's API token.
-  if (!session || isApiToken(session.claims)) redirect(`/login?next=${encodeURIComponent(path)}`);
+  const session = await getPageSession();
+  if (!session) redirect(`/login?next=${encodeURIComponent(path)}`);
   return session;
 }
 
@@ -124,10 +138,12 @@ export async function requirePageSession(path: string): Promise<Session> {
 export async function requireSession(request?: Request, options: { scope?: ApiScope } = {}): Promise<Session> {
   const session = await getSession(request);
   if (!session) throw unauthorized();
-  if (isApiToken(session.claims)) {
-    if (!options.scope || !hasScope(session.claims, options.scope)) throw insufficientScope(options.scope);
-    await touchApiToken(session.claims.sid);
+  // A personal API token, or a sign-in narrowed at the token endpoint: only where the route names
+  // a scope the token has.
+  if (session.claims.scope !== undefined && (!options.scope || !hasScope(session.claims, options.scope))) {
+    throw insufficientScope(options.scope);
   }
+  if (isApiToken(session.claims)) await touchApiToken(session.claims.sid);
   return session;
 }
 

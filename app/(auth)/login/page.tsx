@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { safeNextPath } from '@/lib/auth/paths';
-import { getSession } from '@/lib/auth/session';
+import { getPageSession } from '@/lib/auth/session';
 import { LoginForm } from './login-form';
 
 export const metadata: Metadata = { title: 'Sign in' };
@@ -16,7 +16,7 @@ const REASONS: Record<string, string> = {
 export default async function LoginPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const params = await searchParams;
   const next = safeNextPath(typeof params.next === 'string' ? params.next : undefined);
-  if (await getSession().catch(() => null)) redirect(next);
+  if (await getPageSession().catch(() => null)) redirect(next);
   const reason = typeof params.reason === 'string' ? REASONS[params.reason] : undefined;
   return (
     <section className="auth-page" aria-labelledby="login-title">

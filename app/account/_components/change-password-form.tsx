@@ -28,6 +28,9 @@ export function ChangePasswordForm() {
         <label className="checkbox">
           <input type="checkbox" name="signOutOthers" defaultChecked /> Sign out my other devices
         </label>
+        <label className="checkbox">
+          <input type="checkbox" name="revokeApiTokens" defaultChecked /> Revoke my API tokens
+        </label>
         <SubmitButton pendingText="Changing password…">Change password</SubmitButton>
       </form>
     </section>

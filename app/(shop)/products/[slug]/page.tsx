@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Image from 'next/image';
 import Link from 'next/link';
 import { notFound, redirect } from 'next/navigation';
-import { getSession } from '@/lib/auth/session';
+import { getPageSession } from '@/lib/auth/session';
 import { formatCents } from '@/lib/shop/money';
 import { getProductBySlug } from '@/lib/shop/products';
 import { addCartItemSchema, MAX_LINE_QUANTITY } from '@/lib/validation/cart';
@@ -25,7 +25,7 @@ export default async function ProductPage({ params, searchParams }: Props) {
   const [{ slug }, query] = await Promise.all([params, searchParams]);
   const product = await getProductBySlug({ slug });
   if (!product) notFound();
-  const session = await getSession().catch(() => null);
+  const session = await getPageSession().catch(() => null);
 
   // ?add=1&quantity=N is where "Add to cart" leads while signed out: sign in first, then come back.
   const pending =

@@ -1,12 +1,16 @@
 import { NextResponse } from 'next/server';
 import { readCredential } from '@/lib/auth/cookies';
 import { assertSameOrigin } from '@/lib/auth/csrf';
-import { clearSessionCookies, requestFacts, sessionCookies } from '@/lib/auth/respond';
+import { clearSessionCookies, isFormPost, requestFacts, seeOther, sessionCookies } from '@/lib/auth/respond';
 import { signOut } from '@/lib/auth/tokens';
 import { env } from '@/lib/env';
 import { route } from '@/lib/http';
 
-/** Revokes the access token and its whole sign-in family, and clears both cookies. Always 204. */
+/**
+ * Revokes the access token and its whole sign-in family, and clears both cookies. 204 for JSON;
+ * a form post (the header's "Sign out" button) gets 303 to `/`, so sign-out ends in a full page
+ * load and no private data stays in the page's memory.
+ */
 export const POST = route(async (request) => {
   const facts = requestFacts(request);
   const credential = readCredential(request.headers, facts.secure);
@@ -16,6 +20,6 @@ export const POST = route(async (request) => {
   }
   assertSameOrigin(request, 'strict', env().APP_URL);
   await signOut(sessionCookies(request, facts.secure), facts.meta);
-  const response = new NextResponse(null, { status: 204, headers: { 'Cache-Control': 'no-store' } });
+  const response = isFormPost(request) ? seeOther(request, '/') : new NextResponse(null, { status: 204, headers: { 'Cache-Control': 'no-store' } });
   return clearSessionCookies(response, facts.secure);
 });

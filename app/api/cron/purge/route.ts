@@ -1,9 +1,10 @@
 // GET /api/cron/purge: deletes revocations whose tokens have expired anyway (so the table holds
 // only revocations still in force), sign-in rows that can no longer come back, and audit events
-// past their retention. Scheduled by Vercel Cron (vercel.json), which sends
+// past their retention, and browsers unused for a year. Scheduled by Vercel Cron (vercel.json), which sends
 // `Authorization: Bearer $CRON_SECRET`. Idempotent: running it twice deletes nothing more.
 import { timingSafeEqual } from 'node:crypto';
 import { pruneAuditEvents } from '@/lib/audit';
+import { purgeStaleDevices } from '@/lib/auth/devices';
 import { purgeExpiredRevocations, purgeExpiredSessions } from '@/lib/auth/tokens';
 import { env } from '@/lib/env';
 import { AppError } from '@/lib/errors';
@@ -23,5 +24,6 @@ export const GET = route(async (request) => {
   const revocationsDeleted = await purgeExpiredRevocations();
   const sessionsDeleted = await purgeExpiredSessions();
   const auditEventsDeleted = await pruneAuditEvents();
-  return json({ revocationsDeleted, sessionsDeleted, auditEventsDeleted });
+  const devicesDeleted = await purgeStaleDevices();
+  return json({ revocationsDeleted, sessionsDeleted, auditEventsDeleted, devicesDeleted });
 });
