@@ -64,7 +64,6 @@ export function tokenCookies(tokens: { access: string; refresh: string }, secure
     cookie(names.access, tokens.access, ACCESS_COOKIE_PATH, tokenLifetime('access'), secure),
     cookie(names.refresh, tokens.refresh, REFRESH_COOKIE_PATH, tokenLifetime('refresh'), secure),
     cookie(names.hint, '1', ACCESS_COOKIE_PATH, tokenLifetime('refresh'), secure),
-    cookie(names.hopFailed, '', ACCESS_COOKIE_PATH, 0, secure),
   ];
 }
 
