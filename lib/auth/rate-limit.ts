@@ -62,11 +62,26 @@ async function durableStore(): Promise<Record<string, unknown>> {
 
 let redis: Redis | undefined;
 
+/** Gives a new connection a moment to come up, so the first attempts are not counted elsewhere. */
+async function redisReady(client: Redis, timeoutMs = 2_000): Promise<void> {
+  if (client.status === 'ready') return;
+  await new Promise<void>((resolve) => {
+    const timer = setTimeout(done, timeoutMs);
+    function done() {
+      clearTimeout(timer);
+      client.off('ready', done);
+      resolve();
+    }
+    client.once('ready', done);
+  });
+}
+
 async function makeLimiter(spec: LimiterSpec): Promise<RateLimiterAbstract> {
   const { REDIS_URL } = env();
   const database = new RateLimiterPrisma({ ...spec, storeClient: await durableStore(), tableName: 'rateLimit', clearExpiredByTimeout: false });
   if (!REDIS_URL) return database;
   redis ??= new Redis(REDIS_URL, { enableOfflineQueue: false, maxRetriesPerRequest: 1, lazyConnect: false });
+  await redisReady(redis);
   // If Redis is unreachable, count in the database rather than fail every sign-in.
   return new RateLimiterRedis({ ...spec, storeClient: redis, insuranceLimiter: database, rejectIfRedisNotReady: true });
 }
