@@ -58,7 +58,7 @@ for (const [name, { vars, names }] of Object.entries(REFUSED)) {
 }
 
 test('12 production config · control: https:// APP_URL and CRON_SECRET start, and so does http:// with ALLOW_INSECURE_HTTP=true', async () => {
-  for (const vars of [
+  for (const vars of <Record<string, string>[]>[
     { APP_URL: 'https://shop.example.com', CRON_SECRET: TEST_CRON_SECRET },
     { APP_URL: `http://127.0.0.1:${PORT}`, CRON_SECRET: TEST_CRON_SECRET, ALLOW_INSECURE_HTTP: 'true' },
   ]) {

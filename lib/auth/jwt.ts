@@ -96,7 +96,13 @@ export async function signToken(
     ...(subject.auth_time !== undefined ? { auth_time: subject.auth_time } : {}),
     ...(subject.amr !== undefined ? { amr: subject.amr } : {}),
   };
-  const { sub: _sub, jti: _jti, iat: _iat, exp: _exp, ...extra } = claims;
+  // sub, jti, iat and exp are set through the builder below; the rest travel as they are.
+  const extra = {
+    sid: claims.sid,
+    ...(claims.scope !== undefined ? { scope: claims.scope } : {}),
+    ...(claims.auth_time !== undefined ? { auth_time: claims.auth_time } : {}),
+    ...(claims.amr !== undefined ? { amr: claims.amr } : {}),
+  };
   const token = await new SignJWT(extra)
     .setProtectedHeader({ alg: keys.alg, typ: TOKEN_TYPES[kind], ...(keys.kid ? { kid: keys.kid } : {}) })
     .setIssuer(config.AUTH_ISSUER)

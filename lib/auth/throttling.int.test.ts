@@ -50,6 +50,9 @@ afterEach(async () => {
   await settleAfterResponse();
 });
 
+// Twenty-odd sign-ins a test: generous time on a loaded machine.
+const MANY_SIGN_INS = 120_000;
+
 describe('known browsers: guessing from elsewhere cannot lock the owner out', () => {
   it('with the account throttled, the owner’s browser still signs in with the right password; others stay blocked', async () => {
     const { email, deviceCookie, user, tokens } = await signedUpWithDevice();
@@ -74,7 +77,7 @@ describe('known browsers: guessing from elsewhere cannot lock the owner out', ()
     await expect(
       changePassword({ userId: user.id, currentSid: tokens.accessClaims.sid, currentPassword: PASSWORD, newPassword: 'a new long secret', signOutOthers: false, meta }),
     ).resolves.toMatchObject({ otherSessionsEnded: 0 });
-  });
+  }, MANY_SIGN_INS);
 
   it('a known browser has a small counter of its own', async () => {
     const { email, deviceCookie } = await signedUpWithDevice();
@@ -82,7 +85,7 @@ describe('known browsers: guessing from elsewhere cannot lock the owner out', ()
     expect((await attempt(email, PASSWORD, deviceCookie)).status).toBe(429);
     // ...which the owner's other browsers do not share.
     expect((await attempt(email, PASSWORD)).status).toBe(200);
-  });
+  }, MANY_SIGN_INS);
 
   it('rememberBrowser records each (account, browser) once and says when it is new', async () => {
     const { user } = await signedUpWithDevice();
@@ -99,7 +102,7 @@ describe('known browsers: guessing from elsewhere cannot lock the owner out', ()
     expect((await attempt(email, PASSWORD)).status).toBe(429);
     const row = await (await db()).rateLimit.findUnique({ where: { key: `${RATE_LIMITS.account.keyPrefix}:${email}` } });
     expect(row?.points).toBeGreaterThanOrEqual(RATE_LIMITS.account.points);
-  });
+  }, MANY_SIGN_INS);
 });
 
 describe('load shedding', () => {

@@ -3,20 +3,16 @@
 // the server takes the real token from the httpOnly cookie, swaps in this payload and verifies,
 // and answers with the verdict alone. A plain form with a server action: without JavaScript it
 // posts and the page comes back with the verdict; with it, the verdict appears in place.
-import { useActionState, useEffect, useId, useState } from 'react';
+import { useActionState, useId, useState } from 'react';
 import { verifyTamperAction, type TamperState } from '../actions';
 
 export function TamperDemo({ payloadJson }: { payloadJson: string }) {
   const [state, formAction, pending] = useActionState<TamperState, FormData>(verifyTamperAction, {});
-  const [text, setText] = useState(payloadJson);
+  // Without JavaScript the page comes back rendered with the action's state: show what was sent.
+  const [text, setText] = useState(state.payload ?? payloadJson);
   const [editError, setEditError] = useState<string | null>(null);
   const fieldId = useId();
   const hintId = useId();
-
-  // After a submission the field shows what was sent (also what the no-JavaScript page renders).
-  useEffect(() => {
-    if (state.payload !== undefined) setText(state.payload);
-  }, [state]);
 
   function shift(claim: 'exp' | 'sub') {
     try {
