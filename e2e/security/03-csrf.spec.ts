@@ -223,9 +223,8 @@ test.describe('3 CSRF · server actions and attacker pages in the browser', () =
     await page.waitForURL(/\/orders\//);
     await take('checkout');
 
-    await page.getByRole('button', { name: 'Sign out', exact: true }).click();
-    await page.waitForURL((url) => url.pathname === '/');
-    await take('sign out');
+    // Sign-out is no server action: a plain form POST to /api/auth/logout (a full page load),
+    // refused cross-origin by the route's own check (the form and fetch cases below).
     await context.close();
   });
 
@@ -243,7 +242,7 @@ test.describe('3 CSRF · server actions and attacker pages in the browser', () =
     expect(after.cart).not.toEqual(before.cart);
   });
 
-  for (const action of ['add to cart', 'create API token', 'change password', 'checkout', 'sign out']) {
+  for (const action of ['add to cart', 'create API token', 'change password', 'checkout']) {
     test(`server action "${action}" replayed with a foreign, null or missing Origin: refused, nothing changed`, async () => {
       const before = await stateOf(browserVictim.api);
       expect(before.signedIn).toBe(true);
