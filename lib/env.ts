@@ -39,6 +39,8 @@ const envSchema = z.object({
   AUTH_REFRESH_GRACE: z.coerce.number().int().min(0).default(10),
   /** A sign-in ends this long after its auth_time, however often it refreshes (default 30 days). */
   AUTH_SESSION_MAX_AGE: seconds(30 * 24 * 3600),
+  /** How recent a sign-in must be for a step-up change (seconds). */
+  AUTH_STEP_UP_MAX_AGE: seconds(600),
   BCRYPT_COST: z.coerce.number().int().min(4).max(15).default(11),
   /**
    * Password hashes waiting for a worker beyond which sign-in and sign-up answer 503 with

@@ -1,16 +1,15 @@
 'use server';
-// Server actions behind the sign-in and sign-up forms. Thin: parse with the same zod schema as the
-// JSON routes, call lib/auth, set cookies, redirect. (Sign-out is a plain form POST to
-// /api/auth/logout, answered 303: a full page load, never a client-side navigation.)
+// Server actions behind the sign-in and sign-up forms. Thin: the declared guard checks the origin
+// (the looser login rule); the action parses with the same zod schema as the JSON routes, calls
+// lib/auth, sets cookies (the pair and the known-browser `device` cookie) and redirects.
+// (Sign-out is a plain form POST to /api/auth/logout, answered 303: a full page load, never a
+// client-side navigation.)
 import { cookies } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { signIn, signUp, type BrowserSignIn, type SignedIn } from '@/lib/auth/accounts';
-import { actionContext } from '@/lib/auth/action-context';
-import { tokenCookies } from '@/lib/auth/cookies';
-import { safeNextPath } from '@/lib/auth/paths';
-import { writeCookies } from '@/lib/auth/respond';
 import { deviceCookie, deviceCookieName, verifyDeviceCookie } from '@/lib/auth/devices';
-import { AppError, isDatabaseUnavailable } from '@/lib/errors';
+import { formAction, writeCookies } from '@/lib/auth/guards';
+import { safeNextPath, tokenCookies } from '@/lib/auth/http';
 import { fieldErrors } from '@/lib/http';
 import { loginSchema, signupSchema } from '@/lib/validation/auth';
 import type { AuthFormState } from './form-state';
@@ -18,14 +17,6 @@ import type { AuthFormState } from './form-state';
 function text(formData: FormData, name: string): string {
   const value = formData.get(name);
   return typeof value === 'string' ? value : '';
-}
-
-function failure(error: unknown, values: AuthFormState['values']): AuthFormState {
-  if (error instanceof AppError) return { message: error.message, fields: error.fields, values };
-  if (isDatabaseUnavailable(error)) {
-    return { message: 'The service is temporarily unavailable. Please try again in a moment.', values };
-  }
-  throw error;
 }
 
 /** The browser's id from its signed `device` cookie (null when it has none or a forged one). */
@@ -40,34 +31,22 @@ async function setSession(signedIn: SignedIn, secure: boolean): Promise<void> {
   if (browser) writeCookies(jar, [deviceCookie(browser.browserId, secure)]);
 }
 
-export async function loginAction(_previous: AuthFormState, formData: FormData): Promise<AuthFormState> {
-  const values = { email: text(formData, 'email') };
-  const next = safeNextPath(text(formData, 'next'));
-  const parsed = loginSchema.safeParse({ email: values.email, password: text(formData, 'password') });
-  if (!parsed.success) return { message: 'Check the highlighted fields.', fields: fieldErrors(parsed.error), values };
-  try {
-    const context = await actionContext();
-    const problem = context.originProblem('login');
-    if (problem) throw problem;
-    await setSession(await signIn(parsed.data, context.meta, await browserOf(context.secure)), context.secure);
-  } catch (error) {
-    return failure(error, values);
-  }
-  redirect(next);
-}
+export const loginAction = formAction(
+  { auth: 'none', origin: 'login', values: (formData) => ({ email: text(formData, 'email') }) },
+  async (formData, { values, meta, secure }): Promise<AuthFormState> => {
+    const parsed = loginSchema.safeParse({ email: values.email, password: text(formData, 'password') });
+    if (!parsed.success) return { status: 'error', message: 'Check the highlighted fields.', fields: fieldErrors(parsed.error), values };
+    await setSession(await signIn(parsed.data, meta, await browserOf(secure)), secure);
+    redirect(safeNextPath(text(formData, 'next')));
+  },
+);
 
-export async function signupAction(_previous: AuthFormState, formData: FormData): Promise<AuthFormState> {
-  const values = { email: text(formData, 'email'), name: text(formData, 'name') };
-  const next = safeNextPath(text(formData, 'next'), '/account');
-  const parsed = signupSchema.safeParse({ ...values, password: text(formData, 'password') });
-  if (!parsed.success) return { message: 'Check the highlighted fields.', fields: fieldErrors(parsed.error), values };
-  try {
-    const context = await actionContext();
-    const problem = context.originProblem('login');
-    if (problem) throw problem;
-    await setSession(await signUp(parsed.data, context.meta, await browserOf(context.secure)), context.secure);
-  } catch (error) {
-    return failure(error, values);
-  }
-  redirect(next);
-}
+export const signupAction = formAction(
+  { auth: 'none', origin: 'login', values: (formData) => ({ email: text(formData, 'email'), name: text(formData, 'name') }) },
+  async (formData, { values, meta, secure }): Promise<AuthFormState> => {
+    const parsed = signupSchema.safeParse({ ...values, password: text(formData, 'password') });
+    if (!parsed.success) return { status: 'error', message: 'Check the highlighted fields.', fields: fieldErrors(parsed.error), values };
+    await setSession(await signUp(parsed.data, meta, await browserOf(secure)), secure);
+    redirect(safeNextPath(text(formData, 'next'), '/account'));
+  },
+);

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { cookies, headers } from 'next/headers';
 import Link from 'next/link';
-import { cookieNames, isSecureRequest } from '@/lib/auth/cookies';
+import { cookieNames, isSecureRequest } from '@/lib/auth/http';
 import { getPageSession } from '@/lib/auth/session';
 import { env } from '@/lib/env';
 import { decodeToken } from '@/lib/learn/token-anatomy';

@@ -9,7 +9,7 @@ import { verifyTamperAction, type TamperState } from '../actions';
 export function TamperDemo({ payloadJson }: { payloadJson: string }) {
   const [state, formAction, pending] = useActionState<TamperState, FormData>(verifyTamperAction, {});
   // Without JavaScript the page comes back rendered with the action's state: show what was sent.
-  const [text, setText] = useState(state.payload ?? payloadJson);
+  const [text, setText] = useState(state.values?.payload ?? payloadJson);
   const [editError, setEditError] = useState<string | null>(null);
   const fieldId = useId();
   const hintId = useId();
@@ -26,8 +26,8 @@ export function TamperDemo({ payloadJson }: { payloadJson: string }) {
     }
   }
 
-  const verdict = state.verdict;
-  const error = editError ?? state.error;
+  const verdict = state.result;
+  const error = editError ?? (state.status === 'error' ? state.message : undefined);
   return (
     <form className="form" action={formAction}>
       <div className="field">

@@ -3,8 +3,8 @@
 // page can read) never holds a working token: the httpOnly cookie stays the only copy. No client
 // component receives the token (the countdown gets exp, the tamper demo the decoded payload).
 import { Fragment } from 'react';
-import { describeUserAgent } from '@/lib/auth/request-meta';
-import { CLOCK_TOLERANCE_SECONDS } from '@/lib/auth/jwt';
+import { describeUserAgent } from '@/lib/auth/http';
+import { CLOCK_TOLERANCE_SECONDS } from '@/lib/auth/tokens';
 import { accessCookieView } from '@/lib/learn/cookie-view';
 import { getServerRecords } from '@/lib/learn/server-records';
 import { describeClaims, type DecodedToken } from '@/lib/learn/token-anatomy';

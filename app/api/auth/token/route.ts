@@ -7,10 +7,10 @@
 // A narrowed token is still a sign-in, not a personal API token. No browser is involved here:
 // no `device` cookie, no known-browser counter (programs should use personal API tokens).
 import { invalidCredentials, signIn } from '@/lib/auth/accounts';
-import { OAuthError, TOKEN_RESPONSE_HEADERS, oauthError, readTokenRequest } from '@/lib/auth/oauth';
-import { requestFacts } from '@/lib/auth/respond';
-import { API_SCOPES, isApiScope, normaliseScope } from '@/lib/auth/scopes';
-import { grantedScope, rotateRefreshToken, type TokenPair } from '@/lib/auth/tokens';
+import { OAuthError, TOKEN_RESPONSE_HEADERS, oauthError, readTokenRequest } from '@/lib/auth/token-endpoint';
+import { handler } from '@/lib/auth/guards';
+import { API_SCOPES, isApiScope, normaliseScope } from '@/lib/auth/tokens';
+import { grantedScope, rotateRefreshToken, type TokenPair } from '@/lib/auth/sign-ins';
 import { AppError } from '@/lib/errors';
 import { toErrorResponse } from '@/lib/http';
 
@@ -29,7 +29,8 @@ function tokenResponse(tokens: TokenPair): Response {
   );
 }
 
-export async function POST(request: Request): Promise<Response> {
+/** No Origin rule: a program posts here with no cookie, and the answer sets none. */
+export const POST = handler({ auth: 'none', origin: false }, async (request, { facts }) => {
   try {
     const grant = await readTokenRequest(request);
     if (grant.scope !== undefined && grant.scope.split(' ').some((s) => s && !isApiScope(s))) {
@@ -37,8 +38,8 @@ export async function POST(request: Request): Promise<Response> {
     }
     const scope = grant.scope !== undefined ? normaliseScope(grant.scope) : null;
     if (grant.grant_type === 'password') {
-      const facts = { amr: ['pwd' as const], ...(scope && scope !== API_SCOPES.toSorted().join(' ') ? { scope } : {}) };
-      const { tokens } = await signIn({ email: grant.username, password: grant.password }, requestFacts(request).meta, undefined, facts);
+      const signInFacts = { amr: ['pwd' as const], ...(scope && scope !== API_SCOPES.toSorted().join(' ') ? { scope } : {}) };
+      const { tokens } = await signIn({ email: grant.username, password: grant.password }, facts.meta, undefined, signInFacts);
       return tokenResponse(tokens);
     }
     // Checked before rotating, so a refused request leaves the refresh token as it was.
@@ -64,4 +65,4 @@ export async function POST(request: Request): Promise<Response> {
       { status: response.status, headers: { ...TOKEN_RESPONSE_HEADERS, ...(retryAfter ? { 'Retry-After': retryAfter } : {}) } },
     );
   }
-}
+});

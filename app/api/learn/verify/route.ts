@@ -1,17 +1,14 @@
 // The /learn tamper demo: the requester's own access token with a payload they edited, checked by
 // the real verification. The client never holds the token: the server takes it from the cookie,
 // and answers with the verdict alone (no token, no signature). Throttled per user.
-import { assertSameOrigin } from '@/lib/auth/csrf';
-import { requestCredential, requireSession } from '@/lib/auth/session';
-import { env } from '@/lib/env';
+import { handler } from '@/lib/auth/guards';
+import { requestCredential } from '@/lib/auth/session';
 import { unauthorized } from '@/lib/errors';
-import { json, readJson, route } from '@/lib/http';
+import { json, readJson } from '@/lib/http';
 import { tamperVerdict } from '@/lib/learn/verdict';
 import { verifyEditSchema } from '@/lib/learn/verify-schema';
 
-export const POST = route(async (request) => {
-  assertSameOrigin(request, 'strict', env().APP_URL);
-  const session = await requireSession(request);
+export const POST = handler({ auth: 'required', origin: 'always' }, async (request, { session }) => {
   const credential = await requestCredential(request);
   // For people signed in with the cookie; a program has its token already.
   if (credential.via !== 'cookie') throw unauthorized('Sign in with the browser to use this demo.');

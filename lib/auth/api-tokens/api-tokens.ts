@@ -6,9 +6,9 @@ import { recordAuditEvent } from '@/lib/audit';
 import { db } from '@/lib/db';
 import { durable } from '@/lib/db/durable';
 import { notFound } from '@/lib/errors';
-import { signToken } from './jwt';
-import type { ApiScope } from './scopes';
-import { uuidv7 } from './uuid';
+import { signToken } from '../tokens';
+import type { ApiScope } from '../tokens';
+import { uuidv7 } from '../tokens';
 
 export interface ApiTokenSummary {
   id: string;

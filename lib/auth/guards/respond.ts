@@ -2,10 +2,10 @@
 import 'server-only';
 import { NextResponse } from 'next/server';
 import { env } from '@/lib/env';
-import { requestMeta, type RequestMeta } from './request-meta';
-import { clearedTokenCookies, cookieNames, isSecureRequest, readCookie, tokenCookies, type CookieToSet } from './cookies';
-import type { TokenPair } from './tokens';
-import { deviceCookie } from './devices';
+import { requestMeta, type RequestMeta } from '../http';
+import { clearedTokenCookies, cookieNames, isSecureRequest, readCookie, tokenCookies, type CookieToSet } from '../http';
+import type { TokenPair } from '../sign-ins';
+import { deviceCookie } from '../devices';
 
 export interface RequestFacts {
   secure: boolean;

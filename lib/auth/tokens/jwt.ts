@@ -11,7 +11,7 @@
 import { SignJWT, decodeProtectedHeader, errors, jwtVerify, type JWTPayload } from 'jose';
 import { env } from '@/lib/env';
 import { getKeySet } from './keys';
-import { isUuidv7, uuidv7 } from './uuid';
+import { isUuidv7, uuidv7, uuidv7Time } from './uuid';
 
 export const TOKEN_TYPES = { access: 'at+jwt', refresh: 'refresh+jwt' } as const;
 export type TokenKind = keyof typeof TOKEN_TYPES;
@@ -56,6 +56,17 @@ export type VerifyResult = { ok: true; claims: TokenClaims } | { ok: false; reas
  */
 export function isApiTokenClaims(claims: Pick<TokenClaims, 'scope' | 'auth_time'>): boolean {
   return claims.scope !== undefined && claims.auth_time === undefined;
+}
+
+/**
+ * auth_time of a token in seconds. A token from before the claim existed reads as its family's
+ * creation time (the sid is a UUIDv7, so it carries that time). A personal API token is no
+ * sign-in at all: 0, so it never counts as recent.
+ */
+export function authTimeOf(claims: TokenClaims): number {
+  if (claims.auth_time !== undefined) return claims.auth_time;
+  if (isApiTokenClaims(claims)) return 0;
+  return Math.floor((uuidv7Time(claims.sid) ?? claims.iat * 1000) / 1000);
 }
 
 /** Personal API tokens may live up to a year. */

@@ -9,19 +9,20 @@ import { env } from '@/lib/env';
 import { AppError, isUniqueViolation, unauthorized } from '@/lib/errors';
 import {
   AUTH_METHODS,
+  API_SCOPES,
   isApiTokenClaims,
+  isIssuedBefore,
   signToken,
   tokenLifetime,
+  uuidv7,
+  uuidv7Time,
   verifyToken,
   type AuthMethod,
   type IssuedToken,
   type TokenClaims,
-} from './jwt';
+} from '../tokens';
 import { recordAuditEvent } from '@/lib/audit';
-import { API_SCOPES } from './scopes';
-import type { RequestMeta } from './request-meta';
-import { isIssuedBefore } from './revocation';
-import { uuidv7, uuidv7Time } from './uuid';
+import type { RequestMeta } from '../http';
 
 export interface TokenPair {
   access: IssuedToken;
@@ -50,16 +51,9 @@ export function sessionEndsAt(authTime: number): number {
   return authTime + env().AUTH_SESSION_MAX_AGE;
 }
 
-/**
- * auth_time of a token in seconds. A token from before the claim existed reads as its family's
- * creation time (the sid is a UUIDv7, so it carries that time). A personal API token is no
- * sign-in at all: 0, so it never counts as recent.
- */
-export function authTimeOf(claims: TokenClaims): number {
-  if (claims.auth_time !== undefined) return claims.auth_time;
-  if (isApiTokenClaims(claims)) return 0;
-  return Math.floor((uuidv7Time(claims.sid) ?? claims.iat * 1000) / 1000);
-}
+// authTimeOf (a token's auth_time, API tokens never recent) lives with the claims in ../tokens,
+// so the runtime-neutral step-up rule reads it too; it is re-exported here for the lifecycle's callers.
+export { authTimeOf } from '../tokens';
 
 /**
  * Signs an access and a refresh token for one sign-in (session family) `sid`, without the

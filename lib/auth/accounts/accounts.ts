@@ -8,7 +8,7 @@ import { AppError, isUniqueViolation } from '@/lib/errors';
 import type { LoginInput, SignupInput } from '@/lib/validation/auth';
 import { isKnownBrowser, rememberBrowser } from './devices';
 import { burnPasswordCheck, hashPassword, verifyPassword } from './password';
-import { endOtherSessions } from './sessions';
+import { endOtherSessions, revokeApiTokensIn, startSession, type SignInFacts, type TokenPair } from '../sign-ins';
 import {
   assertLoginAllowed,
   assertUnder,
@@ -18,9 +18,8 @@ import {
   recordLoginSuccess,
   type LoginAttempt,
 } from './rate-limit';
-import type { RequestMeta } from './request-meta';
-import type { SessionUser } from './session';
-import { revokeApiTokensIn, startSession, type SignInFacts, type TokenPair } from './tokens';
+import type { RequestMeta } from '../http';
+import type { SessionUser } from '../session';
 
 export interface SignedIn {
   user: SessionUser;
