@@ -10,6 +10,7 @@ import 'server-only';
 import { after } from 'next/server';
 
 const pending = new Set<Promise<void>>();
+let queued = 0;
 
 export function afterResponse(task: () => Promise<unknown>): void {
   const run = () =>
@@ -20,10 +21,19 @@ export function afterResponse(task: () => Promise<unknown>): void {
   try {
     after(run);
   } catch {
-    const queued = new Promise<void>((resolve) => setImmediate(resolve)).then(run);
-    pending.add(queued);
-    void queued.finally(() => pending.delete(queued));
+    queued += 1;
+    const task = new Promise<void>((resolve) => setImmediate(resolve)).then(run);
+    pending.add(task);
+    void task.finally(() => pending.delete(task));
   }
+}
+
+/**
+ * How many tasks were ever queued outside a request. (A queued task may already have finished by
+ * the time a caller looks: a slow await after queueing it, a database round trip, gives it time.)
+ */
+export function queuedAfterResponse(): number {
+  return queued;
 }
 
 /** Tasks queued outside a request and not yet finished. */

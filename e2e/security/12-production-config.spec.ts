@@ -10,7 +10,7 @@ import { cleanAppDir, NEXT_BIN } from '../support/clean-app-dir.ts';
 
 test.describe.configure({ mode: 'serial' });
 
-const PORT = Number(process.env.E2E_PORT_BASE ?? 3100) + 8;
+const PORT = Number(process.env.E2E_PORT_BASE ?? 3100) + 10;
 let appDir = '';
 test.beforeAll(() => {
   appDir = cleanAppDir('production-config');

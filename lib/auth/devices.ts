@@ -13,7 +13,7 @@ import { db } from '@/lib/db';
 import { durable } from '@/lib/db/durable';
 import { env } from '@/lib/env';
 import { isUniqueViolation } from '@/lib/errors';
-import { readCookie, type CookieToSet } from './cookies';
+import { readCookie, type CookieToSet } from './http';
 
 /** A year: the cookie and the row live as long as the browser keeps coming back. */
 export const DEVICE_COOKIE_MAX_AGE = 365 * 24 * 3600;

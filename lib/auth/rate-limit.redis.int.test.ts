@@ -2,7 +2,7 @@
 // real Redis (REDIS_TEST_URL, default the one on 127.0.0.1:6379), and its database insurance.
 import { Redis } from 'ioredis';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { assertLoginAllowed, RATE_LIMITS, recordLoginFailure, resetRateLimitsForTests } from '@/lib/auth/rate-limit';
+import { assertLoginAllowed, RATE_LIMITS, recordLoginFailure, resetRateLimitsForTests } from '@/lib/auth/accounts';
 import { resetEnvForTests } from '@/lib/env';
 import { uniqueEmail } from '@/test/auth-requests';
 

@@ -2,9 +2,9 @@
 // action (which also works without JavaScript). Only the verdict leaves the server: never the
 // token, never a signature, so the demo cannot hand a working credential to page scripts.
 import 'server-only';
-import { consumeAttempt } from '@/lib/auth/rate-limit';
+import { consumeAttempt } from '@/lib/auth/accounts';
 import { checkAccessToken } from '@/lib/auth/session';
-import type { RejectionCode } from '@/lib/auth/jwt';
+import type { RejectionCode } from '@/lib/auth/tokens';
 import { verifyEditedPayload } from './tamper';
 import type { JsonObject } from './token-anatomy';
 

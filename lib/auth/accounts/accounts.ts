@@ -6,7 +6,7 @@ import { db } from '@/lib/db';
 import { durable } from '@/lib/db/durable';
 import { AppError, isUniqueViolation } from '@/lib/errors';
 import type { LoginInput, SignupInput } from '@/lib/validation/auth';
-import { isKnownBrowser, rememberBrowser } from './devices';
+import { isKnownBrowser, rememberBrowser } from '../devices';
 import { burnPasswordCheck, hashPassword, verifyPassword } from './password';
 import { endOtherSessions, revokeApiTokensIn, startSession, type SignInFacts, type TokenPair } from '../sign-ins';
 import {

@@ -14,7 +14,7 @@ const actions = actionFiles();
 describe('declared guards', () => {
   it('finds the route handlers and action files it checks', () => {
     expect(routes.length).toBeGreaterThan(15);
-    expect(actions.map(relativeToRoot).sort()).toEqual(['app/(auth)/actions.ts', 'app/(shop)/actions.ts', 'app/account/actions.ts']);
+    expect(actions.map(relativeToRoot).sort()).toEqual(['app/(auth)/actions.ts', 'app/(shop)/actions.ts', 'app/account/actions.ts', 'app/learn/actions.ts']);
   });
 
   it.each(routes.map((r) => [relativeToRoot(r.file), r] as const))('%s: every exported method is guarded', async (_name, route) => {

@@ -10,7 +10,6 @@ import { AppError, isUniqueViolation, unauthorized } from '@/lib/errors';
 import {
   AUTH_METHODS,
   API_SCOPES,
-  isApiTokenClaims,
   isIssuedBefore,
   signToken,
   tokenLifetime,
