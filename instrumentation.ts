@@ -1,16 +1,18 @@
 // Runs once when a server instance starts. Parsing the environment here makes a production
 // start with a missing, short or well-known AUTH_SECRET (or any other bad variable) stop at once
 // with a message naming the variable, instead of failing on the first sign-in. The same goes for
-// mail: production without SMTP_URL (and without MAIL_DISABLED=true) does not start. Under the
-// Node runtime it then starts the outbox timer (lib/mail/timer.ts).
+// mail: production without SMTP_URL (and without MAIL_DISABLED=true) does not start, and a
+// production server also refuses an http:// or missing APP_URL and a missing CRON_SECRET. Under
+// the Node runtime it then starts the outbox timer (lib/mail/timer.ts).
 export async function register(): Promise<void> {
-  const { env } = await import('@/lib/env');
+  const { assertProductionConfig, env } = await import('@/lib/env');
   try {
     const config = env();
     if (process.env.NEXT_RUNTIME === 'nodejs' && process.env.NEXT_PHASE !== 'phase-production-build') {
       const { mailStartupProblem } = await import('@/lib/mail/config');
       const problem = mailStartupProblem(config);
       if (problem) throw new Error(`Invalid environment configuration:\n  ${problem}`);
+      if (process.env.NODE_ENV === 'production') assertProductionConfig(config);
     }
   } catch (error) {
     console.error(error instanceof Error ? error.message : error);

@@ -38,6 +38,24 @@ describe('protected pages', () => {
     expect(response.headers.get('location')).toBe(`${APP}/api/auth/refresh?next=%2Fcart`);
   });
 
+  it('hop at most once per navigation: not again right after a failed hop (a hint cookie the app cannot clear)', async () => {
+    for (const path of ['/cart', '/products/aurora-mug']) {
+      const response = await middleware(request(path, { headers: { cookie: 'signed-in=1; refresh-failed=1' } }));
+      expect(response.headers.get('location') ?? '').not.toContain('/api/auth/refresh');
+    }
+    const publicPage = await middleware(request('/products/aurora-mug', { headers: { cookie: 'signed-in=1; refresh-failed=1' } }));
+    expect(publicPage.status).toBe(200);
+  });
+
+  it('answer a path with a broken %-escape with 400, never a 500 from deeper down', async () => {
+    const page = await middleware(request('/products/%ff'));
+    expect(page.status).toBe(400);
+    expect(await page.text()).toContain('not valid');
+    const api = await middleware(request('/api/products/%e0%a4'));
+    expect(api.status).toBe(400);
+    expect(((await api.json()) as { error: { code: string } }).error.code).toBe('invalid_path');
+  });
+
   it('let a valid access cookie through, with no-store and a nonce CSP', async () => {
     const response = await middleware(request('/orders', { headers: { cookie: `access=${await accessToken()}` } }));
     expect(response.status).toBe(200);

@@ -27,6 +27,10 @@ export async function middleware(request: NextRequest): Promise<Response> {
   const config = env();
   const secure = isSecureRequest(request.headers, config.APP_URL, request.url);
 
+  // A path that is not valid percent-encoded UTF-8 (`/products/%ff`) would make the router's
+  // decoding throw deep inside the render, a bare 500. It is the client's mistake: 400, said plainly.
+  if (!isDecodablePath(request.nextUrl.pathname)) return badPath(pathname);
+
   // A server action called from another origin (or with no Origin, or Sec-Fetch-Site cross-site or
   // same-site): a clean 403 here, instead of Next's own 500 ("Invalid Server Actions request") or an
   // error thrown by the action's own check. Each action still checks the origin itself. A POST to a
@@ -88,7 +92,9 @@ async function refusePage(request: NextRequest, secure: boolean, protectedPage: 
   const names = cookieNames(secure);
   // Pages are for the cookie: a Bearer header (a program, an API token) never opens one.
   const credential = readCredential(request.headers, secure);
-  const mayRefresh = request.cookies.has(names.hint);
+  // At most one refresh hop per navigation: not after one just failed (a hint cookie the app
+  // cannot clear would otherwise loop the browser between the page and the hop).
+  const mayRefresh = request.cookies.has(names.hint) && !request.cookies.has(names.hopFailed);
 
   if (!protectedPage) {
     // A public page for someone whose access token lapsed: renew it on the way, so the header
@@ -102,6 +108,22 @@ async function refusePage(request: NextRequest, secure: boolean, protectedPage: 
   const login = new URL('/login', request.url);
   login.searchParams.set('next', pathname + search);
   return redirect(login);
+}
+
+function isDecodablePath(pathname: string): boolean {
+  try {
+    decodeURIComponent(pathname);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function badPath(pathname: string): NextResponse {
+  const message = 'This address is not valid: it has a broken %-escape.';
+  const headers = { 'Cache-Control': 'no-store' };
+  if (pathname.startsWith('/api/')) return NextResponse.json({ error: { code: 'invalid_path', message } }, { status: 400, headers });
+  return new NextResponse(`Bad request. ${message}\n`, { status: 400, headers: { ...headers, 'Content-Type': 'text/plain; charset=utf-8' } });
 }
 
 function redirect(url: URL): NextResponse {

@@ -41,6 +41,9 @@ export async function startServer(options: {
     APP_URL: origin,
     // The bench measures sign-in, not mail.
     MAIL_DISABLED: 'true',
+    // A local production server: http:// on 127.0.0.1 and a cron secret (lib/env.ts refuses otherwise).
+    ALLOW_INSECURE_HTTP: 'true',
+    CRON_SECRET: 'bench-only-cron-secret-0123456789',
   };
   delete env.REDIS_URL;
   return startNext({ cwd: root, nextBin: join(root, 'node_modules/.bin/next'), port, env });

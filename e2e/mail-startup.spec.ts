@@ -3,10 +3,11 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { TEST_AUTH_SECRET } from '../test/test-env.ts';
+import { LOCAL_PRODUCTION_ENV, TEST_AUTH_SECRET } from '../test/test-env.ts';
 
 const root = process.cwd();
-const PORT = Number(process.env.E2E_PORT_BASE ?? 3100) + 8;
+// base+9: +7/+8 are the identity providers, +10/+11 the security suite's start-up specs.
+const PORT = Number(process.env.E2E_PORT_BASE ?? 3100) + 9;
 
 function start(extra: Record<string, string>): Promise<{ code: number | null; output: string }> {
   return new Promise((resolve) => {
@@ -17,6 +18,7 @@ function start(extra: Record<string, string>): Promise<{ code: number | null; ou
       DATABASE_URL: 'file:./e2e/.tmp/mail-startup.db',
       AUTH_SECRET: TEST_AUTH_SECRET,
       APP_URL: `http://127.0.0.1:${PORT}`,
+      ...LOCAL_PRODUCTION_ENV,
       ...extra,
     };
     delete env.SMTP_URL;

@@ -3,6 +3,7 @@
 import 'server-only';
 import type { RequestMeta } from '@/lib/auth/http';
 import { db } from '@/lib/db';
+import { durable } from '@/lib/db/durable';
 
 export const AUDIT_EVENT_TYPES = {
   sign_in: 'Signed in',
@@ -38,16 +39,18 @@ export async function recordAuditEvent(
   event: { userId: string; type: AuditEventType; detail?: string },
   meta?: RequestMeta | null,
 ): Promise<void> {
-  const prisma = await db();
-  await prisma.auditEvent.create({
-    data: {
-      userId: event.userId,
-      type: event.type,
-      detail: event.detail?.slice(0, 200) ?? null,
-      ipAddress: meta?.ipAddress ?? null,
-      userAgent: meta?.userAgent ?? null,
-    },
-  });
+  // Its own transaction: never rolled back with another request's work (lib/db/durable.ts).
+  await durable((tx) =>
+    tx.auditEvent.create({
+      data: {
+        userId: event.userId,
+        type: event.type,
+        detail: event.detail?.slice(0, 200) ?? null,
+        ipAddress: meta?.ipAddress ?? null,
+        userAgent: meta?.userAgent ?? null,
+      },
+    }),
+  );
 }
 
 export const AUDIT_PAGE_SIZE = 10;

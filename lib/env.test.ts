@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { EnvError, env, parseEnv, resetEnvForTests } from './env';
+import { EnvError, assertProductionConfig, env, parseEnv, productionProblems, resetEnvForTests } from './env';
 
 const SECRET = 'Zq8vP2mL9xR4tY7wK1nB5cH3jF6gD0sA-_+=';
 
@@ -84,6 +84,38 @@ describe('parseEnv', () => {
 
   it('never echoes the secret in the message', () => {
     expect(problem({ AUTH_SECRET: 'short-unique-marker' })).not.toContain('unique-marker');
+  });
+});
+
+describe('production start-up (productionProblems)', () => {
+  const base = { AUTH_SECRET: 'x'.repeat(8) + 'abcdefghijklmnopqrstuvwxyz0123456789' };
+
+  it('refuses a missing or http:// APP_URL and a missing CRON_SECRET, naming each', () => {
+    const problems = productionProblems(parseEnv({ ...base, APP_URL: 'http://shop.example.com' })).join('\n');
+    expect(problems).toMatch(/APP_URL must be https/);
+    expect(problems).toMatch(/CRON_SECRET is required/);
+    expect(productionProblems(parseEnv(base)).join('\n')).toMatch(/APP_URL is required/);
+    expect(() => assertProductionConfig(parseEnv(base))).toThrow(/APP_URL/);
+  });
+
+  it('accepts https://, and http:// only with ALLOW_INSECURE_HTTP=true', () => {
+    expect(productionProblems(parseEnv({ ...base, APP_URL: 'https://shop.example.com', CRON_SECRET: 'c'.repeat(20) }))).toEqual([]);
+    expect(productionProblems(parseEnv({ ...base, APP_URL: 'http://127.0.0.1:3000', CRON_SECRET: 'c'.repeat(20), ALLOW_INSECURE_HTTP: 'true' }))).toEqual([]);
+  });
+
+  it('on Vercel: trusts the proxy by default and a preview serves at https://$VERCEL_URL', () => {
+    const vercel = parseEnv({ ...base, VERCEL: '1', VERCEL_URL: 'shop-git-x.vercel.app' });
+    expect(vercel.TRUST_PROXY).toBe(true);
+    expect(vercel.APP_URL).toBe('https://shop-git-x.vercel.app');
+    expect(parseEnv({ ...base, VERCEL: '1', TRUST_PROXY: 'false' }).TRUST_PROXY).toBe(false);
+    expect(parseEnv({ ...base, VERCEL: '1', VERCEL_URL: 'x.vercel.app', APP_URL: 'https://shop.example.com' }).APP_URL).toBe('https://shop.example.com');
+    expect(parseEnv(base).TRUST_PROXY).toBe(false);
+  });
+
+  it('reads empty strings as unset (.env.example copied as it stands)', () => {
+    const config = parseEnv({ ...base, APP_URL: '', REDIS_URL: '', CRON_SECRET: '', AUTH_SESSION_MAX_AGE: '' });
+    expect(config.APP_URL).toBeUndefined();
+    expect(config.AUTH_SESSION_MAX_AGE).toBe(30 * 24 * 3600);
   });
 });
 

@@ -153,9 +153,17 @@ const document = {
         },
       },
     },
-    '/api/auth/logout': { post: { summary: 'Sign out: revoke the token and its sign-in, clear cookies', responses: { '204': { description: 'Signed out' }, ...forbidden } } },
+    '/api/auth/logout': {
+      post: {
+        summary: 'Sign out: revoke the token and its sign-in, clear cookies',
+        responses: { '204': { description: 'Signed out' }, '303': { description: 'A form post: to /' }, ...forbidden },
+      },
+    },
     '/api/auth/logout-all': {
-      post: { summary: 'Sign out everywhere: every token issued until now dies', responses: { '204': { description: 'Done' }, ...unauthorized, ...forbidden } },
+      post: {
+        summary: 'Sign out everywhere: every token issued until now (sign-ins and API tokens) dies',
+        responses: { '204': { description: 'Done' }, '303': { description: 'A form post: to the sign-in page' }, ...unauthorized, ...forbidden },
+      },
     },
     '/api/auth/refresh': {
       post: {

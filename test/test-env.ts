@@ -10,3 +10,15 @@ export const TEST_ENV = {
   BCRYPT_COST: '4',
   APP_URL: 'http://localhost:3000',
 } as const;
+
+/** Test-only cron bearer secret (production servers refuse to start without one). */
+export const TEST_CRON_SECRET = 'test-only-cron-secret-0123456789';
+
+/**
+ * What a local production server (`next start` in tests and the bench) needs beyond the secret:
+ * http:// on 127.0.0.1 is allowed explicitly, and a cron secret is set.
+ */
+export const LOCAL_PRODUCTION_ENV = {
+  ALLOW_INSECURE_HTTP: 'true',
+  CRON_SECRET: TEST_CRON_SECRET,
+} as const;

@@ -1,13 +1,15 @@
 'use server';
-// Server actions behind the sign-in, sign-up and sign-out forms. Thin: the declared guard checks
-// the origin (sign-in and sign-up: the looser login rule) and the session; the action parses with
-// the same zod schema as the JSON routes, calls lib/auth, sets cookies and redirects.
+// Server actions behind the sign-in and sign-up forms. Thin: the declared guard checks the origin
+// (the looser login rule); the action parses with the same zod schema as the JSON routes, calls
+// lib/auth, sets cookies (the pair and the known-browser `device` cookie) and redirects.
+// (Sign-out is a plain form POST to /api/auth/logout, answered 303: a full page load, never a
+// client-side navigation.)
 import { cookies } from 'next/headers';
 import { redirect } from 'next/navigation';
-import { signIn, signUp } from '@/lib/auth/accounts';
-import { action, formAction, writeCookies } from '@/lib/auth/guards';
-import { clearedTokenCookies, cookieNames, safeNextPath, tokenCookies } from '@/lib/auth/http';
-import { signOut, signOutEverywhere, type TokenPair } from '@/lib/auth/sign-ins';
+import { signIn, signUp, type BrowserSignIn, type SignedIn } from '@/lib/auth/accounts';
+import { deviceCookie, deviceCookieName, verifyDeviceCookie } from '@/lib/auth/devices';
+import { formAction, writeCookies } from '@/lib/auth/guards';
+import { safeNextPath, tokenCookies } from '@/lib/auth/http';
 import { WELCOME_COOKIE, WELCOME_MAX_AGE_SECONDS } from '@/lib/format/welcome';
 import { fieldErrors } from '@/lib/http';
 import { mergeGuestCartAfterSignIn } from '@/lib/shop/merge-at-sign-in';
@@ -19,8 +21,17 @@ function text(formData: FormData, name: string): string {
   return typeof value === 'string' ? value : '';
 }
 
-async function setSession(tokens: TokenPair, secure: boolean): Promise<void> {
-  writeCookies(await cookies(), tokenCookies({ access: tokens.access.token, refresh: tokens.refresh.token }, secure));
+/** The browser's id from its signed `device` cookie (null when it has none or a forged one). */
+async function browserOf(secure: boolean): Promise<BrowserSignIn> {
+  return { browserId: verifyDeviceCookie((await cookies()).get(deviceCookieName(secure))?.value) };
+}
+
+async function setSession(signedIn: SignedIn, secure: boolean): Promise<SignedIn> {
+  const { tokens, browser } = signedIn;
+  const jar = await cookies();
+  writeCookies(jar, tokenCookies({ access: tokens.access.token, refresh: tokens.refresh.token }, secure));
+  if (browser) writeCookies(jar, [deviceCookie(browser.browserId, secure)]);
+  return signedIn;
 }
 
 export const loginAction = formAction(
@@ -28,8 +39,7 @@ export const loginAction = formAction(
   async (formData, { values, meta, secure }): Promise<AuthFormState> => {
     const parsed = loginSchema.safeParse({ email: values.email, password: text(formData, 'password') });
     if (!parsed.success) return { status: 'error', message: 'Check the highlighted fields.', fields: fieldErrors(parsed.error), values };
-    const { user, tokens } = await signIn(parsed.data, meta);
-    await setSession(tokens, secure);
+    const { user } = await setSession(await signIn(parsed.data, meta, await browserOf(secure)), secure);
     await mergeGuestCartAfterSignIn(user.id);
     redirect(safeNextPath(text(formData, 'next')));
   },
@@ -40,28 +50,10 @@ export const signupAction = formAction(
   async (formData, { values, meta, secure }): Promise<AuthFormState> => {
     const parsed = signupSchema.safeParse({ ...values, password: text(formData, 'password') });
     if (!parsed.success) return { status: 'error', message: 'Check the highlighted fields.', fields: fieldErrors(parsed.error), values };
-    const { user, tokens } = await signUp(parsed.data, meta);
-    await setSession(tokens, secure);
+    const { user } = await setSession(await signUp(parsed.data, meta, await browserOf(secure)), secure);
     await mergeGuestCartAfterSignIn(user.id);
     // A new user is welcomed where they were going (app/_components/welcome-notice.tsx), not sent to /account.
     (await cookies()).set(WELCOME_COOKIE, '1', { path: '/', maxAge: WELCOME_MAX_AGE_SECONDS, sameSite: 'lax', secure });
     redirect(safeNextPath(text(formData, 'next')));
   },
 );
-
-/** No session required: a lapsed access token still names its family, and the cookies go anyway. */
-export const logoutAction = action({ auth: 'none' }, async ({ secure, meta }): Promise<void> => {
-  const jar = await cookies();
-  const names = cookieNames(secure);
-  // The refresh cookie is scoped to /api/auth and is not sent here; the access token names the
-  // family (sid), and revoking the family kills the refresh token as well.
-  await signOut({ access: jar.get(names.access)?.value, refresh: jar.get(names.refresh)?.value }, meta);
-  writeCookies(jar, clearedTokenCookies(secure));
-  redirect('/');
-});
-
-export const logoutEverywhereAction = action({ auth: 'required' }, async ({ session, secure, meta }): Promise<void> => {
-  await signOutEverywhere(session.user.id, meta);
-  writeCookies(await cookies(), clearedTokenCookies(secure));
-  redirect('/login?reason=signed_out_everywhere');
-});

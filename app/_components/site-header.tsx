@@ -2,13 +2,11 @@
 // "Menu" disclosure holding the rest (a <details>: it works without JavaScript). The two lists are
 // the same links; CSS shows one of them at a time, so assistive technology only meets one.
 import Link from 'next/link';
-import { logoutAction } from '@/app/(auth)/actions';
-import { getSession } from '@/lib/auth/session';
+import { getPageSession } from '@/lib/auth/session';
 import { getCartCount } from '@/lib/shop/cart';
 import { cartOwnerOfPage } from '@/lib/shop/cart-owner';
 import { MenuDisclosure } from './menu-disclosure';
 import { NavLink } from './nav-link';
-import { SubmitButton } from './submit-button';
 
 function CartLink({ count }: { count: number | null }) {
   return (
@@ -56,10 +54,12 @@ function NavItems({ signedIn, name, cartCount, withCart }: { signedIn: boolean; 
             </NavLink>
           </li>
           <li>
-            <form action={logoutAction}>
-              <SubmitButton className="button-link" pendingText="Signing out…">
+            {/* A plain form POST answered 303: sign-out ends in a full page load, so nothing of
+                the account stays in this page's memory or the client router's cache. */}
+            <form method="post" action="/api/auth/logout">
+              <button type="submit" className="button-link">
                 Sign out
-              </SubmitButton>
+              </button>
             </form>
           </li>
         </>
@@ -80,7 +80,7 @@ function NavItems({ signedIn, name, cartCount, withCart }: { signedIn: boolean; 
 }
 
 export async function SiteHeader() {
-  const session = await getSession().catch(() => null);
+  const session = await getPageSession().catch(() => null);
   // The badge is a convenience: a database hiccup hides it rather than breaking every page.
   // Guests have carts too; an ended sign-in shows no count rather than the guest cart's.
   const owner = await cartOwnerOfPage().catch(() => null);

@@ -3,13 +3,13 @@
 // short-lived `welcome` cookie; this reads it, and WelcomeSeen removes it once shown.
 import { cookies } from 'next/headers';
 import Link from 'next/link';
-import { getSession } from '@/lib/auth/session';
+import { getPageSession } from '@/lib/auth/session';
 import { WELCOME_COOKIE } from '@/lib/format/welcome';
 import { WelcomeSeen } from './welcome-seen';
 
 export async function WelcomeNotice() {
   if (!(await cookies()).has(WELCOME_COOKIE)) return null;
-  const session = await getSession().catch(() => null);
+  const session = await getPageSession().catch(() => null);
   if (!session) return null;
   return (
     <div className="container">

@@ -4,7 +4,7 @@
 import { revalidatePath } from 'next/cache';
 import { changePassword, hasPassword, setPassword } from '@/lib/auth/accounts';
 import { createApiToken, revokeApiToken } from '@/lib/auth/api-tokens';
-import { action, formAction } from '@/lib/auth/guards';
+import { action, formAction, guardOf, markGuarded } from '@/lib/auth/guards';
 import { endOtherSessions, endSession } from '@/lib/auth/sign-ins';
 import { AppError } from '@/lib/errors';
 import type { FormState } from '@/lib/form-state';
@@ -36,24 +36,48 @@ export const createApiTokenAction = formAction(
   },
 );
 
-export const revokeApiTokenAction = action({ auth: 'required' }, async ({ session }, formData: FormData): Promise<void> => {
-  await revokeApiToken({ userId: session.user.id, id: String(formData.get('id') ?? '') });
-  revalidatePath('/account');
-});
+/**
+ * For the void actions (forms without state): a refusal (4xx: another user's sign-in or token, an
+ * id that does not exist, a foreign origin) comes back to /account with a notice, never as a 500
+ * with a stack in the log; a lapsed sign-in goes to sign in again. Only known codes travel in the
+ * URL, and the page maps them to its own words. It wraps the guarded action, so the guard's own
+ * refusals are covered too, and keeps the guard's declaration for the tests that list them.
+ */
+function refusalsToNotice<Args extends unknown[]>(guarded: (...args: Args) => Promise<void>): (...args: Args) => Promise<void> {
+  const wrapped = async (...args: Args): Promise<void> => {
+    try {
+      await guarded(...args);
+    } catch (error) {
+      if (!(error instanceof AppError) || error.status >= 500) throw error;
+      if (error.status === 401) redirect('/login?next=/account');
+      redirect(`/account?notice=${encodeURIComponent(error.code)}#notice`);
+    }
+    revalidatePath('/account');
+  };
+  return markGuarded(wrapped, 'action', guardOf(guarded)!);
+}
+
+export const revokeApiTokenAction = refusalsToNotice(
+  action({ auth: 'required' }, async ({ session }, formData: FormData): Promise<void> => {
+    await revokeApiToken({ userId: session.user.id, id: String(formData.get('id') ?? '') });
+  }),
+);
 
 // ── Security centre: sign-ins and password ────────────────────────────────────────────────────
 
-export const endSessionAction = action({ auth: 'required' }, async ({ session, meta }, formData: FormData): Promise<void> => {
-  const sid = String(formData.get('sid') ?? '');
-  if (sid === session.claims.sid) throw new AppError(400, 'invalid_request', 'Use "Sign out" to end this device’s sign-in.');
-  await endSession({ userId: session.user.id, sid, meta });
-  revalidatePath('/account');
-});
+export const endSessionAction = refusalsToNotice(
+  action({ auth: 'required' }, async ({ session, meta }, formData: FormData): Promise<void> => {
+    const sid = String(formData.get('sid') ?? '');
+    if (sid === session.claims.sid) throw new AppError(400, 'invalid_request', 'Use "Sign out" to end this device’s sign-in.');
+    await endSession({ userId: session.user.id, sid, meta });
+  }),
+);
 
-export const endOtherSessionsAction = action({ auth: 'required' }, async ({ session, meta }): Promise<void> => {
-  await endOtherSessions({ userId: session.user.id, currentSid: session.claims.sid, meta });
-  revalidatePath('/account');
-});
+export const endOtherSessionsAction = refusalsToNotice(
+  action({ auth: 'required' }, async ({ session, meta }): Promise<void> => {
+    await endOtherSessions({ userId: session.user.id, currentSid: session.claims.sid, meta });
+  }),
+);
 
 export type ChangePasswordState = FormState;
 
@@ -65,17 +89,14 @@ export const changePasswordAction = formAction({ auth: 'required' }, async (form
     currentPassword: String(formData.get('currentPassword') ?? ''),
     newPassword: String(formData.get('newPassword') ?? ''),
     signOutOthers: formData.get('signOutOthers') === 'on',
+    revokeApiTokens: formData.get('revokeApiTokens') === 'on',
   });
   if (!parsed.success) return { status: 'error', message: 'Check the highlighted fields.', fields: fieldErrors(parsed.error) };
   const { otherSessionsEnded, apiTokensRevoked } = await changePassword({ userId: session.user.id, currentSid: session.claims.sid, meta, ...parsed.data });
   revalidatePath('/account');
-  const revoked = apiTokensRevoked ? ` ${count(apiTokensRevoked, 'API token')} revoked.` : '';
-  return {
-    status: 'ok',
-    message: parsed.data.signOutOthers
-      ? `Password changed. ${otherSignInsEnded(otherSessionsEnded)}${revoked}`
-      : `Password changed. Your other devices stay signed in.${revoked}`,
-  };
+  const sessions = parsed.data.signOutOthers ? otherSignInsEnded(otherSessionsEnded) : 'Your other devices stay signed in.';
+  const tokens = parsed.data.revokeApiTokens ? `${count(apiTokensRevoked, 'API token')} revoked.` : 'Your API tokens still work.';
+  return { status: 'ok', message: `Password changed. ${sessions} ${tokens}` };
 });
 
 /** "Set a password" for an account without one (no current password to check; step-up instead). */

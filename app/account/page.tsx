@@ -13,9 +13,19 @@ import { SignInProviders } from './_components/sign-in-providers';
 
 export const metadata: Metadata = { title: 'Your account' };
 
+/** What a refused account action (see actions.ts refusalToNotice) says; unknown codes say nothing. */
+const NOTICES: Record<string, string> = {
+  not_found: 'That sign-in or API token does not exist (or is not yours). Nothing was changed.',
+  invalid_request: 'That request was not valid. Nothing was changed.',
+  forbidden_origin: 'That request did not come from this site, so it was refused.',
+  insufficient_scope: 'API tokens cannot do that. Nothing was changed.',
+  too_many_attempts: 'Too many attempts. Try again in a few minutes.',
+};
+
 export default async function AccountPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { user, claims } = await requirePageSession('/account');
-  const { page, oidc, oidc_error: oidcError } = await searchParams;
+  const { page, oidc, oidc_error: oidcError, notice } = await searchParams;
+  const noticeText = typeof notice === 'string' ? NOTICES[notice] : undefined;
   const passwordSet = await hasPassword(user.id);
   const expiresAt = new Date(claims.exp * 1000);
   // eslint-disable-next-line react-hooks/purity -- one clock reading per request, shared by the times below
@@ -23,6 +33,11 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
   return (
     <section aria-labelledby="account-title" className="stack">
       <h1 id="account-title">Your account</h1>
+      {noticeText ? (
+        <p id="notice" role="alert" className="form-error" data-testid="account-notice">
+          {noticeText}
+        </p>
+      ) : null}
       <div className="card">
         <dl className="facts">
           <dt>Name</dt>

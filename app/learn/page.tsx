@@ -1,8 +1,8 @@
 import type { Metadata } from 'next';
-import { headers } from 'next/headers';
+import { cookies, headers } from 'next/headers';
 import Link from 'next/link';
-import { isSecureRequest } from '@/lib/auth/http';
-import { getSession, requestCredential } from '@/lib/auth/session';
+import { cookieNames, isSecureRequest } from '@/lib/auth/http';
+import { getPageSession } from '@/lib/auth/session';
 import { env } from '@/lib/env';
 import { decodeToken } from '@/lib/learn/token-anatomy';
 import { CookieDiagram, RefreshDiagram, RequestPathDiagram, ServerSessionDiagram, SignedTokenDiagram, StatelessDiagram } from './_components/diagrams';
@@ -24,11 +24,12 @@ export default async function LearnPage() {
   const requestHeaders = await headers();
   // The page checks the session itself (the DAL): it never trusts the middleware. A database
   // hiccup shows the explainer without the personal part rather than an error page.
-  const session = await getSession().catch(() => null);
-  const credential = session?.via === 'cookie' ? await requestCredential() : null;
-  const decoded = credential?.via === 'cookie' ? decodeToken(credential.token) : null;
+  // Pages are for the access cookie: never a Bearer header, never a personal API token.
+  const session = await getPageSession().catch(() => null);
   const config = env();
   const secure = isSecureRequest(requestHeaders, config.APP_URL);
+  const token = session ? (await cookies()).get(cookieNames(secure).access)?.value : undefined;
+  const decoded = token ? decodeToken(token) : null;
   const accessTtl = duration(config.AUTH_ACCESS_TTL);
   const refreshTtl = duration(config.AUTH_REFRESH_TTL);
 

@@ -1,22 +1,28 @@
 // 11. A weak or default signing secret is refused at start-up in production (RFC 8725 §3.5,
 // ASVS 5 V13.3): `next start` from the production build exits non-zero with a message naming
 // AUTH_SECRET (instrumentation.ts parses the environment before serving anything).
+// The servers run from a directory without the developer's .env files (e2e/support/clean-app-dir.ts):
+// after `npm run dev` has written a generated AUTH_SECRET into .env.local, an "unset" secret must
+// still be unset.
 import { spawn } from 'node:child_process';
-import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { TEST_AUTH_SECRET } from '../../test/test-env.ts';
+import { LOCAL_PRODUCTION_ENV, TEST_AUTH_SECRET } from '../../test/test-env.ts';
+import { cleanAppDir, NEXT_BIN } from '../support/clean-app-dir.ts';
 
 test.describe.configure({ mode: 'serial' });
 
-const root = process.cwd();
-const PORT = Number(process.env.E2E_PORT_BASE ?? 3100) + 9;
+const PORT = Number(process.env.E2E_PORT_BASE ?? 3100) + 11;
+let appDir = '';
+test.beforeAll(() => {
+  appDir = cleanAppDir('weak-secret');
+});
 
 function start(secret: string | undefined): Promise<{ code: number | null; output: string }> {
   return new Promise((resolve) => {
-    const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1', DATABASE_URL: 'file:./e2e/.tmp/weak-secret.db', BCRYPT_COST: '4' };
+    const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1', DATABASE_URL: 'file:./weak-secret.db', BCRYPT_COST: '4', MAIL_DISABLED: 'true' };
     delete env.AUTH_SECRET;
     if (secret !== undefined) env.AUTH_SECRET = secret;
-    const child = spawn(join(root, 'node_modules/.bin/next'), ['start', '-p', String(PORT), '-H', '127.0.0.1'], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(NEXT_BIN, ['start', '-p', String(PORT), '-H', '127.0.0.1'], { cwd: appDir, env, stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
     child.stdout.on('data', (d: Buffer) => (output += d.toString()));
     child.stderr.on('data', (d: Buffer) => (output += d.toString()));
@@ -51,8 +57,17 @@ for (const [name, secret] of Object.entries(WEAK)) {
 
 test('11 weak secret · control: the test secret starts (and is killed once ready)', async () => {
   const result = await new Promise<{ ready: boolean }>((resolve) => {
-    const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1', DATABASE_URL: 'file:./e2e/.tmp/weak-secret.db', AUTH_SECRET: TEST_AUTH_SECRET, MAIL_DISABLED: 'true' };
-    const child = spawn(join(root, 'node_modules/.bin/next'), ['start', '-p', String(PORT), '-H', '127.0.0.1'], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      NODE_ENV: 'production',
+      NEXT_TELEMETRY_DISABLED: '1',
+      DATABASE_URL: 'file:./weak-secret.db',
+      AUTH_SECRET: TEST_AUTH_SECRET,
+      APP_URL: `http://127.0.0.1:${PORT}`,
+      ...LOCAL_PRODUCTION_ENV,
+      MAIL_DISABLED: 'true',
+    };
+    const child = spawn(NEXT_BIN, ['start', '-p', String(PORT), '-H', '127.0.0.1'], { cwd: appDir, env, stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
     const onData = (d: Buffer) => {
       output += d.toString();

@@ -1,5 +1,5 @@
 // The `next start` instances the browser tests run against (one build, one database each).
-import { TEST_AUTH_SECRET } from '../../test/test-env.ts';
+import { LOCAL_PRODUCTION_ENV, TEST_AUTH_SECRET } from '../../test/test-env.ts';
 import { GITHUB_TEST_CLIENT } from './github-stand-in.ts';
 import { OIDC_TEST_CLIENT } from './oidc-provider.ts';
 
@@ -21,7 +21,12 @@ export const SECURITY_CORS_ORIGIN = 'http://allowed-client.example';
 
 export const HOST = '127.0.0.1';
 
-/** E2E_PORT_BASE moves both servers (e.g. to run two suites side by side); default 3100. */
+/**
+ * E2E_PORT_BASE moves every server (e.g. to run two suites side by side); default 3100. The map:
+ * +0 main, +1 short-ttl, +2 security, +3 oidc, +5/+6 the mail catcher (SMTP/HTTP), +7/+8 the
+ * identity providers, +9 mail-startup.spec.ts, +10/+11 the security suite's start-up specs
+ * (12-production-config, 11-weak-secret).
+ */
 const BASE = Number(process.env.E2E_PORT_BASE ?? 3100);
 
 export const SERVERS = {
@@ -64,6 +69,7 @@ export function serverEnv(port: number): Record<string, string> {
     AUTH_SECRET: TEST_AUTH_SECRET,
     BCRYPT_COST: '4',
     APP_URL: `http://${HOST}:${port}`,
+    ...LOCAL_PRODUCTION_ENV,
     SMTP_URL: `smtp://${HOST}:${SERVERS.mailCatcher.smtpPort}`,
     MAIL_FROM: 'Tokenshop <shop@example.test>',
     MAIL_OUTBOX_BACKOFF_SECONDS: '1',

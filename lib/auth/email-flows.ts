@@ -18,6 +18,7 @@ import { writeTransaction } from '@/lib/shop/transaction';
 import { consumeOneTimeToken, issueOneTimeToken, peekOneTimeToken, voidOneTimeTokens } from './one-time-tokens';
 import { consumeMailAllowance, hashPassword, verifyPassword } from './accounts';
 import type { RequestMeta } from './http';
+import { revokeApiTokensIn } from './sign-ins';
 
 type Tx = Prisma.TransactionClient;
 
@@ -73,16 +74,7 @@ export async function requestPasswordReset(input: { email: string; meta: Request
 
 /** Marks every live personal API token of the user revoked (rows + revocations the DAL reads). */
 export async function revokeAllApiTokens(tx: Tx, userId: string, nowMs = Date.now()): Promise<number> {
-  const live = await tx.apiToken.findMany({ where: { userId, revokedAt: null, expiresAt: { gt: new Date(nowMs) } }, select: { id: true, expiresAt: true } });
-  for (const token of live) {
-    await tx.revokedToken.upsert({
-      where: { jti: token.id },
-      create: { jti: token.id, userId, kind: 'api_token', reason: 'password_changed', expiresAt: token.expiresAt },
-      update: {},
-    });
-  }
-  await tx.apiToken.updateMany({ where: { id: { in: live.map((t) => t.id) } }, data: { revokedAt: new Date(nowMs) } });
-  return live.length;
+  return revokeApiTokensIn(tx, userId, 'password_changed', nowMs);
 }
 
 export interface ResetOutcome {

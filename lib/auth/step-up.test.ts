@@ -33,8 +33,13 @@ describe('requireRecentSignIn (step-up)', () => {
     expect(() => requireRecentSignIn(session({ auth_time: NOW / 1000 - 61 }), NOW)).toThrow(expect.objectContaining({ code: 'reauth_required' }));
   });
 
-  it('never counts a personal API token as a recent sign-in', () => {
-    expect(() => requireRecentSignIn(session({ scope: 'profile:read', auth_time: NOW / 1000 }), NOW)).toThrow(
+  it('never counts a personal API token (a scope and no auth_time) as a recent sign-in, however new its sid', () => {
+    expect(() => requireRecentSignIn(session({ scope: 'profile:read' }), NOW)).toThrow(expect.objectContaining({ code: 'reauth_required' }));
+  });
+
+  it('judges a sign-in narrowed at the token endpoint (a scope and an auth_time) by its auth_time', () => {
+    expect(() => requireRecentSignIn(session({ scope: 'profile:read', auth_time: NOW / 1000 }), NOW)).not.toThrow();
+    expect(() => requireRecentSignIn(session({ scope: 'profile:read', auth_time: NOW / 1000 - 601 }), NOW)).toThrow(
       expect.objectContaining({ code: 'reauth_required' }),
     );
   });

@@ -14,7 +14,7 @@
 import 'server-only';
 import { cookies, headers } from 'next/headers';
 import { cookieNames, isSecureRequest, readCookie, type CookieToSet } from '@/lib/auth/http';
-import { getSession, requestCredential, type Session } from '@/lib/auth/session';
+import { getPageSession, type Session } from '@/lib/auth/session';
 import { env } from '@/lib/env';
 import { cartCookieName, guestCartCookie, isGuestCartId } from './cart-cookie';
 import { createGuestCart, guestCartExists, type CartKey } from './cart';
@@ -76,9 +76,10 @@ export async function cartOwnerOfPage(): Promise<CartOwner | { kind: 'expired' }
   const secure = isSecureRequest(requestHeaders, env().APP_URL);
   const jar = await cookies();
   if (claimsToBeSignedIn(requestHeaders, jar.get(cookieNames(secure).access)?.value)) {
-    // Pages are for the browser's cookie: a Bearer header never opens the account's cart here.
-    const [session, credential] = await Promise.all([getSession(), requestCredential()]);
-    return session && credential.via === 'cookie' ? ownerFrom(session, undefined) : { kind: 'expired' };
+    // Pages are for the browser's cookie (getPageSession): a Bearer header or a personal API token
+    // never opens the account's cart here.
+    const session = await getPageSession();
+    return session ? ownerFrom(session, undefined) : { kind: 'expired' };
   }
   return ownerFrom(null, jar.get(cartCookieName(secure))?.value);
 }

@@ -3,7 +3,7 @@
 // all clients together (without a trusted address there is no honest per-client key, and one
 // shared tight bucket would let anyone stop everyone from shopping). Counted where the sign-in
 // counters are (lib/auth/accounts/rate-limit.ts: Redis when REDIS_URL is set, so every instance
-// shares the count; this process's memory otherwise); idle guest carts are purged after 30 days.
+// shares the count; the database's RateLimit table otherwise); idle guest carts are purged after 30 days.
 import 'server-only';
 import { RateLimiterRes } from 'rate-limiter-flexible';
 import { sharedLimiter } from '@/lib/auth/accounts';
@@ -18,8 +18,8 @@ const EVERYONE = { keyPrefix: 'guest_cart_all', points: 600, duration: 60, block
 export async function throttleGuestCartCreation(headers: Headers): Promise<void> {
   const address = clientAddress(headers, env().TRUST_PROXY);
   try {
-    if (address) await sharedLimiter(PER_ADDRESS).consume(address);
-    await sharedLimiter(EVERYONE).consume('all');
+    if (address) await (await sharedLimiter(PER_ADDRESS)).consume(address);
+    await (await sharedLimiter(EVERYONE)).consume('all');
   } catch (error) {
     if (!(error instanceof RateLimiterRes)) throw error;
     const seconds = Math.max(1, Math.ceil(error.msBeforeNext / 1000));

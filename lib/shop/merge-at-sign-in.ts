@@ -1,4 +1,5 @@
-// The one call every browser sign-in and sign-up makes (the forms and the JSON routes; never the
+// The one call every browser sign-in and sign-up makes (the forms, the JSON routes and the sign-in
+// provider's callback; never the
 // token endpoint or a Bearer sign-in, which carry no browser cart): merge the guest cart named by
 // the `cart` cookie into the account's cart, then clear the cookie.
 // A failed merge never fails the sign-in: the guest cart and its cookie stay, and the next
@@ -6,7 +7,7 @@
 import 'server-only';
 import { cookies, headers } from 'next/headers';
 import type { NextResponse } from 'next/server';
-import { isSecureRequest, readCookie } from '@/lib/auth/http';
+import { isSecureRequest, readCookie, type CookieToSet } from '@/lib/auth/http';
 import { env } from '@/lib/env';
 import { mergeGuestCart } from './cart';
 import { cartCookieName, clearedGuestCartCookie, isGuestCartId } from './cart-cookie';
@@ -40,4 +41,10 @@ export async function mergeGuestCartOfRequest(request: Request, response: NextRe
     response.cookies.set(name, value, options);
   }
   return response;
+}
+
+/** Redirect flows (the sign-in provider's callback): the cookies to set on the redirect. */
+export async function guestCartCookiesAfterSignIn(request: Request, userId: string): Promise<CookieToSet[]> {
+  const secure = isSecureRequest(request.headers, env().APP_URL, request.url);
+  return (await merge(userId, readCookie(request.headers, cartCookieName(secure)))) ? [clearedGuestCartCookie(secure)] : [];
 }

@@ -61,6 +61,8 @@ export const changePasswordSchema = z
       .refine((p) => utf8Length(p) <= PASSWORD_MAX_BYTES, { message: TOO_LONG }),
     newPassword: passwordSchema,
     signOutOthers: z.boolean(),
+    /** End the account's personal API tokens too (default): one may have been minted by a thief. */
+    revokeApiTokens: z.boolean().default(true),
   })
   .strict()
   .refine((v) => v.currentPassword !== v.newPassword, { path: ['newPassword'], message: 'Choose a password different from the current one.' });

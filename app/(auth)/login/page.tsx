@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { safeNextPath } from '@/lib/auth/http';
 import { oidcErrorMessage } from '@/lib/auth/oidc';
-import { getSession } from '@/lib/auth/session';
+import { getPageSession } from '@/lib/auth/session';
 import { ProviderButtons } from '../_components/provider-buttons';
 import { LoginForm } from './login-form';
 import { loginReason } from './reasons';
@@ -13,7 +13,7 @@ export const metadata: Metadata = { title: 'Sign in' };
 export default async function LoginPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const params = await searchParams;
   const next = safeNextPath(typeof params.next === 'string' ? params.next : undefined);
-  if (await getSession().catch(() => null)) redirect(next);
+  if (await getPageSession().catch(() => null)) redirect(next);
   const reason = loginReason(typeof params.reason === 'string' ? params.reason : undefined, next);
   const providerError = oidcErrorMessage(params.oidc_error);
   return (

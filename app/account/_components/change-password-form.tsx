@@ -30,6 +30,11 @@ export function ChangePasswordForm({ hasPassword = true }: { hasPassword?: boole
         <label className="checkbox">
           <input type="checkbox" name="signOutOthers" defaultChecked /> Sign out my other devices
         </label>
+        {hasPassword ? (
+          <label className="checkbox">
+            <input type="checkbox" name="revokeApiTokens" defaultChecked /> Revoke my API tokens
+          </label>
+        ) : null}
         <SubmitButton pendingText={hasPassword ? 'Changing password…' : 'Setting password…'}>{hasPassword ? 'Change password' : 'Set password'}</SubmitButton>
       </form>
     </section>

@@ -1,10 +1,10 @@
-import { logoutEverywhereAction } from '@/app/(auth)/actions';
-import { SubmitButton } from '@/app/_components/submit-button';
 import styles from './account.module.css';
 
 /**
  * "Sign out everywhere" behind a confirm step: a <details> that opens on the first press and holds
- * the real button, so it works the same without JavaScript and one stray click ends nothing.
+ * the real button, so it works the same without JavaScript and one stray click ends nothing. The
+ * button posts a plain form to /api/auth/logout-all, answered 303: a full page load, so nothing of
+ * the account stays in this page's memory or the client router's cache.
  */
 export function SignOutEverywhere() {
   return (
@@ -17,10 +17,10 @@ export function SignOutEverywhere() {
           <p>
             <strong>Sign out on every device?</strong> You will need your password to sign in again, here and everywhere else.
           </p>
-          <form action={logoutEverywhereAction}>
-            <SubmitButton className="button danger" pendingText="Signing out everywhere…">
+          <form method="post" action="/api/auth/logout-all">
+            <button type="submit" className="button danger">
               Yes, sign out everywhere
-            </SubmitButton>
+            </button>
           </form>
         </div>
       </details>

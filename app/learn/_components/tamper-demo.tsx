@@ -1,25 +1,16 @@
 'use client';
 // The tamper demo. The client holds only the decoded payload (public anyway), never the token:
-// the server takes the real token from the httpOnly cookie, swaps in this payload and verifies.
-import { useId, useState, type FormEvent } from 'react';
-
-type Verdict =
-  | { kind: 'result'; valid: boolean; changed: boolean; reason: string | null; explanation: string; token?: string }
-  | { kind: 'error'; message: string };
-
-function colouredToken(token: string) {
-  const [header = '', payload = '', signature = ''] = token.split('.');
-  return (
-    <code className="jwt-raw">
-      <span className="jwt-header">{header}</span>.<span className="jwt-payload">{payload}</span>.<span className="jwt-signature">{signature}</span>
-    </code>
-  );
-}
+// the server takes the real token from the httpOnly cookie, swaps in this payload and verifies,
+// and answers with the verdict alone. A plain form with a server action: without JavaScript it
+// posts and the page comes back with the verdict; with it, the verdict appears in place.
+import { useActionState, useId, useState } from 'react';
+import { verifyTamperAction, type TamperState } from '../actions';
 
 export function TamperDemo({ payloadJson }: { payloadJson: string }) {
-  const [text, setText] = useState(payloadJson);
-  const [pending, setPending] = useState(false);
-  const [verdict, setVerdict] = useState<Verdict | null>(null);
+  const [state, formAction, pending] = useActionState<TamperState, FormData>(verifyTamperAction, {});
+  // Without JavaScript the page comes back rendered with the action's state: show what was sent.
+  const [text, setText] = useState(state.values?.payload ?? payloadJson);
+  const [editError, setEditError] = useState<string | null>(null);
   const fieldId = useId();
   const hintId = useId();
 
@@ -29,53 +20,28 @@ export function TamperDemo({ payloadJson }: { payloadJson: string }) {
       if (claim === 'exp') value.exp = (typeof value.exp === 'number' ? value.exp : Math.floor(Date.now() / 1000)) + 365 * 24 * 3600;
       else value.sub = 'someone-else';
       setText(JSON.stringify(value, null, 2));
+      setEditError(null);
     } catch {
-      setVerdict({ kind: 'error', message: 'The payload is not valid JSON; fix it first.' });
+      setEditError('The payload is not valid JSON; fix it first.');
     }
   }
 
-  async function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    let payload: unknown;
-    try {
-      payload = JSON.parse(text);
-    } catch {
-      setVerdict({ kind: 'error', message: 'That is not valid JSON, so it is not a payload yet.' });
-      return;
-    }
-    setPending(true);
-    try {
-      const response = await fetch('/api/learn/verify', {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify({ payload }),
-      });
-      const body = (await response.json()) as Record<string, unknown>;
-      if (!response.ok) {
-        const error = body.error as { message?: string } | undefined;
-        setVerdict({ kind: 'error', message: error?.message ?? `The server answered ${response.status}.` });
-      } else {
-        setVerdict({
-          kind: 'result',
-          valid: body.valid === true,
-          changed: body.changed === true,
-          reason: typeof body.reason === 'string' ? body.reason : null,
-          explanation: String(body.explanation ?? ''),
-          ...(typeof body.token === 'string' ? { token: body.token } : {}),
-        });
-      }
-    } catch {
-      setVerdict({ kind: 'error', message: 'The request failed; check your connection and try again.' });
-    } finally {
-      setPending(false);
-    }
-  }
-
+  const verdict = state.result;
+  const error = editError ?? (state.status === 'error' ? state.message : undefined);
   return (
-    <form className="form" onSubmit={submit}>
+    <form className="form" action={formAction}>
       <div className="field">
         <label htmlFor={fieldId}>Payload to send (edit any claim)</label>
-        <textarea id={fieldId} aria-describedby={hintId} className="learn-textarea" rows={11} spellCheck={false} value={text} onChange={(e) => setText(e.target.value)} />
+        <textarea
+          id={fieldId}
+          name="payload"
+          aria-describedby={hintId}
+          className="learn-textarea"
+          rows={11}
+          spellCheck={false}
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+        />
         <p id={hintId} className="hint">
           The server keeps your token&apos;s real header and signature and swaps in this payload.
         </p>
@@ -87,7 +53,14 @@ export function TamperDemo({ payloadJson }: { payloadJson: string }) {
         <button type="button" className="button secondary small" onClick={() => shift('exp')}>
           Add a year to exp
         </button>
-        <button type="button" className="button secondary small" onClick={() => setText(payloadJson)}>
+        <button
+          type="button"
+          className="button secondary small"
+          onClick={() => {
+            setText(payloadJson);
+            setEditError(null);
+          }}
+        >
           Reset
         </button>
         <button type="submit" className="button" disabled={pending}>
@@ -95,8 +68,8 @@ export function TamperDemo({ payloadJson }: { payloadJson: string }) {
         </button>
       </div>
       <div role="status" aria-live="polite" data-testid="tamper-result">
-        {verdict?.kind === 'error' ? <p className="form-error">{verdict.message}</p> : null}
-        {verdict?.kind === 'result' ? (
+        {error ? <p className="form-error">{error}</p> : null}
+        {!error && verdict ? (
           <div className={verdict.valid ? 'success' : 'learn-rejected'}>
             <p>
               <strong>{verdict.valid ? 'Accepted' : 'Rejected'}</strong>
@@ -108,7 +81,6 @@ export function TamperDemo({ payloadJson }: { payloadJson: string }) {
               ) : null}
             </p>
             <p>{verdict.explanation}</p>
-            {verdict.token ? <p className="learn-token-line">Token the server checked: {colouredToken(verdict.token)}</p> : null}
           </div>
         ) : null}
       </div>

@@ -1,6 +1,7 @@
-// The signed-in visitor's own access token, decoded live on the server. The raw token is rendered
-// here as text for its owner; no client component receives it (the countdown gets exp, the
-// tamper demo gets the decoded payload, both of which the page shows anyway).
+// The signed-in visitor's own access token, decoded live on the server. The header and payload are
+// shown as they travel; the signature is redacted, so the page's HTML (which any script on the
+// page can read) never holds a working token: the httpOnly cookie stays the only copy. No client
+// component receives the token (the countdown gets exp, the tamper demo the decoded payload).
 import { Fragment } from 'react';
 import { describeUserAgent } from '@/lib/auth/http';
 import { CLOCK_TOLERANCE_SECONDS } from '@/lib/auth/tokens';
@@ -11,6 +12,11 @@ import { Countdown } from '@/app/_components/countdown';
 import table from '@/app/_components/table.module.css';
 import { Timestamp } from '@/app/_components/timestamp';
 import { TamperDemo } from './tamper-demo';
+
+/** The signature's first four characters and its length: enough to see it is there, useless to copy. */
+export function redactedSignature(signature: string): string {
+  return `${signature.slice(0, 4)}… (${signature.length} characters, hidden: with them this page would hold a working token)`;
+}
 
 function When({ iso }: { iso: string }) {
   return <Timestamp iso={iso} />;
@@ -31,7 +37,8 @@ export async function YourToken({ decoded, userId, secure }: { decoded: DecodedT
       <h2 id="yours-title">Your token, right now</h2>
       <p>
         This is the access token your browser sent with the request for this page, read by the server from your cookie and decoded
-        as the page was rendered. JavaScript cannot read an httpOnly cookie, so the server shows it to you here.
+        as the page was rendered. JavaScript cannot read an httpOnly cookie, so the server shows it to you here, with the signature
+        hidden: a page&apos;s scripts can read its HTML, and a whole token there would undo what httpOnly protects.
       </p>
 
       <div className="card stack">
@@ -44,7 +51,9 @@ export async function YourToken({ decoded, userId, secure }: { decoded: DecodedT
         <p className="learn-token-line" data-testid="raw-token">
           <code className="jwt-raw">
             <span className="jwt-header" data-part="header">{parts.header}</span>.<span className="jwt-payload" data-part="payload">{parts.payload}</span>.
-            <span className="jwt-signature" data-part="signature">{parts.signature}</span>
+            <span className="jwt-signature" data-part="signature" data-redacted="true">
+              {redactedSignature(parts.signature)}
+            </span>
           </code>
         </p>
         <div className="learn-decoded">

@@ -17,7 +17,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createTestDatabase, adminPostgresUrl } from '../../../lib/db/test-database.ts';
-import { TEST_AUTH_SECRET } from '../../../test/test-env.ts';
+import { LOCAL_PRODUCTION_ENV, TEST_AUTH_SECRET } from '../../../test/test-env.ts';
 import { startTcpProxy, type TcpProxy } from './tcp-proxy.ts';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -248,6 +248,7 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
       AUTH_SECRET: TEST_AUTH_SECRET,
       BCRYPT_COST: '4',
       APP_URL: url,
+      ...LOCAL_PRODUCTION_ENV,
       DATABASE_URL: databaseUrl,
       // These tests are about sign-in across instances, not mail.
       MAIL_DISABLED: 'true',

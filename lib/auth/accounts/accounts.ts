@@ -1,24 +1,44 @@
 // Sign-up and sign-in: the two places a password is checked or stored.
 import 'server-only';
+import { afterResponse } from '@/lib/after-response';
 import { recordAuditEvent } from '@/lib/audit';
 import { db } from '@/lib/db';
 import { otherSignInsEnded } from '@/lib/format/words';
+import { durable } from '@/lib/db/durable';
 import { AppError, isUniqueViolation } from '@/lib/errors';
 import type { LoginInput, SignupInput } from '@/lib/validation/auth';
+import { isKnownBrowser, rememberBrowser } from '../devices';
 import { burnPasswordCheck, hashPassword, verifyPassword } from './password';
 import { deliverSoon } from '@/lib/mail/outbox';
-import { enqueuePasswordChangedNotice } from '@/lib/mail/notices';
-import { enqueueVerificationMail, revokeAllApiTokens } from '../email-flows';
+import { enqueueNewBrowserNotice, enqueuePasswordChangedNotice } from '@/lib/mail/notices';
+import { enqueueVerificationMail } from '../email-flows';
 import { voidOneTimeTokens } from '../one-time-tokens';
-import { endOtherSessions } from '../sign-ins';
-import { assertLoginAllowed, consumeSignup, recordLoginFailure, recordLoginSuccess } from './rate-limit';
+import { endOtherSessions, revokeApiTokensIn, startSession, type SignInFacts, type TokenPair } from '../sign-ins';
+import {
+  assertLoginAllowed,
+  assertUnder,
+  consumeAttempt,
+  consumeSignup,
+  recordLoginFailure,
+  recordLoginSuccess,
+  type LoginAttempt,
+} from './rate-limit';
 import type { RequestMeta } from '../http';
 import type { SessionUser } from '../session';
-import { startSession, type TokenPair } from '../sign-ins';
 
 export interface SignedIn {
   user: SessionUser;
   tokens: TokenPair;
+  /** Browser sign-ins only: the browser's id for the `device` cookie, and whether it is new here. */
+  browser?: { browserId: string; newForAccount: boolean };
+}
+
+/**
+ * A sign-in from a browser carries the browser id of its verified `device` cookie (null when it
+ * has none). Programs (the token endpoint) pass no browser: no known-browser counter, no cookie.
+ */
+export interface BrowserSignIn {
+  browserId: string | null;
 }
 
 export const emailTaken = () =>
@@ -29,13 +49,12 @@ export const emailTaken = () =>
 /** One answer for an unknown email and a wrong password: same status, body and time. */
 export const invalidCredentials = () => new AppError(401, 'invalid_credentials', 'The email or password is incorrect.');
 
-export async function signUp(input: SignupInput, meta: RequestMeta): Promise<SignedIn> {
+export async function signUp(input: SignupInput, meta: RequestMeta, browser?: BrowserSignIn): Promise<SignedIn> {
   await consumeSignup(meta.ipAddress);
-  const prisma = await db();
   const passwordHash = await hashPassword(input.password);
   try {
     // The account and its "confirm your address" mail are written together (the outbox).
-    const user = await prisma.$transaction(async (tx) => {
+    const user = await durable(async (tx) => {
       const created = await tx.user.create({
         // tokensValidAfter starts at the epoch: no "sign out everywhere" has happened yet. (The
         // database clock's now() could be ahead of ours and kill the first token.)
@@ -47,17 +66,19 @@ export async function signUp(input: SignupInput, meta: RequestMeta): Promise<Sig
     });
     deliverSoon();
     const tokens = await startSession(user.id, meta);
+    const remembered = browser ? await rememberBrowser({ userId: user.id, browserId: browser.browserId }) : undefined;
     await recordAuditEvent({ userId: user.id, type: 'sign_in', detail: 'Account created' }, meta);
-    return { user, tokens };
+    return { user, tokens, ...(remembered ? { browser: remembered } : {}) };
   } catch (error) {
     if (isUniqueViolation(error)) throw emailTaken();
     throw error;
   }
 }
 
-export async function signIn(input: LoginInput, meta: RequestMeta): Promise<SignedIn> {
-  const clientAddress = meta.ipAddress;
-  await assertLoginAllowed(input.email, clientAddress);
+export async function signIn(input: LoginInput, meta: RequestMeta, browser?: BrowserSignIn, facts?: SignInFacts): Promise<SignedIn> {
+  const known = browser ? await isKnownBrowser(input.email, browser.browserId) : false;
+  const attempt: LoginAttempt = { email: input.email, address: meta.ipAddress, knownBrowserId: known ? browser!.browserId : null };
+  await assertLoginAllowed(attempt);
   const prisma = await db();
   const user = await prisma.user.findUnique({
     where: { email: input.email },
@@ -66,15 +87,22 @@ export async function signIn(input: LoginInput, meta: RequestMeta): Promise<Sign
   // An account created through a sign-in provider may have no password: it answers like a wrong one.
   const passwordOk = user?.passwordHash ? await verifyPassword(input.password, user.passwordHash) : await burnPasswordCheck(input.password);
   if (!user || !passwordOk) {
-    // The owner sees failed attempts on their account; an unknown email leaves no trace.
-    if (user) await recordAuditEvent({ userId: user.id, type: 'sign_in_failed' }, meta);
-    await recordLoginFailure(input.email, clientAddress);
+    // The owner sees failed attempts on their account; an unknown email leaves no trace. Written
+    // after the answer, so that a known address is not slower to refuse than an unknown one.
+    if (user) afterResponse(() => recordAuditEvent({ userId: user.id, type: 'sign_in_failed' }, meta));
+    await recordLoginFailure(attempt);
     throw invalidCredentials();
   }
-  await recordLoginSuccess(input.email, clientAddress);
-  const tokens = await startSession(user.id, meta);
+  await recordLoginSuccess(attempt);
+  const tokens = await startSession(user.id, meta, facts);
+  const remembered = browser ? await rememberBrowser({ userId: user.id, browserId: browser.browserId }) : undefined;
+  // A browser this account has never signed in from: the owner hears of it (after the answer).
+  if (remembered?.newForAccount) {
+    const at = new Date();
+    afterResponse(() => enqueueNewBrowserNotice({ userId: user.id, userAgent: meta.userAgent, at }));
+  }
   await recordAuditEvent({ userId: user.id, type: 'sign_in' }, meta);
-  return { user: { id: user.id, email: user.email, name: user.name }, tokens };
+  return { user: { id: user.id, email: user.email, name: user.name }, tokens, ...(remembered ? { browser: remembered } : {}) };
 }
 
 export const wrongCurrentPassword = () =>
@@ -84,10 +112,11 @@ export const wrongCurrentPassword = () =>
 
 /**
  * Changes the password after checking the current one. With `signOutOthers` (the default) every
- * other sign-in of the account ends; this device stays signed in. With `revokeApiTokens` (default
- * true) every personal API token ends too. Older reset links stop working and the owner gets
- * "your password was changed". Failed checks count towards the same throttle as sign-in, so this
- * form cannot be used to guess the password either.
+ * other sign-in of the account ends; this device stays signed in. With `revokeApiTokens` (the
+ * default) every personal API token ends too: one may have been minted by whoever briefly had a
+ * session. Older reset links stop working and the owner gets "your password was changed". Wrong
+ * current passwords count per account and sign-in (not on the sign-in counters, which an attacker
+ * elsewhere may have exhausted), so this form is no password oracle either.
  */
 export async function changePassword(input: {
   userId: string;
@@ -102,26 +131,29 @@ export async function changePassword(input: {
   const user = await prisma.user.findUnique({ where: { id: input.userId }, select: { email: true, name: true, passwordHash: true } });
   if (!user) throw invalidCredentials();
   if (!user.passwordHash) throw new AppError(409, 'no_password', 'This account has no password yet: set one instead.');
-  await assertLoginAllowed(user.email, input.meta.ipAddress);
+  const counterKey = `${input.userId}|${input.currentSid}`;
+  await assertUnder('changePassword', counterKey);
   if (!(await verifyPassword(input.currentPassword, user.passwordHash))) {
-    await recordLoginFailure(user.email, input.meta.ipAddress);
+    await consumeAttempt('changePassword', counterKey);
     throw wrongCurrentPassword();
   }
   const passwordHash = await hashPassword(input.newPassword);
-  const apiTokensRevoked = await prisma.$transaction(async (tx) => {
+  const revokeApiTokens = input.revokeApiTokens ?? true;
+  const apiTokensRevoked = await durable(async (tx) => {
     await tx.user.update({ where: { id: input.userId }, data: { passwordHash } });
     await voidOneTimeTokens(tx, { userId: input.userId, purpose: 'reset_password' });
     await enqueuePasswordChangedNotice(tx, { to: user.email, name: user.name, at: new Date() });
-    return (input.revokeApiTokens ?? true) ? revokeAllApiTokens(tx, input.userId) : 0;
+    return revokeApiTokens ? revokeApiTokensIn(tx, input.userId, 'password_changed', Date.now()) : 0;
   });
   deliverSoon();
   const otherSessionsEnded = input.signOutOthers
     ? await endOtherSessions({ userId: input.userId, currentSid: input.currentSid, reason: 'password_changed', meta: input.meta })
     : 0;
-  await recordAuditEvent(
-    { userId: input.userId, type: 'password_changed', detail: input.signOutOthers ? otherSignInsEnded(otherSessionsEnded).replace(/\.$/, '') : 'Other devices stay signed in' },
-    input.meta,
-  );
+  const notes = [
+    input.signOutOthers ? otherSignInsEnded(otherSessionsEnded).replace(/\.$/, '') : 'Other devices stay signed in',
+    revokeApiTokens ? `${apiTokensRevoked} API token(s) revoked` : 'API tokens kept',
+  ];
+  await recordAuditEvent({ userId: input.userId, type: 'password_changed', detail: notes.join('; ') }, input.meta);
   return { otherSessionsEnded, apiTokensRevoked };
 }
 
@@ -137,9 +169,8 @@ export async function setPassword(input: {
   signOutOthers: boolean;
   meta: RequestMeta;
 }): Promise<{ otherSessionsEnded: number }> {
-  const prisma = await db();
   const passwordHash = await hashPassword(input.newPassword);
-  const { count } = await prisma.user.updateMany({ where: { id: input.userId, passwordHash: null }, data: { passwordHash } });
+  const { count } = await durable((tx) => tx.user.updateMany({ where: { id: input.userId, passwordHash: null }, data: { passwordHash } }));
   if (count === 0) throw new AppError(409, 'password_exists', 'This account already has a password: change it with the current one.');
   const otherSessionsEnded = input.signOutOthers
     ? await endOtherSessions({ userId: input.userId, currentSid: input.currentSid, reason: 'password_changed', meta: input.meta })

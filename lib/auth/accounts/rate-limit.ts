@@ -1,16 +1,24 @@
-// Brute-force throttling for sign-in and sign-up, counted by rate-limiter-flexible.
+// Brute-force throttling for sign-in, sign-up and the other guessable endpoints, counted by
+// rate-limiter-flexible.
 //
-// Counters live in Redis when REDIS_URL is set, so every instance behind a load balancer shares
-// them; otherwise in this process's memory (fine for one instance and for development).
+// Counts live where every instance and every restart sees them: in Redis when REDIS_URL is set
+// (the database store insures it while Redis is unreachable), otherwise in the database
+// (RateLimiterPrisma over the RateLimit table, each write in its own transaction, see
+// lib/db/durable.ts). Never only in one process's memory.
 //
-// Three counters of failed sign-ins, each answering 429 with Retry-After when exceeded:
+// Failed sign-ins touch these counters, each answering 429 with Retry-After when exceeded:
 //   - per account and client address: the tight one (5 in 15 min) that stops guessing;
 //   - per client address: one address spraying many accounts (50 per hour);
-//   - per account from any address: a botnet on one account (20 in 15 min). It blocks for only
-//     5 minutes at a time, so an attacker cannot use it to lock the real owner out for long.
+//   - per account from any address: a botnet on one account (20 in 15 min, blocked 5 min);
+//   - per account and KNOWN BROWSER (OWASP device cookies): a browser that has signed in to the
+//     account before (it holds a signed `device` cookie, see devices.ts) counts on this counter
+//     alone (10 in 15 min), so nobody can lock the owner out of their own browser by guessing
+//     from elsewhere, with or without a trusted client address.
 import 'server-only';
 import { Redis } from 'ioredis';
-import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
+import { RateLimiterPrisma, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
+import { db } from '@/lib/db';
+import { durable } from '@/lib/db/durable';
 import { env } from '@/lib/env';
 import { AppError } from '@/lib/errors';
 
@@ -21,36 +29,74 @@ export interface LimiterSpec {
   blockDuration: number;
 }
 
-const SPECS = {
+export const RATE_LIMITS = {
   accountAndAddress: { keyPrefix: 'login_fail_acct_ip', points: 5, duration: 15 * 60, blockDuration: 15 * 60 },
   address: { keyPrefix: 'login_fail_ip', points: 50, duration: 60 * 60, blockDuration: 60 * 60 },
   account: { keyPrefix: 'login_fail_acct', points: 20, duration: 15 * 60, blockDuration: 5 * 60 },
+  knownBrowser: { keyPrefix: 'login_fail_browser', points: 10, duration: 15 * 60, blockDuration: 15 * 60 },
   signupAddress: { keyPrefix: 'signup_ip', points: 20, duration: 60 * 60, blockDuration: 60 * 60 },
+  /** Wrong current passwords on change-password, per account and sign-in (not the sign-in counters). */
+  changePassword: { keyPrefix: 'password_change', points: 5, duration: 15 * 60, blockDuration: 15 * 60 },
+  /** The /learn tamper demo: a verification oracle on the caller's own token, per user. */
+  learnVerify: { keyPrefix: 'learn_verify', points: 20, duration: 60, blockDuration: 60 },
   // Mails a request can cause (reset, verification, change of address): per recipient and per client.
   mailRecipient: { keyPrefix: 'mail_to', points: 3, duration: 15 * 60, blockDuration: 15 * 60 },
   mailClient: { keyPrefix: 'mail_ip', points: 10, duration: 15 * 60, blockDuration: 15 * 60 },
 } satisfies Record<string, LimiterSpec>;
 
-type LimiterName = keyof typeof SPECS;
+export type LimiterName = keyof typeof RATE_LIMITS;
+
+/**
+ * The Prisma client as RateLimiterPrisma sees it: its writes (upsert, deleteMany) each run in a
+ * transaction of their own, so a counter can never be rolled back with another request's work.
+ */
+async function durableStore(): Promise<Record<string, unknown>> {
+  const prisma = await db();
+  type Args = Parameters<typeof prisma.rateLimit.upsert>[0];
+  type DeleteArgs = Parameters<typeof prisma.rateLimit.deleteMany>[0];
+  return {
+    rateLimit: {
+      findFirst: (args: Parameters<typeof prisma.rateLimit.findFirst>[0]) => prisma.rateLimit.findFirst(args),
+      upsert: (args: Args) => durable((tx) => tx.rateLimit.upsert(args)),
+      deleteMany: (args: DeleteArgs) => durable((tx) => tx.rateLimit.deleteMany(args)),
+    },
+  };
+}
 
 let redis: Redis | undefined;
 
-function makeLimiter(spec: LimiterSpec): RateLimiterAbstract {
-  const { REDIS_URL } = env();
-  const memory = new RateLimiterMemory(spec);
-  if (!REDIS_URL) return memory;
-  redis ??= new Redis(REDIS_URL, { enableOfflineQueue: false, maxRetriesPerRequest: 1, lazyConnect: false });
-  // If Redis is unreachable, count in memory rather than fail every sign-in.
-  return new RateLimiterRedis({ ...spec, storeClient: redis, insuranceLimiter: memory, rejectIfRedisNotReady: true });
+/** Gives a new connection a moment to come up, so the first attempts are not counted elsewhere. */
+async function redisReady(client: Redis, timeoutMs = 2_000): Promise<void> {
+  if (client.status === 'ready') return;
+  await new Promise<void>((resolve) => {
+    const timer = setTimeout(done, timeoutMs);
+    function done() {
+      clearTimeout(timer);
+      client.off('ready', done);
+      resolve();
+    }
+    client.once('ready', done);
+  });
 }
 
-const globalForLimits = globalThis as unknown as { __limiters?: Map<string, RateLimiterAbstract> };
+async function makeLimiter(spec: LimiterSpec): Promise<RateLimiterAbstract> {
+  const { REDIS_URL } = env();
+  const database = new RateLimiterPrisma({ ...spec, storeClient: await durableStore(), tableName: 'rateLimit', clearExpiredByTimeout: false });
+  if (!REDIS_URL) return database;
+  redis ??= new Redis(REDIS_URL, { enableOfflineQueue: false, maxRetriesPerRequest: 1, lazyConnect: false });
+  await redisReady(redis);
+  // If Redis is unreachable, count in the database rather than fail every sign-in.
+  return new RateLimiterRedis({ ...spec, storeClient: redis, insuranceLimiter: database, rejectIfRedisNotReady: true });
+}
+
+const globalForLimits = globalThis as unknown as { __limiters?: Map<string, Promise<RateLimiterAbstract>> };
 
 /**
- * A counter in the same store as the sign-in counters (Redis when REDIS_URL is set), for the
- * app's other throttles (the guest cart's). One per keyPrefix; reset with the others in tests.
+ * A counter in the same store as the sign-in counters (Redis when REDIS_URL is set, else the
+ * database), for the app's other throttles (the guest cart's). One per keyPrefix; reset with the
+ * others in tests.
  */
-export function sharedLimiter(spec: LimiterSpec): RateLimiterAbstract {
+export function sharedLimiter(spec: LimiterSpec): Promise<RateLimiterAbstract> {
   const limiters = (globalForLimits.__limiters ??= new Map());
   let found = limiters.get(spec.keyPrefix);
   if (!found) {
@@ -60,12 +106,18 @@ export function sharedLimiter(spec: LimiterSpec): RateLimiterAbstract {
   return found;
 }
 
-function limiter(name: LimiterName): RateLimiterAbstract {
-  return sharedLimiter(SPECS[name]);
+function limiter(name: LimiterName): Promise<RateLimiterAbstract> {
+  return sharedLimiter(RATE_LIMITS[name]);
 }
 
+/** Forgets the limiter objects (tests change REDIS_URL between cases). Counts stay where they live. */
 export function resetRateLimitsForTests(): void {
   globalForLimits.__limiters = undefined;
+}
+
+/** Deletes one counter (tests, and a success that clears its own counter). */
+export async function clearRateLimit(name: LimiterName, key: string): Promise<void> {
+  await (await limiter(name)).delete(key);
 }
 
 function tooMany(msBeforeNext: number): AppError {
@@ -75,12 +127,23 @@ function tooMany(msBeforeNext: number): AppError {
   });
 }
 
+/** Who is trying to sign in to which account, as far as the counters need to know. */
+export interface LoginAttempt {
+  email: string;
+  /** The client address when a trusted proxy vouches for it, else null. */
+  address: string | null;
+  /** The browser's id when its signed `device` cookie names a browser known to this account. */
+  knownBrowserId?: string | null;
+}
+
 /**
- * The counters one sign-in attempt touches. Without a trusted client address (no TRUST_PROXY)
- * only the per-account counter applies: keying on a forgeable header would let an attacker dodge
- * it, and keying everyone on one shared bucket would let an attacker block every sign-in.
+ * The counters one sign-in attempt touches. A known browser has its own counter and nothing else.
+ * Without a trusted client address (no TRUST_PROXY) only the per-account counter applies: keying
+ * on a forgeable header would let an attacker dodge it, and keying everyone on one shared bucket
+ * would let an attacker block every sign-in.
  */
-function loginKeys(email: string, address: string | null): [LimiterName, string][] {
+function loginKeys({ email, address, knownBrowserId }: LoginAttempt): [LimiterName, string][] {
+  if (knownBrowserId) return [['knownBrowser', `${email}|${knownBrowserId}`]];
   if (address === null) return [['account', email]];
   return [
     ['accountAndAddress', `${email}|${address}`],
@@ -89,53 +152,63 @@ function loginKeys(email: string, address: string | null): [LimiterName, string]
   ];
 }
 
+/** Throws 429 if the named counter for `key` is exhausted. */
+export async function assertUnder(name: LimiterName, key: string): Promise<void> {
+  const spec = RATE_LIMITS[name];
+  const counter = await limiter(name);
+  const state = await counter.get(key);
+  if (!state || state.consumedPoints < spec.points) return;
+  // The limit was reached inside a window longer than the block (the per-account counter: 20 in
+  // 15 min, blocked 5 min): block for blockDuration, not for the rest of the window, so that an
+  // attacker cannot lock the real owner out for longer than the block. Once blocked, the
+  // remaining time is at most blockDuration and the block is not extended by further attempts.
+  if (state.msBeforeNext > spec.blockDuration * 1000) {
+    await counter.block(key, spec.blockDuration);
+    throw tooMany(spec.blockDuration * 1000);
+  }
+  throw tooMany(state.msBeforeNext);
+}
+
 /** Throws 429 if any failure counter for this sign-in attempt is exhausted. */
-export async function assertLoginAllowed(email: string, address: string | null): Promise<void> {
-  for (const [name, key] of loginKeys(email, address)) {
-    const spec = SPECS[name];
-    const state = await limiter(name).get(key);
-    if (!state || state.consumedPoints < spec.points) continue;
-    // The limit was reached inside a window longer than the block (the per-account counter: 20 in
-    // 15 min, blocked 5 min): block for blockDuration, not for the rest of the window, so that an
-    // attacker cannot lock the real owner out for longer than the block. Once blocked, the
-    // remaining time is at most blockDuration and the block is not extended by further attempts.
-    if (state.msBeforeNext > spec.blockDuration * 1000) {
-      await limiter(name).block(key, spec.blockDuration);
-      throw tooMany(spec.blockDuration * 1000);
-    }
-    throw tooMany(state.msBeforeNext);
+export async function assertLoginAllowed(attempt: LoginAttempt): Promise<void> {
+  for (const [name, key] of loginKeys(attempt)) await assertUnder(name, key);
+}
+
+/** Counts one on a counter; the 429 it would throw when this exhausted it, else null. */
+async function consumeOne(name: LimiterName, key: string): Promise<AppError | null> {
+  try {
+    await (await limiter(name)).consume(key);
+    return null;
+  } catch (rejection) {
+    if (rejection instanceof RateLimiterRes) return tooMany(rejection.msBeforeNext);
+    throw rejection;
   }
 }
 
 /** Counts a failed sign-in on every counter; throws 429 when this failure exhausted one. */
-export async function recordLoginFailure(email: string, address: string | null): Promise<void> {
-  let blocked: RateLimiterRes | undefined;
-  for (const [name, key] of loginKeys(email, address)) {
-    try {
-      await limiter(name).consume(key);
-    } catch (rejection) {
-      if (!(rejection instanceof RateLimiterRes)) throw rejection;
-      blocked ??= rejection;
-    }
-  }
-  if (blocked) throw tooMany(blocked.msBeforeNext);
+export async function recordLoginFailure(attempt: LoginAttempt): Promise<void> {
+  let blocked: AppError | null = null;
+  for (const [name, key] of loginKeys(attempt)) blocked = (await consumeOne(name, key)) ?? blocked;
+  if (blocked) throw blocked;
 }
 
-/** A successful sign-in clears the per-account-and-address counter (not the wider ones). */
-export async function recordLoginSuccess(email: string, address: string | null): Promise<void> {
-  if (address === null) return;
-  await limiter('accountAndAddress').delete(`${email}|${address}`);
+/** A successful sign-in clears its own narrow counter (not the wider ones). */
+export async function recordLoginSuccess(attempt: LoginAttempt): Promise<void> {
+  if (attempt.knownBrowserId) await clearRateLimit('knownBrowser', `${attempt.email}|${attempt.knownBrowserId}`);
+  else if (attempt.address !== null) await clearRateLimit('accountAndAddress', `${attempt.email}|${attempt.address}`);
 }
 
 /** Sign-ups per client address. */
 export async function consumeSignup(address: string | null): Promise<void> {
   if (address === null) return;
-  try {
-    await limiter('signupAddress').consume(address);
-  } catch (rejection) {
-    if (rejection instanceof RateLimiterRes) throw tooMany(rejection.msBeforeNext);
-    throw rejection;
-  }
+  const blocked = await consumeOne('signupAddress', address);
+  if (blocked) throw blocked;
+}
+
+/** One use of a throttled endpoint by `key` (a user id, an address): 429 once over its limit. */
+export async function consumeAttempt(name: LimiterName, key: string): Promise<void> {
+  const blocked = await consumeOne(name, key);
+  if (blocked) throw blocked;
 }
 
 /**
@@ -148,7 +221,7 @@ export async function consumeMailAllowance(recipient: string, address: string | 
   let allowed = true;
   for (const [name, key] of keys) {
     try {
-      await limiter(name).consume(key);
+      await (await limiter(name)).consume(key);
     } catch (rejection) {
       if (!(rejection instanceof RateLimiterRes)) throw rejection;
       allowed = false;

@@ -4,6 +4,7 @@
 import 'server-only';
 import { recordAuditEvent } from '@/lib/audit';
 import { db } from '@/lib/db';
+import { durable } from '@/lib/db/durable';
 import { notFound } from '@/lib/errors';
 import { assertVerifiedIfRequired } from '../email-flows';
 import { signToken } from '../tokens';
@@ -46,8 +47,7 @@ export async function createApiToken(input: {
   const scopes = [...new Set(input.scopes)].sort();
   const ttlSeconds = input.ttlDays * 24 * 3600;
   const { token, claims } = await signToken('access', { sub: input.userId, sid: id, scope: scopes.join(' '), ttlSeconds }, nowMs);
-  const prisma = await db();
-  const row = await prisma.apiToken.create({
+  const row = await durable((tx) => tx.apiToken.create({
     data: {
       id,
       userId: input.userId,
@@ -56,7 +56,7 @@ export async function createApiToken(input: {
       createdAt: new Date(nowMs),
       expiresAt: new Date(claims.exp * 1000),
     },
-  });
+  }));
   await recordAuditEvent({ userId: input.userId, type: 'api_token_created', detail: `${input.name} (${scopes.join(' ')})` });
   return { token, apiToken: summary(row) };
 }
@@ -69,8 +69,7 @@ export async function listApiTokens({ userId }: { userId: string }): Promise<Api
 
 /** Revokes one of the user's tokens: the next request that presents it is refused. */
 export async function revokeApiToken({ userId, id }: { userId: string; id: string }): Promise<void> {
-  const prisma = await db();
-  await prisma.$transaction(async (tx) => {
+  await durable(async (tx) => {
     const row = await tx.apiToken.findFirst({ where: { id, userId } });
     if (!row) throw notFound('No such API token.');
     if (row.revokedAt) return;
@@ -99,9 +98,8 @@ export async function touchApiToken(id: string, nowMs = Date.now()): Promise<voi
   if (lastTouched.size >= 10_000) lastTouched.delete(lastTouched.keys().next().value!);
   lastTouched.delete(id);
   lastTouched.set(id, nowMs);
-  const prisma = await db();
-  await prisma.apiToken.updateMany({
+  await durable((tx) => tx.apiToken.updateMany({
     where: { id, OR: [{ lastUsedAt: null }, { lastUsedAt: { lt: new Date(nowMs - TOUCH_INTERVAL_MS) } }] },
     data: { lastUsedAt: new Date(nowMs) },
-  });
+  }));
 }

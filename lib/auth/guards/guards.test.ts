@@ -20,6 +20,7 @@ describe('declared guards', () => {
       'app/(shop)/actions.ts',
       'app/account/actions.ts',
       'app/account/email-actions.ts',
+      'app/learn/actions.ts',
     ]);
   });
 

@@ -1,10 +1,11 @@
 // Glue between route handlers and the token lifecycle: request facts and the cookies to set.
 import 'server-only';
-import type { NextResponse } from 'next/server';
+import { NextResponse } from 'next/server';
 import { env } from '@/lib/env';
 import { requestMeta, type RequestMeta } from '../http';
 import { clearedTokenCookies, cookieNames, isSecureRequest, readCookie, tokenCookies, type CookieToSet } from '../http';
 import type { TokenPair } from '../sign-ins';
+import { deviceCookie } from '../devices';
 
 export interface RequestFacts {
   secure: boolean;
@@ -34,6 +35,13 @@ export function setSessionCookies(response: NextResponse, tokens: TokenPair, sec
   return response;
 }
 
+/** Cookies of a browser sign-in: the pair, and the `device` cookie when the sign-in named a browser. */
+export function setSignInCookies(response: NextResponse, signedIn: { tokens: TokenPair; browser?: { browserId: string } }, secure: boolean): NextResponse {
+  setSessionCookies(response, signedIn.tokens, secure);
+  if (signedIn.browser) writeCookies(response.cookies, [deviceCookie(signedIn.browser.browserId, secure)]);
+  return response;
+}
+
 export function clearSessionCookies(response: NextResponse, secure: boolean): NextResponse {
   writeCookies(response.cookies, clearedTokenCookies(secure));
   return response;
@@ -43,4 +51,16 @@ export function clearSessionCookies(response: NextResponse, secure: boolean): Ne
 export function sessionCookies(request: Request, secure: boolean): { access?: string; refresh?: string } {
   const names = cookieNames(secure);
   return { access: readCookie(request.headers, names.access), refresh: readCookie(request.headers, names.refresh) };
+}
+
+/** A plain HTML form post (no JavaScript involved): answered with a redirect, not JSON. */
+export function isFormPost(request: Request): boolean {
+  const type = (request.headers.get('content-type') ?? '').toLowerCase();
+  return type.startsWith('application/x-www-form-urlencoded') || type.startsWith('multipart/form-data');
+}
+
+/** 303 to a same-origin path: the browser loads it with a GET, a full page load. */
+export function seeOther(request: Request, path: string): NextResponse {
+  const base = env().APP_URL ?? new URL(request.url).origin;
+  return NextResponse.redirect(new URL(path, base), { status: 303, headers: { 'Cache-Control': 'no-store' } });
 }

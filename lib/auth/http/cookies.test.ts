@@ -21,8 +21,8 @@ afterEach(() => {
 
 describe('cookie names', () => {
   it('use the __Host- / __Secure- prefixes over HTTPS only', () => {
-    expect(cookieNames(true)).toEqual({ access: '__Host-access', refresh: '__Secure-refresh', hint: '__Host-signed-in' });
-    expect(cookieNames(false)).toEqual({ access: 'access', refresh: 'refresh', hint: 'signed-in' });
+    expect(cookieNames(true)).toEqual({ access: '__Host-access', refresh: '__Secure-refresh', hint: '__Host-signed-in', hopFailed: '__Host-refresh-failed' });
+    expect(cookieNames(false)).toEqual({ access: 'access', refresh: 'refresh', hint: 'signed-in', hopFailed: 'refresh-failed' });
   });
 });
 

@@ -19,12 +19,26 @@ export interface CookieNames {
    * /login. It holds no credential: forging it buys one wasted redirect.
    */
   hint: string;
+  /**
+   * Set for a minute by a refresh hop that failed. While present the middleware sends nobody
+   * through the hop again, so a hint cookie the app cannot clear (one planted with another Path
+   * by a sibling host or port over HTTP) costs at most one hop per navigation, never a loop.
+   */
+  hopFailed: string;
 }
 
 export function cookieNames(secure: boolean): CookieNames {
   return secure
-    ? { access: '__Host-access', refresh: '__Secure-refresh', hint: '__Host-signed-in' }
-    : { access: 'access', refresh: 'refresh', hint: 'signed-in' };
+    ? { access: '__Host-access', refresh: '__Secure-refresh', hint: '__Host-signed-in', hopFailed: '__Host-refresh-failed' }
+    : { access: 'access', refresh: 'refresh', hint: 'signed-in', hopFailed: 'refresh-failed' };
+}
+
+/** How long a failed refresh hop holds off the next one. */
+export const HOP_FAILED_MAX_AGE = 60;
+
+/** The marker a failed refresh hop leaves (see CookieNames.hopFailed). */
+export function hopFailedCookie(secure: boolean): CookieToSet {
+  return cookie(cookieNames(secure).hopFailed, '1', ACCESS_COOKIE_PATH, HOP_FAILED_MAX_AGE, secure);
 }
 
 export interface CookieToSet {

@@ -13,9 +13,13 @@
 // `nonce` (bound to the ID token) and PKCE (bound to the code) protect it instead.
 import 'server-only';
 import * as client from 'openid-client';
+import { afterResponse } from '@/lib/after-response';
 import { recordAuditEvent } from '@/lib/audit';
 import { env } from '@/lib/env';
 import { AppError, isDatabaseUnavailable } from '@/lib/errors';
+import { enqueueNewBrowserNotice } from '@/lib/mail/notices';
+import { guestCartCookiesAfterSignIn } from '@/lib/shop/merge-at-sign-in';
+import { browserIdOf, deviceCookie, rememberBrowser } from '../devices';
 import type { RequestFacts } from '../guards';
 import { appOrigin, originProblem, readCookie, safeNextPath, tokenCookies, type CookieToSet } from '../http';
 import { getSession } from '../session';
@@ -132,7 +136,7 @@ export async function finishFlow(request: Request, facts: RequestFacts, nowMs = 
       codeVerifier: flow.verifier,
     });
     const cookies = await (flow.mode === 'signin'
-      ? signInWith(provider, identity, facts)
+      ? signInWith(request, provider, identity, facts)
       : flow.mode === 'link'
         ? linkWith(request, provider, identity, flow, facts)
         : reauthWith(request, provider, identity, flow, facts, nowMs));
@@ -148,16 +152,24 @@ function sessionCookiesFor(tokens: { access: { token: string }; refresh: { token
 }
 
 async function signInWith(
+  request: Request,
   provider: SignInProvider,
   identity: Awaited<ReturnType<SignInProvider['completeSignIn']>>,
   facts: RequestFacts,
 ): Promise<CookieToSet[]> {
   const { userId, how } = await resolveSignIn(provider, identity, facts.meta);
   const tokens = await startSession(userId, facts.meta, { amr: ['fed'] });
-  // The lead wires the known-browser cookie and the guest-cart merge here, as for every browser sign-in.
+  // As every browser sign-in: the known-browser cookie (and the owner's notice for a browser new
+  // to an existing account), and the guest cart merged into the account's.
+  const browser = await rememberBrowser({ userId, browserId: browserIdOf(request.headers, facts.secure) });
+  if (browser.newForAccount && how !== 'created') {
+    const at = new Date();
+    afterResponse(() => enqueueNewBrowserNotice({ userId, userAgent: facts.meta.userAgent, at }));
+  }
+  const cartCookies = await guestCartCookiesAfterSignIn(request, userId);
   const detail = how === 'created' ? `${provider.label} (account created)` : provider.label;
   await recordAuditEvent({ userId, type: 'sign_in_provider', detail }, facts.meta);
-  return sessionCookiesFor(tokens, facts.secure);
+  return [...sessionCookiesFor(tokens, facts.secure), deviceCookie(browser.browserId, facts.secure), ...cartCookies];
 }
 
 async function boundSession(request: Request, flow: FlowState) {

@@ -136,6 +136,21 @@ export async function optionalSession(request?: Request, options: { scope?: ApiS
 }
 
 /**
+ * The signed-in person a page is rendered for, or null. Pages are for people signed in with the
+ * access cookie: a request's Authorization header never opens or personalises a page, and a
+ * personal API token is never a person, even when someone puts it in the cookie.
+ */
+export const getPageSession = cache(async (): Promise<Session | null> => {
+  const requestHeaders = await headers();
+  if (requestHeaders.has('authorization')) return null;
+  const secure = isSecureRequest(requestHeaders, env().APP_URL);
+  const token = (await cookies()).get(cookieNames(secure).access)?.value;
+  if (!token) return null;
+  const session = await checkAccessToken(token, 'cookie');
+  return session && !isApiToken(session.claims) ? session : null;
+});
+
+/**
  * For pages: the session, or a redirect to the refresh hop / sign-in with `next` set to `path`.
  * Pages also send Cache-Control: no-store (see middleware.ts), so Back after sign-out shows nothing.
  */
@@ -143,11 +158,11 @@ export async function requirePageSession(path: string): Promise<Session> {
   // A page guarded here but missing from the protection table would render without the
   // middleware's no-store and redirect: refuse to serve it at all (a test catches it first).
   if (!isProtectedPage(path)) throw new Error(`${path} calls requirePageSession but is not in PROTECTED_PAGES (lib/auth/http/protection.ts)`);
-  const session = await getSession();
-  // Pages are for people signed in with the cookie, never for a program's API token.
-  if (!session || isApiToken(session.claims)) {
+  const session = await getPageSession();
+  if (!session) {
     // A cookie that passed the Edge check but not this one was revoked: signed out elsewhere.
-    const revoked = !session && (await requestCredential()).via === 'cookie';
+    const requestHeaders = await headers();
+    const revoked = !requestHeaders.has('authorization') && Boolean((await cookies()).get(cookieNames(isSecureRequest(requestHeaders, env().APP_URL)).access)?.value);
     redirect(`/login?next=${encodeURIComponent(path)}${revoked ? '&reason=revoked' : ''}`);
   }
   return session;
@@ -163,10 +178,12 @@ export async function requirePageSession(path: string): Promise<Session> {
 export async function requireSession(request?: Request, options: { scope?: ApiScope } = {}): Promise<Session> {
   const session = await getSession(request);
   if (!session) throw unauthorized();
-  if (isApiToken(session.claims)) {
-    if (!options.scope || !hasScope(session.claims, options.scope)) throw insufficientScope(options.scope);
-    await touchApiToken(session.claims.sid);
+  // A personal API token, or a sign-in narrowed at the token endpoint: only where the route names
+  // a scope the token has.
+  if (session.claims.scope !== undefined && (!options.scope || !hasScope(session.claims, options.scope))) {
+    throw insufficientScope(options.scope);
   }
+  if (isApiToken(session.claims)) await touchApiToken(session.claims.sid);
   return session;
 }
 

@@ -1,94 +1,148 @@
 // The token lifecycle that needs the database: issuing a pair, refresh rotation with reuse
-// detection, sign-out, sign-out everywhere, and purging expired revocations.
+// detection (one live branch per family), step-up, sign-out, sign-out everywhere, and purging
+// expired revocations. Every write here runs in a transaction of its own (lib/db/durable.ts).
 // This is where revocations are written; lib/auth/session.ts is where they are read.
 import 'server-only';
 import { db } from '@/lib/db';
+import { durable, type DurableTx } from '@/lib/db/durable';
 import { env } from '@/lib/env';
-import { isUniqueViolation } from '@/lib/errors';
-import { signToken, tokenLifetime, verifyToken, type AuthMethod, type IssuedToken, type TokenClaims } from '../tokens';
+import { AppError, isUniqueViolation, unauthorized } from '@/lib/errors';
+import {
+  AUTH_METHODS,
+  API_SCOPES,
+  isIssuedBefore,
+  signToken,
+  tokenLifetime,
+  uuidv7,
+  uuidv7Time,
+  verifyToken,
+  type AuthMethod,
+  type IssuedToken,
+  type TokenClaims,
+} from '../tokens';
 import { recordAuditEvent } from '@/lib/audit';
 import type { RequestMeta } from '../http';
-import { isIssuedBefore } from '../tokens';
-import { uuidv7 } from '../tokens';
 
 export interface TokenPair {
   access: IssuedToken;
   refresh: IssuedToken;
 }
 
-/** How a sign-in was made: carried as `amr` (RFC 8176) in its tokens. */
+/** How a sign-in was made, and (token endpoint only) the narrowed scope it asked for. */
 export interface SignInFacts {
   amr: AuthMethod[];
+  /** Space-separated known scopes: a narrowed sign-in (still a sign-in, not an API token). */
+  scope?: string;
 }
 
-/** The sign-in facts a family's tokens carry unchanged through refreshes. */
-interface FamilyFacts {
-  auth_time?: number;
-  amr?: AuthMethod[];
+const PASSWORD_SIGN_IN: SignInFacts = { amr: ['pwd'] };
+
+/** What every token of a family carries, re-signed from the family's row at each rotation. */
+interface FamilyState {
+  /** Seconds. */
+  authTime: number;
+  amr: AuthMethod[];
+  scope?: string;
 }
 
-/** Signs an access and a refresh token for one sign-in (session family) `sid`. */
-export async function issueTokenPair(userId: string, sid: string, nowMs = Date.now(), facts: FamilyFacts = {}): Promise<TokenPair> {
+/** The session's absolute end (seconds): AUTH_SESSION_MAX_AGE after the interactive sign-in. */
+export function sessionEndsAt(authTime: number): number {
+  return authTime + env().AUTH_SESSION_MAX_AGE;
+}
+
+// authTimeOf (a token's auth_time, API tokens never recent) lives with the claims in ../tokens,
+// so the runtime-neutral step-up rule reads it too; it is re-exported here for the lifecycle's callers.
+export { authTimeOf } from '../tokens';
+
+/**
+ * Signs an access and a refresh token for one sign-in (session family) `sid`, without the
+ * sign-in facts: tokens shaped like those issued before auth_time and amr existed. The app signs
+ * through startSession / rotateRefreshToken / reauthenticate; tests use this for old tokens.
+ */
+export async function issueTokenPair(userId: string, sid: string, nowMs = Date.now()): Promise<TokenPair> {
   const [access, refresh] = await Promise.all([
-    signToken('access', { sub: userId, sid, ...facts }, nowMs),
-    signToken('refresh', { sub: userId, sid, ...facts }, nowMs),
+    signToken('access', { sub: userId, sid }, nowMs),
+    signToken('refresh', { sub: userId, sid }, nowMs),
   ]);
   return { access, refresh };
 }
 
-function familyFacts(claims: TokenClaims): FamilyFacts {
-  return { ...(claims.auth_time !== undefined ? { auth_time: claims.auth_time } : {}), ...(claims.amr ? { amr: claims.amr } : {}) };
+type RecordedRefresh = { jti: string; iat: number; exp: number };
+
+/** A pair carrying the family's facts; `refresh` re-signs a recorded refresh token unchanged. */
+async function signPair(userId: string, sid: string, state: FamilyState, nowMs: number, refresh?: RecordedRefresh): Promise<TokenPair> {
+  const common = { sub: userId, sid, auth_time: state.authTime, amr: state.amr, notAfter: sessionEndsAt(state.authTime) };
+  const [accessToken, refreshToken] = await Promise.all([
+    signToken('access', { ...common, ...(state.scope !== undefined ? { scope: state.scope } : {}) }, nowMs),
+    signToken('refresh', { ...common, ...(refresh ? { exact: refresh } : {}) }, nowMs),
+  ]);
+  return { access: accessToken, refresh: refreshToken };
+}
+
+/** The row columns that record a family's live refresh token. */
+function liveRefresh(tokens: TokenPair, previousJti: string | null) {
+  const { jti, iat, exp } = tokens.refresh.claims;
+  return {
+    refreshJti: jti,
+    refreshIssuedAt: new Date(iat * 1000),
+    refreshExpiresAt: new Date(exp * 1000),
+    previousRefreshJti: previousJti,
+    expiresAt: new Date(exp * 1000),
+  };
 }
 
 /**
- * A new sign-in: a new session family, and its row for the user's list of devices. (The row is
- * written here and at each refresh, never read on the request path.)
+ * A new sign-in: a new session family, and its row, which keeps the sign-in's facts (auth_time,
+ * amr, a narrowed scope) and the family's live refresh token. (The row is written here, at each
+ * rotation and at re-authentication, never read on the request path.)
  */
 export async function startSession(
   userId: string,
   meta: RequestMeta | null = null,
-  facts: SignInFacts = { amr: ['pwd'] },
+  facts: SignInFacts = PASSWORD_SIGN_IN,
   nowMs = Date.now(),
 ): Promise<TokenPair> {
   const sid = uuidv7(nowMs);
-  const tokens = await issueTokenPair(userId, sid, nowMs, { auth_time: Math.floor(nowMs / 1000), amr: facts.amr });
-  const prisma = await db();
-  await prisma.session.create({
-    data: {
-      id: sid,
-      userId,
-      userAgent: meta?.userAgent ?? 'unknown',
-      ipAddress: meta?.ipAddress ?? null,
-      createdAt: new Date(nowMs),
-      lastRefreshedAt: new Date(nowMs),
-      expiresAt: new Date(tokens.refresh.claims.exp * 1000),
-    },
-  });
+  const state: FamilyState = { authTime: Math.floor(nowMs / 1000), amr: facts.amr, ...(facts.scope ? { scope: facts.scope } : {}) };
+  const tokens = await signPair(userId, sid, state, nowMs);
+  await durable((tx) =>
+    tx.session.create({
+      data: {
+        id: sid,
+        userId,
+        userAgent: meta?.userAgent ?? 'unknown',
+        ipAddress: meta?.ipAddress ?? null,
+        createdAt: new Date(nowMs),
+        lastRefreshedAt: new Date(nowMs),
+        authTime: new Date(state.authTime * 1000),
+        amr: state.amr.join(' '),
+        scope: state.scope ?? null,
+        ...liveRefresh(tokens, null),
+      },
+    }),
+  );
   return tokens;
 }
 
-/** Step-up: a fresh auth_time (and the given amr) inside the SAME family; rotates like a refresh. */
-export async function reauthenticate(input: { userId: string; sid: string; amr: AuthMethod[] }, nowMs = Date.now()): Promise<TokenPair> {
-  const tokens = await issueTokenPair(input.userId, input.sid, nowMs, { auth_time: Math.floor(nowMs / 1000), amr: input.amr });
-  await recordRefresh(input.sid, tokens, nowMs);
-  return tokens;
-}
+type SessionRow = {
+  createdAt: Date;
+  revokedAt: Date | null;
+  authTime: Date | null;
+  amr: string | null;
+  scope: string | null;
+  refreshJti: string | null;
+  refreshIssuedAt: Date | null;
+  refreshExpiresAt: Date | null;
+  previousRefreshJti: string | null;
+};
 
-/** auth_time of a token in seconds; a token without it reads as its family's creation time. */
-export async function authTimeOf(claims: TokenClaims): Promise<number> {
-  if (claims.auth_time !== undefined) return claims.auth_time;
-  const prisma = await db();
-  const family = await prisma.session.findUnique({ where: { id: claims.sid }, select: { createdAt: true } });
-  return Math.floor((family?.createdAt.getTime() ?? claims.iat * 1000) / 1000);
-}
-
-/** Notes a refresh on the family's row (the "last active" a user sees). */
-async function recordRefresh(sid: string, tokens: TokenPair, nowMs: number): Promise<void> {
-  const prisma = await db();
-  await prisma.session.updateMany({
-    where: { id: sid },
-    data: { lastRefreshedAt: new Date(nowMs), expiresAt: new Date(tokens.refresh.claims.exp * 1000) },
-  });
+/** The family's facts: from its row, else (rows and tokens from before they were recorded) the defaults. */
+function familyState(row: SessionRow | null, claims: TokenClaims): FamilyState {
+  const authTime = row?.authTime
+    ? Math.floor(row.authTime.getTime() / 1000)
+    : (claims.auth_time ?? Math.floor((row?.createdAt.getTime() ?? uuidv7Time(claims.sid) ?? claims.iat * 1000) / 1000));
+  const amr = row?.amr ? (row.amr.split(' ').filter((m) => (AUTH_METHODS as readonly string[]).includes(m)) as AuthMethod[]) : (claims.amr ?? ['pwd']);
+  return { authTime, amr, ...(row?.scope ? { scope: row.scope } : {}) };
 }
 
 /** How long a revoked family id must be kept: no token of the family outlives this. */
@@ -102,19 +156,20 @@ function familyExpiry(nowMs: number): Date {
  */
 export async function revokeFamilies(userId: string, sids: string[], reason: string, nowMs = Date.now()): Promise<void> {
   if (sids.length === 0) return;
-  const prisma = await db();
-  await prisma.$transaction(async (tx) => {
-    for (const sid of sids) {
-      await tx.revokedToken.upsert({
-        where: { jti: sid },
-        create: { jti: sid, userId, kind: 'session', reason, expiresAt: familyExpiry(nowMs) },
-        update: {},
-      });
-    }
-    await tx.session.updateMany({
-      where: { id: { in: sids }, userId, revokedAt: null },
-      data: { revokedAt: new Date(nowMs), revokedReason: reason },
+  await durable((tx) => revokeFamiliesIn(tx, userId, sids, reason, nowMs));
+}
+
+async function revokeFamiliesIn(tx: DurableTx, userId: string, sids: string[], reason: string, nowMs: number): Promise<void> {
+  for (const sid of sids) {
+    await tx.revokedToken.upsert({
+      where: { jti: sid },
+      create: { jti: sid, userId, kind: 'session', reason, expiresAt: familyExpiry(nowMs), revokedAt: new Date(nowMs) },
+      update: {},
     });
+  }
+  await tx.session.updateMany({
+    where: { id: { in: sids }, userId, revokedAt: null },
+    data: { revokedAt: new Date(nowMs), revokedReason: reason },
   });
 }
 
@@ -123,13 +178,32 @@ export type RefreshOutcome =
   | { ok: false; reason: 'invalid' | 'expired' | 'revoked' | 'reuse' };
 
 /**
+ * The scope a refresh token's sign-in was granted (normalised), or null when the token is not
+ * good: every known scope for a sign-in that was not narrowed.
+ */
+export async function grantedScope(refreshToken: string, nowMs = Date.now()): Promise<string | null> {
+  const verified = await verifyToken('refresh', refreshToken, nowMs);
+  if (!verified.ok) return null;
+  const prisma = await db();
+  const row = await prisma.session.findFirst({ where: { id: verified.claims.sid, userId: verified.claims.sub }, select: { scope: true } });
+  return row?.scope ?? [...API_SCOPES].sort().join(' ');
+}
+
+/** Thrown inside the rotation transaction to roll it back: this token is not the family's live one. */
+class NotLiveBranch extends Error {}
+
+/**
  * Exchanges a refresh token for a new pair in the same family and revokes the old one.
  *
- * A refresh token is single-use. Presented again:
- * - within AUTH_REFRESH_GRACE seconds of its rotation, it gets another fresh pair: two tabs that
- *   refreshed at the same moment are not an attack;
+ * One live branch per family. The family's row records its live refresh token; rotating it marks
+ * the old jti `rotated` and records the successor in the same transaction, and only the recorded
+ * live token may rotate. Presented again:
+ * - within AUTH_REFRESH_GRACE seconds of its rotation, a rotated token gets THAT SAME successor
+ *   (same jti, iat and exp, re-signed from the row) and a fresh access token: two tabs that
+ *   refreshed at the same moment are not an attack, and a thief gains no branch of their own;
  * - later, someone is replaying a stolen token: the whole family is revoked (reason `reuse`),
  *   which signs out both the thief and the victim, and the victim signs in again.
+ * The session never outlives AUTH_SESSION_MAX_AGE after its auth_time.
  */
 export async function rotateRefreshToken(token: string, nowMs = Date.now()): Promise<RefreshOutcome> {
   const verified = await verifyToken('refresh', token, nowMs);
@@ -137,35 +211,62 @@ export async function rotateRefreshToken(token: string, nowMs = Date.now()): Pro
   const claims = verified.claims;
 
   const prisma = await db();
-  const user = await prisma.user.findUnique({
-    where: { id: claims.sub },
-    select: {
-      id: true,
-      tokensValidAfter: true,
-      revokedTokens: { where: { jti: { in: [claims.jti, claims.sid] } }, select: { jti: true, reason: true, revokedAt: true } },
-    },
-  });
+  const [user, row] = await Promise.all([
+    prisma.user.findUnique({
+      where: { id: claims.sub },
+      select: {
+        id: true,
+        tokensValidAfter: true,
+        revokedTokens: { where: { jti: { in: [claims.jti, claims.sid] } }, select: { jti: true, reason: true, revokedAt: true } },
+      },
+    }),
+    prisma.session.findFirst({ where: { id: claims.sid, userId: claims.sub } }),
+  ]);
   if (!user) return { ok: false, reason: 'invalid' };
   if (isIssuedBefore(claims, user.tokensValidAfter)) return { ok: false, reason: 'revoked' };
-  if (user.revokedTokens.some((row) => row.jti === claims.sid)) return { ok: false, reason: 'revoked' };
+  if (user.revokedTokens.some((r) => r.jti === claims.sid) || row?.revokedAt) return { ok: false, reason: 'revoked' };
 
-  let previous = user.revokedTokens.find((row) => row.jti === claims.jti);
-  if (!previous) {
-    try {
-      await prisma.revokedToken.create({
-        data: { jti: claims.jti, userId: user.id, kind: 'refresh', reason: 'rotated', expiresAt: new Date(claims.exp * 1000) },
+  const previous = user.revokedTokens.find((r) => r.jti === claims.jti);
+  if (previous) return replayOutcome(user.id, claims, previous, nowMs);
+
+  const state = familyState(row, claims);
+  if (nowMs / 1000 >= sessionEndsAt(state.authTime)) return { ok: false, reason: 'expired' };
+  const tokens = await signPair(user.id, claims.sid, state, nowMs);
+  try {
+    await durable(async (tx) => {
+      // The unique jti makes two rotations of one token race safely: the second one fails here.
+      await tx.revokedToken.create({
+        data: { jti: claims.jti, userId: user.id, kind: 'refresh', reason: 'rotated', expiresAt: new Date(claims.exp * 1000), revokedAt: new Date(nowMs) },
       });
-      const tokens = await issueTokenPair(user.id, claims.sid, nowMs, familyFacts(claims));
-      await recordRefresh(claims.sid, tokens, nowMs);
-      return { ok: true, tokens, userId: user.id };
-    } catch (error) {
-      if (!isUniqueViolation(error)) throw error;
-      // Another request rotated this token a moment ago: judge it as a second presentation.
-      previous = (await prisma.revokedToken.findUnique({ where: { jti: claims.jti } })) ?? undefined;
-      if (!previous) return { ok: false, reason: 'revoked' };
+      const record = { lastRefreshedAt: new Date(nowMs), ...liveRefresh(tokens, claims.jti) };
+      if (!row) {
+        // A family from before sign-in rows existed: give it one now, so the rules above apply.
+        await tx.session.create({
+          data: { id: claims.sid, userId: user.id, userAgent: 'unknown', createdAt: new Date(state.authTime * 1000), authTime: new Date(state.authTime * 1000), amr: state.amr.join(' '), ...record },
+        });
+        return;
+      }
+      const { count } = await tx.session.updateMany({
+        // Still live, and this token is the family's live one (or the row predates recording it).
+        where: { id: claims.sid, userId: user.id, revokedAt: null, OR: [{ refreshJti: null }, { refreshJti: claims.jti }] },
+        data: { ...record, authTime: new Date(state.authTime * 1000), amr: state.amr.join(' ') },
+      });
+      if (count === 0) throw new NotLiveBranch();
+    });
+    return { ok: true, tokens, userId: user.id };
+  } catch (error) {
+    if (error instanceof NotLiveBranch) {
+      const now = await prisma.session.findFirst({ where: { id: claims.sid }, select: { revokedAt: true } });
+      if (now?.revokedAt) return { ok: false, reason: 'revoked' };
+      // A valid, never-rotated token that is not the family's live one: a second branch. End it.
+      return endForReuse(user.id, claims.sid, nowMs);
     }
+    if (!isUniqueViolation(error)) throw error;
+    // Another request rotated this token a moment ago: judge it as a second presentation.
+    const raced = await prisma.revokedToken.findUnique({ where: { jti: claims.jti } });
+    if (!raced) return { ok: false, reason: 'revoked' };
+    return replayOutcome(user.id, claims, raced, nowMs);
   }
-  return replayOutcome(user.id, claims, previous, nowMs);
 }
 
 async function replayOutcome(
@@ -176,13 +277,59 @@ async function replayOutcome(
 ): Promise<RefreshOutcome> {
   if (previous.reason !== 'rotated') return { ok: false, reason: 'revoked' };
   if (nowMs - previous.revokedAt.getTime() <= env().AUTH_REFRESH_GRACE * 1000) {
-    const tokens = await issueTokenPair(userId, claims.sid, nowMs, familyFacts(claims));
-    await recordRefresh(claims.sid, tokens, nowMs);
-    return { ok: true, tokens, userId };
+    const prisma = await db();
+    const row = await prisma.session.findFirst({ where: { id: claims.sid, userId } });
+    // Only the token that was rotated into the live one gets it again, and only while it lives.
+    if (row && !row.revokedAt && row.previousRefreshJti === claims.jti && row.refreshJti && row.refreshIssuedAt && row.refreshExpiresAt) {
+      const successor = { jti: row.refreshJti, iat: row.refreshIssuedAt.getTime() / 1000, exp: row.refreshExpiresAt.getTime() / 1000 };
+      if (successor.exp > nowMs / 1000) {
+        return { ok: true, tokens: await signPair(userId, claims.sid, familyState(row, claims), nowMs, successor), userId };
+      }
+    }
   }
-  await revokeFamilies(userId, [claims.sid], 'reuse', nowMs);
+  return endForReuse(userId, claims.sid, nowMs);
+}
+
+async function endForReuse(userId: string, sid: string, nowMs: number): Promise<RefreshOutcome> {
+  await revokeFamilies(userId, [sid], 'reuse', nowMs);
   await recordAuditEvent({ userId, type: 'refresh_reuse', detail: 'An old sign-in token was presented again; that sign-in was ended.' });
   return { ok: false, reason: 'reuse' };
+}
+
+/**
+ * Step-up: the user proved who they are again inside a live sign-in. The family keeps its sid and
+ * gets a fresh auth_time (and the given amr); its live refresh token is rotated like a refresh
+ * (the old one gets the new successor within the grace window, then counts as reuse).
+ */
+export async function reauthenticate(input: { userId: string; sid: string; amr: AuthMethod[] }, nowMs = Date.now()): Promise<TokenPair> {
+  const prisma = await db();
+  const row = await prisma.session.findFirst({ where: { id: input.sid, userId: input.userId } });
+  const revoked = await prisma.revokedToken.findUnique({ where: { jti: input.sid }, select: { jti: true } });
+  if (!row || row.revokedAt || revoked) throw unauthorized('This sign-in has ended. Sign in again.');
+  const state: FamilyState = { authTime: Math.floor(nowMs / 1000), amr: input.amr, ...(row.scope ? { scope: row.scope } : {}) };
+  const tokens = await signPair(input.userId, input.sid, state, nowMs);
+  await durable(async (tx) => {
+    if (row.refreshJti) {
+      await tx.revokedToken.upsert({
+        where: { jti: row.refreshJti },
+        create: {
+          jti: row.refreshJti,
+          userId: input.userId,
+          kind: 'refresh',
+          reason: 'rotated',
+          expiresAt: row.refreshExpiresAt ?? familyExpiry(nowMs),
+          revokedAt: new Date(nowMs),
+        },
+        update: {},
+      });
+    }
+    const { count } = await tx.session.updateMany({
+      where: { id: input.sid, userId: input.userId, revokedAt: null, refreshJti: row.refreshJti },
+      data: { lastRefreshedAt: new Date(nowMs), authTime: new Date(state.authTime * 1000), amr: state.amr.join(' '), ...liveRefresh(tokens, row.refreshJti) },
+    });
+    if (count === 0) throw new AppError(409, 'conflict', 'This sign-in changed at the same moment. Try again.');
+  });
+  return tokens;
 }
 
 /**
@@ -200,9 +347,8 @@ export async function signOut(
   ]);
   const family = access?.ok ? access.claims : refresh?.ok ? refresh.claims : null;
   if (!family) return;
-  const prisma = await db();
   // Both writes in one transaction: either the sign-out happened or it did not.
-  await prisma.$transaction(async (tx) => {
+  await durable(async (tx) => {
     if (access?.ok) {
       await tx.revokedToken.upsert({
         where: { jti: access.claims.jti },
@@ -224,16 +370,42 @@ export async function signOut(
   });
 }
 
-/** Sign-out everywhere: every token issued up to this millisecond dies at the DAL. */
-export async function signOutEverywhere(userId: string, meta: RequestMeta | null = null, nowMs = Date.now()): Promise<void> {
-  const prisma = await db();
-  await prisma.$transaction(async (tx) => {
+/**
+ * Sign-out everywhere: every token issued up to this millisecond dies at the DAL
+ * (tokensValidAfter), and every live family and API token is revoked by id too, in the same
+ * transaction: a refresh that read the user just before this commits cannot start tokens stamped
+ * after it that survive (its family is revoked, and rotation re-checks the row inside its own
+ * transaction). Returns how many sign-ins and API tokens ended.
+ */
+export async function signOutEverywhere(
+  userId: string,
+  meta: RequestMeta | null = null,
+  nowMs = Date.now(),
+): Promise<{ sessionsEnded: number; apiTokensRevoked: number }> {
+  return durable(async (tx) => {
     await tx.user.update({ where: { id: userId }, data: { tokensValidAfter: new Date(nowMs) } });
-    await tx.session.updateMany({ where: { userId, revokedAt: null }, data: { revokedAt: new Date(nowMs), revokedReason: 'logout_all' } });
+    const live = await tx.session.findMany({ where: { userId, revokedAt: null }, select: { id: true } });
+    await revokeFamiliesIn(tx, userId, live.map((row) => row.id), 'logout_all', nowMs);
+    const apiTokensRevoked = await revokeApiTokensIn(tx, userId, 'logout_all', nowMs);
     await tx.auditEvent.create({
       data: { userId, type: 'sign_out_everywhere', ipAddress: meta?.ipAddress ?? null, userAgent: meta?.userAgent ?? null },
     });
+    return { sessionsEnded: live.length, apiTokensRevoked };
   });
+}
+
+/** Revokes every live personal API token of the user (rows marked, ids revoked). Returns how many. */
+export async function revokeApiTokensIn(tx: DurableTx, userId: string, reason: string, nowMs: number): Promise<number> {
+  const live = await tx.apiToken.findMany({ where: { userId, revokedAt: null, expiresAt: { gt: new Date(nowMs) } }, select: { id: true, expiresAt: true } });
+  for (const token of live) {
+    await tx.revokedToken.upsert({
+      where: { jti: token.id },
+      create: { jti: token.id, userId, kind: 'api_token', reason, expiresAt: token.expiresAt, revokedAt: new Date(nowMs) },
+      update: {},
+    });
+  }
+  await tx.apiToken.updateMany({ where: { id: { in: live.map((t) => t.id) } }, data: { revokedAt: new Date(nowMs) } });
+  return live.length;
 }
 
 /** Deletes revocations whose tokens have expired anyway; the table holds only what is in force. */

@@ -11,7 +11,7 @@
 import { SignJWT, decodeProtectedHeader, errors, jwtVerify, type JWTPayload } from 'jose';
 import { env } from '@/lib/env';
 import { getKeySet } from './keys';
-import { isUuidv7, uuidv7 } from './uuid';
+import { isUuidv7, uuidv7, uuidv7Time } from './uuid';
 
 export const TOKEN_TYPES = { access: 'at+jwt', refresh: 'refresh+jwt' } as const;
 export type TokenKind = keyof typeof TOKEN_TYPES;
@@ -20,9 +20,9 @@ export const CLOCK_TOLERANCE_SECONDS = 5;
 /** Real tokens are a few hundred bytes; anything far larger is refused before parsing. */
 export const MAX_TOKEN_LENGTH = 4096;
 
-/** How the user signed in (RFC 8176 amr values). */
+/** How the user signed in (RFC 8176 `amr` values). */
 export type AuthMethod = 'pwd' | 'otp' | 'hwk' | 'swk' | 'fed' | 'mfa';
-const AUTH_METHODS: readonly string[] = ['pwd', 'otp', 'hwk', 'swk', 'fed', 'mfa'];
+export const AUTH_METHODS: readonly AuthMethod[] = ['pwd', 'otp', 'hwk', 'swk', 'fed', 'mfa'];
 
 export interface TokenClaims {
   sub: string;
@@ -30,11 +30,14 @@ export interface TokenClaims {
   jti: string;
   iat: number;
   exp: number;
-  /** Space-separated scopes; present only on scoped API tokens. */
+  /**
+   * Space-separated scopes: on personal API tokens, and on sign-in tokens narrowed by the token
+   * endpoint's `scope` (see scopes.ts: a sign-in token always carries auth_time, an API token never).
+   */
   scope?: string;
-  /** When the interactive sign-in happened (seconds, OIDC Core); unchanged through refreshes. */
+  /** Seconds: the interactive sign-in this token descends from (OIDC Core), unchanged by refresh. */
   auth_time?: number;
-  /** How the user signed in (RFC 8176). */
+  /** How that sign-in was made (RFC 8176). */
   amr?: AuthMethod[];
 }
 
@@ -46,7 +49,27 @@ export interface IssuedToken {
 export type VerifyFailure = 'malformed' | 'expired' | 'invalid';
 export type VerifyResult = { ok: true; claims: TokenClaims } | { ok: false; reason: VerifyFailure };
 
-/** Personal API tokens (access tokens with a `scope`) may live up to a year. */
+/**
+ * Whether claims belong to a personal API token rather than a sign-in. Every sign-in token is
+ * issued with `auth_time`; an API token never is, and always carries its `scope`. (Tokens from
+ * before auth_time existed: only API tokens had a scope then, so the rule holds for them too.)
+ */
+export function isApiTokenClaims(claims: Pick<TokenClaims, 'scope' | 'auth_time'>): boolean {
+  return claims.scope !== undefined && claims.auth_time === undefined;
+}
+
+/**
+ * auth_time of a token in seconds. A token from before the claim existed reads as its family's
+ * creation time (the sid is a UUIDv7, so it carries that time). A personal API token is no
+ * sign-in at all: 0, so it never counts as recent.
+ */
+export function authTimeOf(claims: TokenClaims): number {
+  if (claims.auth_time !== undefined) return claims.auth_time;
+  if (isApiTokenClaims(claims)) return 0;
+  return Math.floor((uuidv7Time(claims.sid) ?? claims.iat * 1000) / 1000);
+}
+
+/** Personal API tokens may live up to a year. */
 export const API_TOKEN_MAX_TTL_SECONDS = 366 * 24 * 3600;
 
 export function tokenLifetime(kind: TokenKind): number {
@@ -56,28 +79,42 @@ export function tokenLifetime(kind: TokenKind): number {
 
 export async function signToken(
   kind: TokenKind,
-  subject: { sub: string; sid: string; scope?: string; ttlSeconds?: number; auth_time?: number; amr?: AuthMethod[] },
+  subject: {
+    sub: string;
+    sid: string;
+    scope?: string;
+    ttlSeconds?: number;
+    auth_time?: number;
+    amr?: AuthMethod[];
+    /** Re-sign a recorded token exactly (the refresh grace window): its jti, iat and exp. */
+    exact?: { jti: string; iat: number; exp: number };
+    /** No token of the family may outlive this (seconds): the session's absolute end. */
+    notAfter?: number;
+  },
   nowMs: number = Date.now(),
 ): Promise<IssuedToken> {
   const config = env();
   const keys = await getKeySet();
-  const iat = Math.floor(nowMs / 1000);
+  const iat = subject.exact?.iat ?? Math.floor(nowMs / 1000);
+  const exp = subject.exact?.exp ?? Math.min(iat + (subject.ttlSeconds ?? tokenLifetime(kind)), subject.notAfter ?? Infinity);
   const claims: TokenClaims = {
     sub: subject.sub,
     sid: subject.sid,
-    jti: uuidv7(nowMs),
+    jti: subject.exact?.jti ?? uuidv7(nowMs),
     iat,
-    exp: iat + (subject.ttlSeconds ?? tokenLifetime(kind)),
+    exp,
     ...(subject.scope !== undefined ? { scope: subject.scope } : {}),
     ...(subject.auth_time !== undefined ? { auth_time: subject.auth_time } : {}),
     ...(subject.amr !== undefined ? { amr: subject.amr } : {}),
   };
-  const token = await new SignJWT({
+  // sub, jti, iat and exp are set through the builder below; the rest travel as they are.
+  const extra = {
     sid: claims.sid,
     ...(claims.scope !== undefined ? { scope: claims.scope } : {}),
     ...(claims.auth_time !== undefined ? { auth_time: claims.auth_time } : {}),
     ...(claims.amr !== undefined ? { amr: claims.amr } : {}),
-  })
+  };
+  const token = await new SignJWT(extra)
     .setProtectedHeader({ alg: keys.alg, typ: TOKEN_TYPES[kind], ...(keys.kid ? { kid: keys.kid } : {}) })
     .setIssuer(config.AUTH_ISSUER)
     .setAudience(config.AUTH_AUDIENCE)
@@ -153,8 +190,8 @@ function toClaims(payload: JWTPayload): TokenClaims | null {
   if (typeof iat !== 'number' || typeof exp !== 'number') return null;
   if (!isUuidv7(jti) || !isUuidv7(sid)) return null;
   if (scope !== undefined && typeof scope !== 'string') return null;
-  if (auth_time !== undefined && typeof auth_time !== 'number') return null;
-  if (amr !== undefined && !(Array.isArray(amr) && amr.every((m) => typeof m === 'string' && AUTH_METHODS.includes(m)))) return null;
+  if (auth_time !== undefined && (typeof auth_time !== 'number' || !Number.isInteger(auth_time) || auth_time > iat + CLOCK_TOLERANCE_SECONDS)) return null;
+  if (amr !== undefined && (!Array.isArray(amr) || amr.length > 6 || !amr.every((m) => (AUTH_METHODS as readonly unknown[]).includes(m)))) return null;
   return {
     sub,
     sid,
@@ -243,8 +280,8 @@ async function verifyUncached(kind: TokenKind, token: string, nowMs: number): Pr
     });
     const claims = toClaims(payload);
     if (!claims) return reject('invalid', 'claims');
-    // A sign-in access token lives AUTH_ACCESS_TTL; only scoped API tokens may live longer.
-    const lifetime = kind === 'access' && claims.scope !== undefined ? API_TOKEN_MAX_TTL_SECONDS : tokenLifetime(kind);
+    // A sign-in access token lives AUTH_ACCESS_TTL; only personal API tokens may live longer.
+    const lifetime = kind === 'access' && isApiTokenClaims(claims) ? API_TOKEN_MAX_TTL_SECONDS : tokenLifetime(kind);
     if (claims.exp - claims.iat > lifetime) return reject('invalid', 'lifetime');
     if (nowMs / 1000 - claims.iat > lifetime + CLOCK_TOLERANCE_SECONDS) return reject('expired', 'too_old');
     return { ok: true, claims };

@@ -1,9 +1,11 @@
 // Scopes of personal API tokens. Runtime-neutral.
 //
-// A token from sign-in (cookie or the token endpoint) has no `scope` claim: it is the user
-// themself and may do everything the user may. A personal API token carries the scopes its owner
-// chose, and may do only that: never open pages, change the password or mint other tokens.
-import type { TokenClaims } from './jwt';
+// A token from sign-in (cookie or the token endpoint) is the user themself: without a `scope` it
+// may do everything the user may; narrowed at the token endpoint, only what its scope names, but it
+// is still a sign-in. A personal API token carries the scopes its owner chose, and may do only
+// that: never open pages, change the password or mint other tokens. The two are told apart by
+// their family (jwt.ts isApiTokenClaims: a sign-in token always carries auth_time).
+import { isApiTokenClaims, type TokenClaims } from './jwt';
 
 export const API_SCOPES = ['profile:read', 'cart:read', 'cart:write', 'orders:read'] as const;
 export type ApiScope = (typeof API_SCOPES)[number];
@@ -15,14 +17,21 @@ export const SCOPE_DESCRIPTIONS: Record<ApiScope, string> = {
   'orders:read': 'See your orders',
 };
 
-/** Whether the token is a scoped API token (as opposed to a sign-in). */
-export function isApiToken(claims: Pick<TokenClaims, 'scope'>): boolean {
-  return claims.scope !== undefined;
+/** Whether the token is a personal API token (as opposed to a sign-in, narrowed or not). */
+export function isApiToken(claims: Pick<TokenClaims, 'scope' | 'auth_time'>): boolean {
+  return isApiTokenClaims(claims);
 }
 
+/** Whether the token may do `needed`: any sign-in without a scope may; otherwise its scope says. */
 export function hasScope(claims: Pick<TokenClaims, 'scope'>, needed: ApiScope): boolean {
-  if (!isApiToken(claims)) return true;
-  return claims.scope!.split(' ').includes(needed);
+  if (claims.scope === undefined) return true;
+  return claims.scope.split(' ').includes(needed);
+}
+
+/** Normalises a requested scope: known scopes only, deduplicated and sorted; null when empty. */
+export function normaliseScope(requested: string): string | null {
+  const scopes = [...new Set(requested.split(' ').filter(Boolean))].filter(isApiScope).sort();
+  return scopes.length ? scopes.join(' ') : null;
 }
 
 export function isApiScope(value: string): value is ApiScope {

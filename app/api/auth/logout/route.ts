@@ -1,11 +1,13 @@
 import { NextResponse } from 'next/server';
-import { clearSessionCookies, handler, sessionCookies } from '@/lib/auth/guards';
+import { clearSessionCookies, handler, isFormPost, seeOther, sessionCookies } from '@/lib/auth/guards';
 import { readCredential } from '@/lib/auth/http';
 import { signOut } from '@/lib/auth/sign-ins';
 
 /**
- * Revokes the access token and its whole sign-in family, and clears both cookies. Always 204.
- * No session is required: a lapsed access token still names its family through the refresh cookie.
+ * Revokes the access token and its whole sign-in family, and clears both cookies. 204 for JSON;
+ * a form post (the header's "Sign out" button) gets 303 to `/`, so sign-out ends in a full page
+ * load and no private data stays in the page's memory. No session is required: a lapsed access
+ * token still names its family through the refresh cookie.
  */
 export const POST = handler({ auth: 'none' }, async (request, { facts }) => {
   const credential = readCredential(request.headers, facts.secure);
@@ -14,6 +16,6 @@ export const POST = handler({ auth: 'none' }, async (request, { facts }) => {
     return new NextResponse(null, { status: 204, headers: { 'Cache-Control': 'no-store' } });
   }
   await signOut(sessionCookies(request, facts.secure), facts.meta);
-  const response = new NextResponse(null, { status: 204, headers: { 'Cache-Control': 'no-store' } });
+  const response = isFormPost(request) ? seeOther(request, '/') : new NextResponse(null, { status: 204, headers: { 'Cache-Control': 'no-store' } });
   return clearSessionCookies(response, facts.secure);
 });

@@ -1,6 +1,6 @@
 import { NextResponse } from 'next/server';
-import { clearSessionCookies, handler, sessionCookies, setSessionCookies } from '@/lib/auth/guards';
-import { isProtectedPage, safeNextPath } from '@/lib/auth/http';
+import { clearSessionCookies, handler, sessionCookies, setSessionCookies, writeCookies } from '@/lib/auth/guards';
+import { hopFailedCookie, isProtectedPage, safeNextPath } from '@/lib/auth/http';
 import { rotateRefreshToken, type RefreshOutcome } from '@/lib/auth/sign-ins';
 import { env } from '@/lib/env';
 import { AppError } from '@/lib/errors';
@@ -30,7 +30,9 @@ export const POST = handler({ auth: 'none', origin: 'always' }, async (request, 
 /**
  * The browser hop the middleware sends an expired page visit through: rotate and go back to
  * `next` (303), or go to sign-in. A GET that rotates is safe here: it can only refresh the
- * caller's own tokens, into cookies a cross-site page can neither read nor choose.
+ * caller's own tokens, into cookies a cross-site page can neither read nor choose, and a rotated
+ * token presented again inside the grace window gets the same successor back (tokens.ts), so a
+ * link that makes the browser rotate gives a thief holding a copy no branch of their own.
  */
 export const GET = handler({ auth: 'none', origin: false }, async (request, { facts }) => {
   const url = new URL(request.url);
@@ -45,7 +47,11 @@ export const GET = handler({ auth: 'none', origin: false }, async (request, { fa
   // A public page (the hop renews tokens on any page) just loads signed out; a private one asks
   // the user to sign in and come back.
   const target = isProtectedPage(new URL(next, base).pathname) ? loginUrl(base, next, outcome) : new URL(next, base);
-  return clearSessionCookies(NextResponse.redirect(target, { status: 303, headers }), facts.secure);
+  const response = clearSessionCookies(NextResponse.redirect(target, { status: 303, headers }), facts.secure);
+  // If a hint cookie survives the clearing (planted with another Path), the middleware must not
+  // send the browser straight back here: at most one hop per navigation.
+  writeCookies(response.cookies, [hopFailedCookie(facts.secure)]);
+  return response;
 });
 
 function loginUrl(base: string, next: string, outcome: RefreshOutcome | null): URL {

@@ -1,11 +1,16 @@
 // POST /api/auth/token: the OAuth 2.0 token endpoint for programs (scripts, mobile apps).
 // Grants: password (username = email) and refresh_token. The answer carries the tokens in the
 // body, not in cookies: a program keeps them itself and sends `Authorization: Bearer`.
+// `scope` narrows the sign-in (RFC 6749 §3.3): the access token carries only what was asked, the
+// answer says so, and every refresh re-signs that scope from the sign-in's row. A refresh may
+// narrow no further and never widen: a `scope` on the refresh grant must equal the sign-in's.
+// A narrowed token is still a sign-in, not a personal API token. No browser is involved here:
+// no `device` cookie, no known-browser counter (programs should use personal API tokens).
 import { invalidCredentials, signIn } from '@/lib/auth/accounts';
 import { OAuthError, TOKEN_RESPONSE_HEADERS, oauthError, readTokenRequest } from '@/lib/auth/token-endpoint';
 import { handler } from '@/lib/auth/guards';
-import { API_SCOPES, isApiScope } from '@/lib/auth/tokens';
-import { rotateRefreshToken, type TokenPair } from '@/lib/auth/sign-ins';
+import { API_SCOPES, isApiScope, normaliseScope } from '@/lib/auth/tokens';
+import { grantedScope, rotateRefreshToken, type TokenPair } from '@/lib/auth/sign-ins';
 import { AppError } from '@/lib/errors';
 import { toErrorResponse } from '@/lib/http';
 
@@ -31,9 +36,15 @@ export const POST = handler({ auth: 'none', origin: false }, async (request, { f
     if (grant.scope !== undefined && grant.scope.split(' ').some((s) => s && !isApiScope(s))) {
       throw new OAuthError('invalid_scope', `Known scopes: ${API_SCOPES.join(' ')}.`);
     }
+    const scope = grant.scope !== undefined ? normaliseScope(grant.scope) : null;
     if (grant.grant_type === 'password') {
-      const { tokens } = await signIn({ email: grant.username, password: grant.password }, facts.meta);
+      const signInFacts = { amr: ['pwd' as const], ...(scope && scope !== API_SCOPES.toSorted().join(' ') ? { scope } : {}) };
+      const { tokens } = await signIn({ email: grant.username, password: grant.password }, facts.meta, undefined, signInFacts);
       return tokenResponse(tokens);
+    }
+    // Checked before rotating, so a refused request leaves the refresh token as it was.
+    if (scope !== null && scope !== (await grantedScope(grant.refresh_token))) {
+      throw new OAuthError('invalid_scope', 'A refresh keeps the scope of the sign-in; sign in again to change it.');
     }
     const outcome = await rotateRefreshToken(grant.refresh_token);
     if (!outcome.ok) throw new OAuthError('invalid_grant', 'The refresh token is invalid, expired or revoked.');
@@ -47,8 +58,11 @@ export const POST = handler({ auth: 'none', origin: false }, async (request, { f
       return oauthError(new OAuthError('slow_down', error.message, 429, error.headers));
     }
     const response = toErrorResponse(error);
-    return response.status >= 500
-      ? Response.json({ error: 'temporarily_unavailable', error_description: 'Try again in a moment.' }, { status: response.status, headers: TOKEN_RESPONSE_HEADERS })
-      : response;
+    if (response.status < 500) return response;
+    const retryAfter = response.headers.get('Retry-After');
+    return Response.json(
+      { error: 'temporarily_unavailable', error_description: 'Try again in a moment.' },
+      { status: response.status, headers: { ...TOKEN_RESPONSE_HEADERS, ...(retryAfter ? { 'Retry-After': retryAfter } : {}) } },
+    );
   }
 });
