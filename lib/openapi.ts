@@ -357,7 +357,7 @@ const document = {
     '/api/health': { get: { summary: 'Liveness and database', security: [], responses: { '200': ok('OK', { type: 'object', properties: { status: { const: 'ok' } } }), ...unavailable } } },
     '/api/cron/purge': {
       get: {
-        summary: 'Delete expired revocations and sign-ins, prune old audit events, used one-time tokens, old sent mail and guest carts idle for 30 days (Vercel Cron, `Authorization: Bearer $CRON_SECRET`)',
+        summary: 'Delete expired revocations and sign-ins, prune old audit events, used one-time tokens, old sent mail, guest carts idle for 30 days and browsers unused for a year (Vercel Cron, `Authorization: Bearer $CRON_SECRET`)',
         security: [{ bearerAuth: [] }],
         responses: {
           '200': ok('Purged', {
@@ -369,6 +369,7 @@ const document = {
               oneTimeTokensDeleted: { type: 'integer' },
               mailDeleted: { type: 'integer' },
               guestCartsDeleted: { type: 'integer' },
+              devicesDeleted: { type: 'integer' },
             },
           }),
           ...unauthorized,

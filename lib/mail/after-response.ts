@@ -1,35 +1,23 @@
-// Work that must not hold up (or change) the response: next/server's after() when a request is
-// running, so the platform keeps the function alive until the work ends (Vercel's waitUntil).
-// Outside a request (a timer, a script, a test calling a handler directly) after() throws, and
-// the work runs in the background of this process instead; tests wait for it with
-// whenAfterResponseIdle().
+// Work that must not hold up (or change) the response, for the mail code: the app's one deferral
+// (lib/after-response.ts: next/server's after() during a request, the process's background
+// outside one), so tests wait for mail and for the sign-in's deferred work (audit rows, the
+// new-browser notice) in one place. This module adds a count of what the mail code deferred.
 import 'server-only';
-import { after } from 'next/server';
+import { afterResponse as deferAfterResponse, settleAfterResponse } from '@/lib/after-response';
 
-const pending = new Set<Promise<unknown>>();
 let deferredCount = 0;
 
 export function afterResponse(task: () => Promise<unknown>): void {
   deferredCount++;
-  const run = () =>
-    task().catch((error: unknown) => {
-      console.error('[after-response] task failed:', error);
-    });
-  try {
-    after(run);
-  } catch {
-    const promise = Promise.resolve().then(run);
-    pending.add(promise);
-    void promise.finally(() => pending.delete(promise));
-  }
+  deferAfterResponse(task);
 }
 
 /** Resolves once every task deferred outside a request has finished (tests, scripts). */
 export async function whenAfterResponseIdle(): Promise<void> {
-  while (pending.size > 0) await Promise.all([...pending]);
+  await settleAfterResponse();
 }
 
-/** How many tasks were deferred in this process (tests assert the same work for every caller). */
+/** How many tasks the mail code deferred in this process (tests assert the same work for every caller). */
 export function afterResponseCount(): number {
   return deferredCount;
 }
