@@ -19,7 +19,9 @@ test.beforeAll(() => {
 /** Starts `next start` with exactly these variables; resolves at exit, or once it serves. */
 function start(vars: Record<string, string>): Promise<{ code: number | null; ready: boolean; output: string }> {
   return new Promise((resolve) => {
-    const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: process.env.HOME, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1', DATABASE_URL: 'file:./production-config.db', AUTH_SECRET: TEST_AUTH_SECRET, MAIL_DISABLED: 'true', ...vars };
+    // NEXT_DIST_DIR names the build to start (next.config.js), when it is not .next.
+    const dist = process.env.NEXT_DIST_DIR ? { NEXT_DIST_DIR: process.env.NEXT_DIST_DIR } : {};
+    const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: process.env.HOME, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1', DATABASE_URL: 'file:./production-config.db', AUTH_SECRET: TEST_AUTH_SECRET, MAIL_DISABLED: 'true', ...dist, ...vars };
     const child = spawn(NEXT_BIN, ['start', '-p', String(PORT), '-H', '127.0.0.1'], { cwd: appDir, env, stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
     let ready = false;
