@@ -72,6 +72,9 @@ describe('protection table: API routes', () => {
   });
 });
 
+/** Routes the matcher leaves out on purpose (middleware.ts: public, polled by monitors). */
+const SKIPPED_BY_MATCHER: string[] = ['/api/health'];
+
 describe('middleware config.matcher (a literal, as Next requires)', () => {
   const matchers = config.matcher.map((m) => new RegExp(`^${m}$`));
   const reached = (path: string) => matchers.some((re) => re.test(path));
@@ -81,7 +84,14 @@ describe('middleware config.matcher (a literal, as Next requires)', () => {
       expect(reached(prefix), prefix).toBe(true);
       expect(reached(`${prefix}/sample-1`), prefix).toBe(true);
     }
-    for (const { path } of tableEntries) expect(reached(sample(path)), path).toBe(true);
+    for (const { path } of tableEntries) expect(reached(sample(path)), path).toBe(!SKIPPED_BY_MATCHER.includes(path));
+  });
+
+  it('skips only public routes (the monitors\' /api/health: no cookie, its own CORS headers)', () => {
+    for (const path of SKIPPED_BY_MATCHER) {
+      expect(reached(path), path).toBe(false);
+      expect(Object.values(API_ROUTES[path as keyof typeof API_ROUTES] as Record<string, ApiRule>).every((r) => r.auth === 'none'), path).toBe(true);
+    }
   });
 
   it('skips static files', () => {
