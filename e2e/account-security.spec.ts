@@ -13,6 +13,9 @@ async function signedInContext(browser: Browser, user: TestUser, userAgent?: str
   const login = new LoginPage(page);
   await login.goto('/account');
   await login.signIn(user);
+  // Signing in is a navigation (the action redirects and renders /account in the same response):
+  // wait for it as one, then for the page. On a cold server the first one is the slowest.
+  await page.waitForURL(/\/account$/);
   await expect(page.getByRole('heading', { name: 'Your account' })).toBeVisible();
   return { context, page };
 }

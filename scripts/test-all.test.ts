@@ -6,7 +6,7 @@ import { judgeStep, readPlaywrightReport, readVitestReport } from './test-all.mj
 describe('readVitestReport', () => {
   it('reads the counts of the json reporter', () => {
     const report = { numTotalTests: 126, numPassedTests: 120, numFailedTests: 3, numPendingTests: 2, numTodoTests: 1, success: false, testResults: [] };
-    expect(readVitestReport(JSON.stringify(report))).toEqual({ passed: 120, failed: 3, flaky: 0, skipped: 3, flakyTests: [] });
+    expect(readVitestReport(JSON.stringify(report))).toEqual({ passed: 120, failed: 3, flaky: 0, flakyBlocking: 0, skipped: 3, flakyTests: [] });
   });
 
   it('returns null for a missing, truncated or foreign report', () => {
@@ -47,6 +47,7 @@ describe('readPlaywrightReport', () => {
       passed: 2,
       failed: 1,
       flaky: 1,
+      flakyBlocking: 1,
       skipped: 1,
       flakyTests: ['[security] security/03-csrf.spec.ts:3 › refuses a foreign origin'],
     });
@@ -62,7 +63,8 @@ describe('readPlaywrightReport', () => {
 });
 
 describe('judgeStep', () => {
-  const counts = (c: Partial<{ passed: number; failed: number; flaky: number; skipped: number }>) => ({ passed: 0, failed: 0, flaky: 0, skipped: 0, flakyTests: [], ...c });
+  const counts = (c: Partial<{ passed: number; failed: number; flaky: number; flakyBlocking: number; skipped: number }>) =>
+    ({ passed: 0, failed: 0, flaky: 0, flakyBlocking: 0, skipped: 0, flakyTests: [], ...c });
 
   it('passes a step without a report on its exit code alone (tsc, eslint, a build)', () => {
     expect(judgeStep({ code: 0, counts: null, hasReport: false }).ok).toBe(true);
@@ -77,8 +79,12 @@ describe('judgeStep', () => {
     expect(judgeStep({ code: 0, counts: counts({ skipped: 4 }), hasReport: true })).toEqual({ ok: false, reason: 'no tests ran' });
   });
 
-  it('fails on a flaky test even when the runner exited 0', () => {
-    expect(judgeStep({ code: 0, counts: counts({ passed: 40, flaky: 1 }), hasReport: true })).toEqual({ ok: false, reason: '1 flaky' });
+  it('fails on a flaky security or cluster test even when the runner exited 0', () => {
+    expect(judgeStep({ code: 0, counts: counts({ passed: 40, flaky: 1, flakyBlocking: 1 }), hasReport: true })).toEqual({ ok: false, reason: '1 flaky in security/cluster' });
+  });
+
+  it('reports a flaky test of another project without failing the run (it is counted apart, never as passed)', () => {
+    expect(judgeStep({ code: 0, counts: counts({ passed: 40, flaky: 1 }), hasReport: true })).toEqual({ ok: true, reason: null });
   });
 
   it('fails on a failed test even when the runner exited 0', () => {

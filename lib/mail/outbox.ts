@@ -93,7 +93,7 @@ async function sendOne(row: { id: string; to: string; template: string; payload:
   const prisma = await db();
   try {
     const mail = render(row);
-    await smtpTransport().sendMail({ from: env().MAIL_FROM, to: row.to, subject: mail.subject, text: mail.text, html: mail.html });
+    await (await smtpTransport()).sendMail({ from: env().MAIL_FROM, to: row.to, subject: mail.subject, text: mail.text, html: mail.html });
     await prisma.outboxMail.updateMany({
       where: { id: row.id, leaseId },
       data: { status: 'sent', sentAt: new Date(), secret: null, leaseId: null, leaseUntil: null, lastError: null },
