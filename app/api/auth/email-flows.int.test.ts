@@ -27,7 +27,7 @@ import { resetEnvForTests } from '@/lib/env';
 import { afterResponseCount, whenAfterResponseIdle } from '@/lib/mail/after-response';
 import { createProduct } from '@/lib/shop/test-helpers';
 import type { MailCatcher } from '@/e2e/support/mail-catcher';
-import { accessCookie, errorBody, makeRequest, tokensFrom, uniqueEmail, type CallOptions, type Tokens } from '@/test/auth-requests';
+import { accessCookie, errorBody, makeRequest, parseSetCookie, tokensFrom, uniqueEmail, type CallOptions, type Tokens } from '@/test/auth-requests';
 import { stopMailCatcher, tokenFromLink, useMailCatcher } from '@/test/mail-support';
 
 const ctx = {} as never;
@@ -356,5 +356,31 @@ describe('/api/account/*', () => {
     expect(await changed.json()).toEqual({ sessionsEnded: 0, apiTokensRevoked: 0 });
     await mailTo(email, /password was changed/);
     expect((await call.password({ cookie, body: { newPassword: 'whatever passphrase' } })).status).toBe(400);
+  });
+});
+
+describe('new-browser notice', () => {
+  const FIREFOX = 'Mozilla/5.0 (X11; Linux x86_64; rv:140.0) Gecko/20100101 Firefox/140.0';
+  it('mails "new sign-in" for a browser the account has not seen, and stays quiet for the known one', async () => {
+    const { email } = await signedUp();
+    const newBrowser = /New sign-in to Tokenshop from/;
+    // Sign-up itself never sends the notice: the browser that created the account is known.
+    await whenAfterResponseIdle();
+    expect(catcher.mails.filter((m) => m.to.includes(email.toLowerCase()) && newBrowser.test(m.subject))).toHaveLength(0);
+
+    // A sign-in without the device cookie: a browser this account has not seen.
+    const first = await call.login({ body: { email, password: PASSWORD }, headers: { 'user-agent': FIREFOX } });
+    expect(first.status).toBe(200);
+    const notice = await mailTo(email, newBrowser);
+    expect(notice.text).toContain('a browser not seen on your account before');
+    expect(notice.html).toContain('http://localhost:3000/account');
+
+    // The same browser again (it presents the device cookie it was given): no second notice.
+    const device = parseSetCookie(first).get('device')?.value;
+    expect(device).toBeTruthy();
+    const again = await call.login({ body: { email, password: PASSWORD }, cookie: `device=${device}`, headers: { 'user-agent': FIREFOX } });
+    expect(again.status).toBe(200);
+    await whenAfterResponseIdle();
+    expect(catcher.mails.filter((m) => m.to.includes(email.toLowerCase()) && newBrowser.test(m.subject))).toHaveLength(1);
   });
 });
