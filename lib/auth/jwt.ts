@@ -13,6 +13,10 @@ import { env } from '@/lib/env';
 import { getKeySet } from './keys';
 import { isUuidv7, uuidv7 } from './uuid';
 
+/** How the user signed in (RFC 8176 `amr` values). */
+export type AuthMethod = 'pwd' | 'otp' | 'hwk' | 'swk' | 'fed' | 'mfa';
+const AUTH_METHODS: readonly string[] = ['pwd', 'otp', 'hwk', 'swk', 'fed', 'mfa'];
+
 export const TOKEN_TYPES = { access: 'at+jwt', refresh: 'refresh+jwt' } as const;
 export type TokenKind = keyof typeof TOKEN_TYPES;
 
@@ -28,6 +32,10 @@ export interface TokenClaims {
   exp: number;
   /** Space-separated scopes; present only on scoped API tokens. */
   scope?: string;
+  /** When the interactive sign-in happened (seconds, OIDC Core); carried unchanged through refreshes. */
+  auth_time?: number;
+  /** How the user signed in (RFC 8176). */
+  amr?: AuthMethod[];
 }
 
 export interface IssuedToken {
@@ -48,7 +56,7 @@ export function tokenLifetime(kind: TokenKind): number {
 
 export async function signToken(
   kind: TokenKind,
-  subject: { sub: string; sid: string; scope?: string; ttlSeconds?: number },
+  subject: { sub: string; sid: string; scope?: string; ttlSeconds?: number; auth_time?: number; amr?: AuthMethod[] },
   nowMs: number = Date.now(),
 ): Promise<IssuedToken> {
   const config = env();
@@ -61,8 +69,15 @@ export async function signToken(
     iat,
     exp: iat + (subject.ttlSeconds ?? tokenLifetime(kind)),
     ...(subject.scope !== undefined ? { scope: subject.scope } : {}),
+    ...(subject.auth_time !== undefined ? { auth_time: subject.auth_time } : {}),
+    ...(subject.amr !== undefined ? { amr: subject.amr } : {}),
   };
-  const token = await new SignJWT({ sid: claims.sid, ...(claims.scope !== undefined ? { scope: claims.scope } : {}) })
+  const token = await new SignJWT({
+    sid: claims.sid,
+    ...(claims.scope !== undefined ? { scope: claims.scope } : {}),
+    ...(claims.auth_time !== undefined ? { auth_time: claims.auth_time } : {}),
+    ...(claims.amr !== undefined ? { amr: claims.amr } : {}),
+  })
     .setProtectedHeader({ alg: keys.alg, typ: TOKEN_TYPES[kind], ...(keys.kid ? { kid: keys.kid } : {}) })
     .setIssuer(config.AUTH_ISSUER)
     .setAudience(config.AUTH_AUDIENCE)
@@ -133,12 +148,28 @@ function maxLifetime(kind: TokenKind): number {
 }
 
 function toClaims(payload: JWTPayload): TokenClaims | null {
-  const { sub, sid, jti, iat, exp, scope } = payload as JWTPayload & { sid?: unknown; scope?: unknown };
+  const { sub, sid, jti, iat, exp, scope, auth_time, amr } = payload as JWTPayload & {
+    sid?: unknown;
+    scope?: unknown;
+    auth_time?: unknown;
+    amr?: unknown;
+  };
   if (typeof sub !== 'string' || typeof sid !== 'string' || typeof jti !== 'string') return null;
   if (typeof iat !== 'number' || typeof exp !== 'number') return null;
   if (!isUuidv7(jti) || !isUuidv7(sid)) return null;
   if (scope !== undefined && typeof scope !== 'string') return null;
-  return { sub, sid, jti, iat, exp, ...(scope !== undefined ? { scope } : {}) };
+  if (auth_time !== undefined && (typeof auth_time !== 'number' || !Number.isInteger(auth_time))) return null;
+  if (amr !== undefined && (!Array.isArray(amr) || !amr.every((m) => typeof m === 'string' && AUTH_METHODS.includes(m)))) return null;
+  return {
+    sub,
+    sid,
+    jti,
+    iat,
+    exp,
+    ...(scope !== undefined ? { scope } : {}),
+    ...(auth_time !== undefined ? { auth_time } : {}),
+    ...(amr !== undefined ? { amr: amr as AuthMethod[] } : {}),
+  };
 }
 
 // Verified tokens, memoised by exact string until they expire. A hit skips only the signature

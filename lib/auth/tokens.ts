@@ -4,8 +4,8 @@
 import 'server-only';
 import { db } from '@/lib/db';
 import { env } from '@/lib/env';
-import { isUniqueViolation } from '@/lib/errors';
-import { signToken, tokenLifetime, verifyToken, type IssuedToken, type TokenClaims } from './jwt';
+import { isUniqueViolation, unauthorized } from '@/lib/errors';
+import { signToken, tokenLifetime, verifyToken, type AuthMethod, type IssuedToken, type TokenClaims } from './jwt';
 import { recordAuditEvent } from '@/lib/audit';
 import type { RequestMeta } from './request-meta';
 import { isIssuedBefore } from './revocation';
@@ -16,22 +16,50 @@ export interface TokenPair {
   refresh: IssuedToken;
 }
 
-/** Signs an access and a refresh token for one sign-in (session family) `sid`. */
-export async function issueTokenPair(userId: string, sid: string, nowMs = Date.now()): Promise<TokenPair> {
+/** How a sign-in happened: its `amr` (RFC 8176). */
+export interface SignInFacts {
+  amr: AuthMethod[];
+}
+
+/** The sign-in facts a family's tokens carry: when the interactive sign-in was, and how. */
+export interface FamilyFacts {
+  auth_time: number;
+  amr: AuthMethod[];
+}
+
+/**
+ * Signs an access and a refresh token for one sign-in (session family) `sid`. The refresh token
+ * never outlives the sign-in's absolute end (AUTH_SESSION_MAX_AGE after auth_time).
+ */
+export async function issueTokenPair(userId: string, sid: string, nowMs = Date.now(), facts?: FamilyFacts): Promise<TokenPair> {
+  const claims = facts ? { auth_time: facts.auth_time, amr: facts.amr } : {};
+  const nowSeconds = Math.floor(nowMs / 1000);
+  const untilCap = facts ? facts.auth_time + env().AUTH_SESSION_MAX_AGE - nowSeconds : Infinity;
+  const refreshTtl = Math.max(1, Math.min(tokenLifetime('refresh'), untilCap));
   const [access, refresh] = await Promise.all([
-    signToken('access', { sub: userId, sid }, nowMs),
-    signToken('refresh', { sub: userId, sid }, nowMs),
+    signToken('access', { sub: userId, sid, ...claims }, nowMs),
+    signToken('refresh', { sub: userId, sid, ...claims, ttlSeconds: refreshTtl }, nowMs),
   ]);
   return { access, refresh };
+}
+
+/** A token's family facts; a token from before these claims reads as a password sign-in at iat. */
+function factsOf(claims: TokenClaims): FamilyFacts {
+  return { auth_time: claims.auth_time ?? claims.iat, amr: claims.amr ?? ['pwd'] };
 }
 
 /**
  * A new sign-in: a new session family, and its row for the user's list of devices. (The row is
  * written here and at each refresh, never read on the request path.)
  */
-export async function startSession(userId: string, meta: RequestMeta | null = null, nowMs = Date.now()): Promise<TokenPair> {
+export async function startSession(
+  userId: string,
+  meta: RequestMeta | null = null,
+  facts: SignInFacts = { amr: ['pwd'] },
+  nowMs = Date.now(),
+): Promise<TokenPair> {
   const sid = uuidv7(nowMs);
-  const tokens = await issueTokenPair(userId, sid, nowMs);
+  const tokens = await issueTokenPair(userId, sid, nowMs, { auth_time: Math.floor(nowMs / 1000), amr: facts.amr });
   const prisma = await db();
   await prisma.session.create({
     data: {
@@ -113,6 +141,11 @@ export async function rotateRefreshToken(token: string, nowMs = Date.now()): Pro
   if (!user) return { ok: false, reason: 'invalid' };
   if (isIssuedBefore(claims, user.tokensValidAfter)) return { ok: false, reason: 'revoked' };
   if (user.revokedTokens.some((row) => row.jti === claims.sid)) return { ok: false, reason: 'revoked' };
+  // The sign-in's absolute end: however often it refreshed, the user signs in again.
+  if (nowMs / 1000 > factsOf(claims).auth_time + env().AUTH_SESSION_MAX_AGE) {
+    await revokeFamilies(user.id, [claims.sid], 'session_max_age', nowMs);
+    return { ok: false, reason: 'expired' };
+  }
 
   let previous = user.revokedTokens.find((row) => row.jti === claims.jti);
   if (!previous) {
@@ -120,7 +153,7 @@ export async function rotateRefreshToken(token: string, nowMs = Date.now()): Pro
       await prisma.revokedToken.create({
         data: { jti: claims.jti, userId: user.id, kind: 'refresh', reason: 'rotated', expiresAt: new Date(claims.exp * 1000) },
       });
-      const tokens = await issueTokenPair(user.id, claims.sid, nowMs);
+      const tokens = await issueTokenPair(user.id, claims.sid, nowMs, factsOf(claims));
       await recordRefresh(claims.sid, tokens, nowMs);
       return { ok: true, tokens, userId: user.id };
     } catch (error) {
@@ -141,13 +174,34 @@ async function replayOutcome(
 ): Promise<RefreshOutcome> {
   if (previous.reason !== 'rotated') return { ok: false, reason: 'revoked' };
   if (nowMs - previous.revokedAt.getTime() <= env().AUTH_REFRESH_GRACE * 1000) {
-    const tokens = await issueTokenPair(userId, claims.sid, nowMs);
+    const tokens = await issueTokenPair(userId, claims.sid, nowMs, factsOf(claims));
     await recordRefresh(claims.sid, tokens, nowMs);
     return { ok: true, tokens, userId };
   }
   await revokeFamilies(userId, [claims.sid], 'reuse', nowMs);
   await recordAuditEvent({ userId, type: 'refresh_reuse', detail: 'An old sign-in token was presented again; that sign-in was ended.' });
   return { ok: false, reason: 'reuse' };
+}
+
+/**
+ * Step-up: a fresh auth_time (and the given amr) inside the SAME family, so the sign-in keeps its
+ * place in the list of devices and its cap starts again from this interactive sign-in.
+ */
+export async function reauthenticate(input: { userId: string; sid: string; amr: AuthMethod[] }, nowMs = Date.now()): Promise<TokenPair> {
+  const prisma = await db();
+  const revoked = await prisma.revokedToken.findUnique({ where: { jti: input.sid }, select: { jti: true } });
+  if (revoked) throw unauthorized('This sign-in has ended. Sign in again.');
+  const tokens = await issueTokenPair(input.userId, input.sid, nowMs, { auth_time: Math.floor(nowMs / 1000), amr: input.amr });
+  await recordRefresh(input.sid, tokens, nowMs);
+  return tokens;
+}
+
+/** auth_time of a token in seconds; a token without it reads as its family's creation time. */
+export async function authTimeOf(claims: TokenClaims): Promise<number> {
+  if (claims.auth_time !== undefined) return claims.auth_time;
+  const prisma = await db();
+  const row = await prisma.session.findUnique({ where: { id: claims.sid }, select: { createdAt: true } });
+  return row ? Math.floor(row.createdAt.getTime() / 1000) : claims.iat;
 }
 
 /**
