@@ -66,9 +66,12 @@ export async function checkout({ userId }: { userId: string }): Promise<OrderDto
     const items = [...lines]
       .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime())
       .map(({ quantity, product }) => ({ productId: product.id, name: product.name, unitPriceCents: product.priceCents, quantity }));
+    // The address at the time of the order, for accounting (cleared if the account is deleted).
+    const customer = await tx.user.findUnique({ where: { id: userId }, select: { email: true } });
     return tx.order.create({
       data: {
         userId,
+        email: customer?.email ?? null,
         totalCents: items.reduce((sum, item) => sum + item.unitPriceCents * item.quantity, 0),
         items: { create: items },
       },
