@@ -39,6 +39,8 @@ const envSchema = z.object({
   AUTH_REFRESH_GRACE: z.coerce.number().int().min(0).default(10),
   /** A sign-in ends this long after its interactive sign-in (auth_time), however often it refreshes. */
   AUTH_SESSION_MAX_AGE: seconds(30 * 24 * 3600),
+  /** Sensitive changes need an interactive sign-in (or re-authentication) this recent. */
+  AUTH_STEP_UP_MAX_AGE: seconds(600),
   BCRYPT_COST: z.coerce.number().int().min(4).max(15).default(11),
   /** The public origin, e.g. https://shop.example.com. Derived from the request when unset. */
   APP_URL: z.url().optional(),

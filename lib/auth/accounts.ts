@@ -9,12 +9,31 @@ import { endOtherSessions } from './sessions';
 import { assertLoginAllowed, consumeSignup, recordLoginFailure, recordLoginSuccess } from './rate-limit';
 import type { RequestMeta } from './request-meta';
 import type { SessionUser } from './session';
+import { startSecondStep, type SecondStepMethod } from './second-step';
 import { startSession, type TokenPair } from './tokens';
+import { hasTotp } from './totp';
 
 export interface SignedIn {
+  mfaRequired?: false;
   user: SessionUser;
   tokens: TokenPair;
 }
+
+/** The password was right, but the account has two-step sign-in: no session yet. */
+export interface SecondStepRequired {
+  mfaRequired: true;
+  /** The value of the signed `mfa` cookie that names this attempt. */
+  mfaCookie: string;
+  methods: SecondStepMethod[];
+}
+
+/** Programs cannot answer a second step: they use personal API tokens instead. */
+export const secondStepNotPossible = () =>
+  new AppError(
+    400,
+    'second_factor_required',
+    'This account uses two-step sign-in, which a program cannot complete. Create a personal API token on your account page instead.',
+  );
 
 export const emailTaken = () =>
   new AppError(409, 'email_taken', 'An account with this email already exists. Sign in instead.', {
@@ -44,7 +63,14 @@ export async function signUp(input: SignupInput, meta: RequestMeta): Promise<Sig
   }
 }
 
-export async function signIn(input: LoginInput, meta: RequestMeta): Promise<SignedIn> {
+/**
+ * Checks the password. `browser` sign-ins of an account with two-step sign-in get a pending
+ * second step instead of a session; `program` sign-ins (the token endpoint) of such an account
+ * are refused.
+ */
+export async function signIn(input: LoginInput, meta: RequestMeta, channel: 'browser'): Promise<SignedIn | SecondStepRequired>;
+export async function signIn(input: LoginInput, meta: RequestMeta, channel?: 'program'): Promise<SignedIn>;
+export async function signIn(input: LoginInput, meta: RequestMeta, channel: 'browser' | 'program' = 'program'): Promise<SignedIn | SecondStepRequired> {
   const clientAddress = meta.ipAddress;
   await assertLoginAllowed(input.email, clientAddress);
   const prisma = await db();
@@ -60,6 +86,11 @@ export async function signIn(input: LoginInput, meta: RequestMeta): Promise<Sign
     throw invalidCredentials();
   }
   await recordLoginSuccess(input.email, clientAddress);
+  if (await hasTotp(user.id)) {
+    if (channel === 'program') throw secondStepNotPossible();
+    const { cookie, methods } = await startSecondStep(user.id);
+    return { mfaRequired: true, mfaCookie: cookie, methods };
+  }
   const tokens = await startSession(user.id, meta);
   await recordAuditEvent({ userId: user.id, type: 'sign_in' }, meta);
   return { user: { id: user.id, email: user.email, name: user.name }, tokens };

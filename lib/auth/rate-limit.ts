@@ -26,6 +26,10 @@ const SPECS = {
   address: { keyPrefix: 'login_fail_ip', points: 50, duration: 60 * 60, blockDuration: 60 * 60 },
   account: { keyPrefix: 'login_fail_acct', points: 20, duration: 15 * 60, blockDuration: 5 * 60 },
   signupAddress: { keyPrefix: 'signup_ip', points: 20, duration: 60 * 60, blockDuration: 60 * 60 },
+  // Passkey sign-in options write a challenge row each: per client address, or one generous
+  // shared bucket when the address is unknown (blocking it only blocks passkey options).
+  passkeyOptionsAddress: { keyPrefix: 'passkey_opts_ip', points: 30, duration: 60, blockDuration: 60 },
+  passkeyOptionsShared: { keyPrefix: 'passkey_opts_all', points: 600, duration: 60, blockDuration: 60 },
 } satisfies Record<string, LimiterSpec>;
 
 type LimiterName = keyof typeof SPECS;
@@ -125,4 +129,20 @@ export async function consumeSignup(address: string | null): Promise<void> {
     if (rejection instanceof RateLimiterRes) throw tooMany(rejection.msBeforeNext);
     throw rejection;
   }
+}
+
+/** Passkey sign-in options (each stores a challenge): per client address. */
+export async function consumePasskeyOptions(address: string | null): Promise<void> {
+  const [name, key]: [LimiterName, string] = address === null ? ['passkeyOptionsShared', 'all'] : ['passkeyOptionsAddress', address];
+  try {
+    await limiter(name).consume(key);
+  } catch (rejection) {
+    if (rejection instanceof RateLimiterRes) throw tooMany(rejection.msBeforeNext);
+    throw rejection;
+  }
+}
+
+/** A deleted account's address leaves no counters behind (it may sign up again at once). */
+export async function forgetAccountCounters(email: string): Promise<void> {
+  await limiter('account').delete(email);
 }

@@ -1,7 +1,7 @@
 // POST /api/auth/token: the OAuth 2.0 token endpoint for programs (scripts, mobile apps).
 // Grants: password (username = email) and refresh_token. The answer carries the tokens in the
 // body, not in cookies: a program keeps them itself and sends `Authorization: Bearer`.
-import { invalidCredentials, signIn } from '@/lib/auth/accounts';
+import { invalidCredentials, secondStepNotPossible, signIn } from '@/lib/auth/accounts';
 import { OAuthError, TOKEN_RESPONSE_HEADERS, oauthError, readTokenRequest } from '@/lib/auth/oauth';
 import { requestFacts } from '@/lib/auth/respond';
 import { API_SCOPES, isApiScope } from '@/lib/auth/scopes';
@@ -41,6 +41,9 @@ export async function POST(request: Request): Promise<Response> {
     if (error instanceof OAuthError) return oauthError(error);
     if (error instanceof AppError && error.code === invalidCredentials().code) {
       return oauthError(new OAuthError('invalid_grant', 'The email or password is incorrect.'));
+    }
+    if (error instanceof AppError && error.code === secondStepNotPossible().code) {
+      return oauthError(new OAuthError('invalid_grant', error.message));
     }
     if (error instanceof AppError && error.status === 429) {
       return oauthError(new OAuthError('slow_down', error.message, 429, error.headers));
