@@ -36,7 +36,7 @@ export async function replaceRecoveryCodes(tx: Tx, userId: string): Promise<stri
 }
 
 /** Uses up one code: true only for an unused code of this user (a conditional update, race-free). */
-export async function useRecoveryCode(userId: string, code: string, nowMs = Date.now()): Promise<boolean> {
+export async function spendRecoveryCode(userId: string, code: string, nowMs = Date.now()): Promise<boolean> {
   const prisma = await db();
   const { count } = await prisma.recoveryCode.updateMany({
     where: { hash: hashRecoveryCode(code), userId, usedAt: null },

@@ -13,7 +13,7 @@ import { db } from '@/lib/db';
 import { env } from '@/lib/env';
 import { AppError } from '@/lib/errors';
 import type { AuthMethod } from './jwt';
-import { recoveryCodesLeft, useRecoveryCode } from './recovery-codes';
+import { recoveryCodesLeft, spendRecoveryCode } from './recovery-codes';
 import type { RequestMeta } from './request-meta';
 import { startSession, type TokenPair } from './tokens';
 import { consumeTotpCode, invalidCode } from './totp';
@@ -109,7 +109,7 @@ export async function completeSecondStep(input: {
   await assertAccountNotThrottled(attempt.userId, nowMs);
 
   const ok = input.recoveryCode !== undefined
-    ? await useRecoveryCode(attempt.userId, input.recoveryCode, nowMs)
+    ? await spendRecoveryCode(attempt.userId, input.recoveryCode, nowMs)
     : input.code !== undefined && (await consumeTotpCode(attempt.userId, input.code, { nowMs }));
   const prisma = await db();
   if (!ok) {
