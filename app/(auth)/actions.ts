@@ -8,6 +8,7 @@ import { actionContext } from '@/lib/auth/action-context';
 import { clearedTokenCookies, cookieNames, tokenCookies } from '@/lib/auth/cookies';
 import { safeNextPath } from '@/lib/auth/paths';
 import { writeCookies } from '@/lib/auth/respond';
+import { mfaCookie } from '@/lib/auth/second-step';
 import { requireSession } from '@/lib/auth/session';
 import { signOut, signOutEverywhere, type TokenPair } from '@/lib/auth/tokens';
 import { AppError, isDatabaseUnavailable } from '@/lib/errors';
@@ -37,16 +38,24 @@ export async function loginAction(_previous: AuthFormState, formData: FormData):
   const next = safeNextPath(text(formData, 'next'));
   const parsed = loginSchema.safeParse({ email: values.email, password: text(formData, 'password') });
   if (!parsed.success) return { message: 'Check the highlighted fields.', fields: fieldErrors(parsed.error), values };
+  let secondStep = false;
   try {
     const context = await actionContext();
     const problem = context.originProblem('login');
     if (problem) throw problem;
-    const { tokens } = await signIn(parsed.data, context.meta);
-    await setSession(tokens, context.secure);
+    const result = await signIn(parsed.data, context.meta, 'browser');
+    if (result.mfaRequired) {
+      // No session yet: the second step finishes the sign-in.
+      const { name, value, options } = mfaCookie(result.mfaCookie, context.secure);
+      (await cookies()).set(name, value, options);
+      secondStep = true;
+    } else {
+      await setSession(result.tokens, context.secure);
+    }
   } catch (error) {
     return failure(error, values);
   }
-  redirect(next);
+  redirect(secondStep ? `/login/two-step?next=${encodeURIComponent(next)}` : next);
 }
 
 export async function signupAction(_previous: AuthFormState, formData: FormData): Promise<AuthFormState> {

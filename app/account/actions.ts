@@ -2,6 +2,8 @@
 // Server actions of /account: personal API tokens. Each checks the origin and the session itself;
 // API tokens cannot reach these (requireSession without a scope refuses them).
 import { revalidatePath } from 'next/cache';
+import { redirect } from 'next/navigation';
+import { isRecentSignIn } from '@/lib/auth/step-up';
 import { createApiToken, revokeApiToken } from '@/lib/auth/api-tokens';
 import { actionContext } from '@/lib/auth/action-context';
 import { requireSession } from '@/lib/auth/session';
@@ -26,6 +28,11 @@ async function guard(): Promise<string> {
   return (await requireSession()).user.id;
 }
 
+/** Sensitive changes need a recent sign-in: a stale one confirms it first, then comes back here. */
+async function requireFreshOrReauth(returnTo: string): Promise<void> {
+  if (!isRecentSignIn(await requireSession())) redirect(`/account/reauth?next=${encodeURIComponent(returnTo)}`);
+}
+
 export async function createApiTokenAction(_previous: CreateTokenState, formData: FormData): Promise<CreateTokenState> {
   const values = {
     name: String(formData.get('name') ?? ''),
@@ -36,6 +43,7 @@ export async function createApiTokenAction(_previous: CreateTokenState, formData
   if (!parsed.success) return { message: 'Check the highlighted fields.', fields: fieldErrors(parsed.error), values };
   try {
     const userId = await guard();
+    await requireFreshOrReauth('/account#api-tokens');
     const { token, apiToken } = await createApiToken({ userId, ...parsed.data });
     revalidatePath('/account');
     return { created: { name: apiToken.name, token } };
@@ -90,6 +98,7 @@ export async function changePasswordAction(_previous: ChangePasswordState, formD
   if (!parsed.success) return { message: 'Check the highlighted fields.', fields: fieldErrors(parsed.error) };
   try {
     const { session, meta } = await guardSession();
+    await requireFreshOrReauth('/account#password');
     const { otherSessionsEnded } = await changePassword({
       userId: session.user.id,
       currentSid: session.claims.sid,

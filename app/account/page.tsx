@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { logoutEverywhereAction } from '@/app/(auth)/actions';
 import { SubmitButton } from '@/app/_components/submit-button';
 import { requirePageSession } from '@/lib/auth/session';
@@ -7,11 +8,19 @@ import { Activity } from './_components/activity';
 import { ApiTokens } from './_components/api-tokens';
 import { ChangePasswordForm } from './_components/change-password-form';
 import { Countdown } from '@/app/_components/countdown';
+import { SignInFacts } from '@/app/_components/sign-in-facts';
+import { isRecentSignIn } from '@/lib/auth/step-up';
+import { env } from '@/lib/env';
+import { DeleteAccount } from './_components/delete-account';
+import { Passkeys } from './_components/passkeys';
+import { TwoStep } from './_components/two-step';
 
 export const metadata: Metadata = { title: 'Your account' };
 
 export default async function AccountPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const { user, claims } = await requirePageSession('/account');
+  const session = await requirePageSession('/account');
+  const { user, claims } = session;
+  const fresh = isRecentSignIn(session);
   const { page } = await searchParams;
   const expiresAt = new Date(claims.exp * 1000);
   return (
@@ -32,10 +41,19 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
             <time dateTime={expiresAt.toISOString()}>{expiresAt.toUTCString()}</time> (<Countdown untilMs={expiresAt.getTime()} prefix="in" expiredText="expired" testId="expiry-countdown" />
             ). It is renewed automatically while your sign-in lasts.
           </dd>
+          <SignInFacts claims={claims} stepUpMaxAge={env().AUTH_STEP_UP_MAX_AGE} />
         </dl>
+        {fresh ? null : (
+          <p className="notice" data-testid="step-up-notice">
+            Changing your password, passkeys, two-step sign-in or API tokens, or deleting your account, will first ask you to{' '}
+            <Link href="/account/reauth?next=%2Faccount">confirm it is you</Link>.
+          </p>
+        )}
       </div>
       <ActiveSessions userId={user.id} currentSid={claims.sid} />
       <ChangePasswordForm />
+      <Passkeys userId={user.id} />
+      <TwoStep userId={user.id} />
       <ApiTokens userId={user.id} />
       <div className="card">
         <h2>Sign out everywhere</h2>
@@ -47,6 +65,7 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
         </form>
       </div>
       <Activity userId={user.id} page={Number(typeof page === 'string' ? page : 1) || 1} />
+      <DeleteAccount email={user.email} />
     </section>
   );
 }

@@ -6,6 +6,7 @@ import { SubmitButton } from '@/app/_components/submit-button';
 import { loginAction } from '../actions';
 import type { AuthFormState } from '../form-state';
 import { FormAlert } from '@/app/_components/form-alert';
+import { PasskeySignIn } from './passkey-sign-in';
 
 export function LoginForm({ next }: { next: string }) {
   const [state, formAction] = useActionState<AuthFormState, FormData>(loginAction, {});
@@ -13,9 +14,10 @@ export function LoginForm({ next }: { next: string }) {
     <form action={formAction} className="card form" noValidate>
       <input type="hidden" name="next" value={next} />
       <FormAlert message={state.message} />
-      <Field name="email" label="Email" type="email" autoComplete="email" defaultValue={state.values?.email} errors={state.fields?.email} />
+      <Field name="email" label="Email" type="email" autoComplete="username webauthn" defaultValue={state.values?.email} errors={state.fields?.email} />
       <Field name="password" label="Password" type="password" autoComplete="current-password" errors={state.fields?.password} />
       <SubmitButton pendingText="Signing in…">Sign in</SubmitButton>
+      <PasskeySignIn next={next} />
       <p className="muted">
         New here? <Link href={next === '/' ? '/signup' : `/signup?next=${encodeURIComponent(next)}`}>Create an account</Link>
       </p>

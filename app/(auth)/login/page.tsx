@@ -11,6 +11,8 @@ const REASONS: Record<string, string> = {
   revoked: 'You were signed out. Sign in again to carry on.',
   reuse: 'We ended your session because an old sign-in token was used again. If that was not you, change your password.',
   signed_out_everywhere: 'You are signed out on every device.',
+  mfa_expired: 'Your two-step sign-in attempt ended. Sign in again with your password.',
+  account_deleted: 'Your account was deleted.',
 };
 
 export default async function LoginPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {

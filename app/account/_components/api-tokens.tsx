@@ -11,7 +11,7 @@ function when(iso: string | null): string {
 export async function ApiTokens({ userId }: { userId: string }) {
   const tokens = await listApiTokens({ userId });
   return (
-    <section className="card stack" aria-labelledby="api-tokens-title">
+    <section id="api-tokens" className="card stack" aria-labelledby="api-tokens-title">
       <h2 id="api-tokens-title">API tokens</h2>
       <p className="muted">
         Give a program limited access to your account. It sends the token as <code>Authorization: Bearer …</code>. API

@@ -9,7 +9,7 @@ import { FormAlert } from '@/app/_components/form-alert';
 export function ChangePasswordForm() {
   const [state, formAction] = useActionState<ChangePasswordState, FormData>(changePasswordAction, {});
   return (
-    <section className="card" aria-labelledby="password-title">
+    <section id="password" className="card" aria-labelledby="password-title">
       <h2 id="password-title">Change password</h2>
       <form action={formAction} className="form" noValidate>
         <div role="status" aria-live="polite" className={state.success ? 'success' : 'visually-hidden'}>
