@@ -4,6 +4,7 @@ import { SubmitButton } from '@/app/_components/submit-button';
 import { listPasskeys } from '@/lib/auth/passkeys';
 import { removePasskeyAction, renamePasskeyAction } from '../strong-actions';
 import { AddPasskey } from './add-passkey';
+import styles from './strong.module.css';
 
 function When({ iso }: { iso: string | null }) {
   return iso ? <time dateTime={iso}>{new Date(iso).toUTCString()}</time> : <>never</>;
@@ -18,15 +19,15 @@ export async function Passkeys({ userId }: { userId: string }) {
       {passkeys.length === 0 ? (
         <p className="muted">No passkeys yet.</p>
       ) : (
-        <ul className="stack passkey-list" aria-label="Your passkeys">
+        <ul className={`stack ${styles.list}`} aria-label="Your passkeys">
           {passkeys.map((passkey) => (
             <li key={passkey.id} className="stack" data-testid="passkey">
               <strong>{passkey.name}</strong>
               <span className="muted">
                 Added <When iso={passkey.createdAt} />; last used <When iso={passkey.lastUsedAt} />
               </span>
-              <div className="row">
-                <form action={renamePasskeyAction} className="row">
+              <div className={styles.row}>
+                <form action={renamePasskeyAction} className={styles.row}>
                   <input type="hidden" name="id" value={passkey.id} />
                   <label htmlFor={`rename-${passkey.id}`} className="visually-hidden">
                     New name for {passkey.name}

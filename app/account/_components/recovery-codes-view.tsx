@@ -2,6 +2,7 @@
 // Recovery codes, shown once: a list, "Copy" (needs JavaScript) and "Download" (a plain link to
 // a data: URL, which works without it).
 import { useState } from 'react';
+import styles from './strong.module.css';
 
 export function RecoveryCodesView({ codes }: { codes: string[] }) {
   const [copied, setCopied] = useState(false);
@@ -12,14 +13,14 @@ export function RecoveryCodesView({ codes }: { codes: string[] }) {
         <strong>Save these recovery codes now: they are shown only once.</strong> Each one signs you in once if you lose your
         authenticator app.
       </p>
-      <ul className="recovery-codes" aria-label="Recovery codes">
+      <ul className={styles.codes} aria-label="Recovery codes">
         {codes.map((code) => (
           <li key={code}>
             <code>{code}</code>
           </li>
         ))}
       </ul>
-      <p className="row">
+      <p className={styles.row}>
         <button
           type="button"
           className="button secondary small"
