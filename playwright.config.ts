@@ -7,6 +7,9 @@
 //   cluster    e2e/cluster/*.cluster.spec.ts: starts its own Postgres database, two `next start`
 //              instances (ports 3400, 3401; CLUSTER_PORT_BASE) and nginx (3402) per worker, from
 //              the same build (NEXT_DIST_DIR, default .next); see e2e/cluster/support/cluster.ts
+//   webauthn   http://localhost:3103  *.webauthn.spec.ts: passkeys with Chromium's virtual authenticator
+//              (WebAuthn refuses IP addresses, so this server is reached as localhost)
+//   short-window http://127.0.0.1:3104 *.short-window.spec.ts: a sign-in is recent for 4 s (step-up)
 // Browsers cannot be downloaded here: e2e/support/chromium.ts points at Debian's chromium.
 import { defineConfig, devices } from '@playwright/test';
 import { chromiumLaunchOptions } from './e2e/support/chromium.ts';
@@ -16,11 +19,13 @@ const isCI = !!process.env.CI && process.env.CI !== 'false' && process.env.CI !=
 const SHORT_TTL_SPECS = '*.short-ttl.spec.ts';
 const CLUSTER_SPECS = '**/cluster/*.cluster.spec.ts';
 const SECURITY_SPECS = '**/security/*.spec.ts';
+const WEBAUTHN_SPECS = '*.webauthn.spec.ts';
+const SHORT_WINDOW_SPECS = '*.short-window.spec.ts';
 
 const webServer = (port: number, url: string) => ({
   command: `node --import tsx e2e/support/start-server.ts ${port}`,
-  // Ready once the app and its database answer.
-  url: `${url}/api/health`,
+  // Ready once the app and its database answer (asked on the address it listens on).
+  url: `http://127.0.0.1:${new URL(url).port}/api/health`,
   reuseExistingServer: !isCI,
   timeout: 120_000,
   stdout: 'pipe' as const,
@@ -48,7 +53,7 @@ export default defineConfig({
   projects: [
     {
       name: 'chromium',
-      testIgnore: [SHORT_TTL_SPECS, '**/cluster/**', '**/security/**'],
+      testIgnore: [SHORT_TTL_SPECS, WEBAUTHN_SPECS, SHORT_WINDOW_SPECS, '**/cluster/**', '**/security/**'],
       use: { baseURL: SERVERS.main.baseURL },
     },
     {
@@ -56,6 +61,18 @@ export default defineConfig({
       testMatch: SHORT_TTL_SPECS,
       testIgnore: ['**/cluster/**', '**/security/**'],
       use: { baseURL: SERVERS.shortTtl.baseURL },
+    },
+    {
+      name: 'webauthn',
+      testMatch: WEBAUTHN_SPECS,
+      testIgnore: ['**/cluster/**', '**/security/**'],
+      use: { baseURL: SERVERS.webauthn.baseURL },
+    },
+    {
+      name: 'short-window',
+      testMatch: SHORT_WINDOW_SPECS,
+      testIgnore: ['**/cluster/**', '**/security/**'],
+      use: { baseURL: SERVERS.shortWindow.baseURL },
     },
     {
       // The attack suite (issue 4). Mostly API requests; a browser where it matters (CSRF pages,
@@ -76,5 +93,7 @@ export default defineConfig({
     webServer(SERVERS.main.port, SERVERS.main.baseURL),
     webServer(SERVERS.shortTtl.port, SERVERS.shortTtl.baseURL),
     webServer(SERVERS.security.port, SERVERS.security.baseURL),
+    webServer(SERVERS.webauthn.port, SERVERS.webauthn.baseURL),
+    webServer(SERVERS.shortWindow.port, SERVERS.shortWindow.baseURL),
   ],
 });

@@ -1,6 +1,7 @@
 // The OpenAPI 3.1 description of the JSON API, served at /api/openapi.json.
 // lib/openapi.test.ts fails when a route handler under app/ is missing here (or vice versa).
 import { API_SCOPES } from '@/lib/auth/scopes';
+import { strongSignInPaths } from './openapi-strong-sign-in';
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 const jsonBody = (schema: object) => ({ content: { 'application/json': { schema } } });
@@ -139,7 +140,12 @@ export const openApiDocument = {
         summary: 'Sign in with email and password (sets cookies)',
         requestBody: jsonBody({ type: 'object', required: ['email', 'password'], properties: { email: { type: 'string' }, password: { type: 'string' } } }),
         responses: {
-          '200': ok('Signed in', { type: 'object', properties: { user: ref('User') } }),
+          '200': ok('Signed in, or (two-step accounts) `{mfaRequired: true, methods}` with the `mfa` cookie: finish at /api/auth/login/mfa', {
+            oneOf: [
+              { type: 'object', properties: { user: ref('User') } },
+              { type: 'object', required: ['mfaRequired', 'methods'], properties: { mfaRequired: { const: true }, methods: { type: 'array', items: { enum: ['totp', 'recovery'] } } } },
+            ],
+          }),
           '401': error('invalid_credentials: the same for an unknown email and a wrong password'),
           '429': error('Too many failed attempts; see Retry-After'),
           ...badInput,
@@ -278,6 +284,7 @@ export const openApiDocument = {
         },
       },
     },
+    ...strongSignInPaths,
     '/api/openapi.json': { get: { summary: 'This document', security: [], responses: { '200': { description: 'OpenAPI 3.1' } } } },
     '/.well-known/jwks.json': {
       get: { summary: 'Public keys that verify tokens (empty in HS256 mode)', security: [], responses: { '200': { description: 'JWK Set', content: { 'application/jwk-set+json': { schema: { type: 'object' } } } } } },

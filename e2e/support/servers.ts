@@ -32,7 +32,17 @@ export const SERVERS = {
    * so the right-most X-Forwarded-For entry is the client), EdDSA keys, and one CORS origin.
    */
   security: { port: BASE + 2, baseURL: `http://${HOST}:${BASE + 2}` },
+  /**
+   * Passkeys (*.webauthn.spec.ts): WebAuthn refuses IP addresses, so this one is addressed as
+   * http://localhost (APP_URL too: the RP ID is its host name). It still listens on HOST.
+   */
+  webauthn: { port: BASE + 3, baseURL: `http://localhost:${BASE + 3}` },
+  /** Short windows (*.short-window.spec.ts): a sign-in counts as recent for 4 seconds (step-up). */
+  shortWindow: { port: BASE + 4, baseURL: `http://${HOST}:${BASE + 4}` },
 } as const;
+
+/** Seconds a sign-in counts as recent on the short-window server. */
+export const SHORT_STEP_UP_MAX_AGE = 4;
 
 /** The environment `next start` gets for one port (DATABASE_URL is added by start-server). */
 export function serverEnv(port: number): Record<string, string> {
@@ -41,8 +51,9 @@ export function serverEnv(port: number): Record<string, string> {
     NEXT_TELEMETRY_DISABLED: '1',
     AUTH_SECRET: TEST_AUTH_SECRET,
     BCRYPT_COST: '4',
-    APP_URL: `http://${HOST}:${port}`,
+    APP_URL: port === SERVERS.webauthn.port ? SERVERS.webauthn.baseURL : `http://${HOST}:${port}`,
     ...(port === SERVERS.shortTtl.port ? { AUTH_ACCESS_TTL: '4' } : {}),
+    ...(port === SERVERS.shortWindow.port ? { AUTH_STEP_UP_MAX_AGE: String(SHORT_STEP_UP_MAX_AGE) } : {}),
     ...(port === SERVERS.security.port
       ? {
           TRUST_PROXY: 'true',

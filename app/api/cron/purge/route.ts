@@ -4,6 +4,7 @@
 // `Authorization: Bearer $CRON_SECRET`. Idempotent: running it twice deletes nothing more.
 import { timingSafeEqual } from 'node:crypto';
 import { pruneAuditEvents } from '@/lib/audit';
+import { purgeExpiredChallenges } from '@/lib/auth/challenges';
 import { purgeExpiredRevocations, purgeExpiredSessions } from '@/lib/auth/tokens';
 import { env } from '@/lib/env';
 import { AppError } from '@/lib/errors';
@@ -23,5 +24,6 @@ export const GET = route(async (request) => {
   const revocationsDeleted = await purgeExpiredRevocations();
   const sessionsDeleted = await purgeExpiredSessions();
   const auditEventsDeleted = await pruneAuditEvents();
-  return json({ revocationsDeleted, sessionsDeleted, auditEventsDeleted });
+  const challengesDeleted = await purgeExpiredChallenges();
+  return json({ revocationsDeleted, sessionsDeleted, auditEventsDeleted, challengesDeleted });
 });

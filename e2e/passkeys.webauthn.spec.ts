@@ -1,0 +1,134 @@
+// Passkeys in a real browser with Chromium's virtual authenticator (DevTools WebAuthn domain).
+// This project's server is reached as http://localhost: WebAuthn refuses IP addresses.
+import type { Page } from '@playwright/test';
+import { AccountPage } from './pages/account-page';
+import { LoginPage } from './pages/login-page';
+import { expect, test } from './fixtures';
+import { addVirtualAuthenticator, expectNoAxeViolations } from './support/strong';
+
+async function addPasskey(page: Page, name: string): Promise<void> {
+  const section = page.getByRole('region', { name: 'Passkeys' });
+  await section.getByLabel('Passkey name').fill(name);
+  await section.getByRole('button', { name: 'Add a passkey' }).click();
+  await expect(section.getByRole('status')).toContainText(`Passkey “${name}” added.`);
+  await expect(section.getByTestId('passkey').filter({ hasText: name })).toBeVisible();
+}
+
+test('add a passkey, sign in with it (button and autofill), rename and remove it', async ({ page, uniqueUser, signUpViaApi }) => {
+  await signUpViaApi(page.request, uniqueUser);
+  const authenticator = await addVirtualAuthenticator(page);
+  const account = new AccountPage(page);
+  const login = new LoginPage(page);
+  await account.goto();
+  await addPasskey(page, 'Test laptop');
+  expect(await authenticator.credentialCount()).toBe(1);
+  await expect(page.getByTestId('passkey')).toContainText('last used never');
+  await expectNoAxeViolations(page);
+
+  // The button.
+  await account.signOut.click();
+  await login.goto('/account');
+  await expectNoAxeViolations(page);
+  await page.getByRole('button', { name: 'Sign in with a passkey' }).click();
+  await account.expectSignedInAs(uniqueUser);
+  await expect(page.getByTestId('sign-in-method')).toContainText('passkey');
+  await expect(page.getByTestId('passkey')).not.toContainText('last used never');
+
+  // Autofill: the passkey is offered in the email field's suggestions; the virtual
+  // authenticator picks it as soon as the field asks.
+  await account.signOut.click();
+  await login.goto('/account');
+  await login.email.click();
+  await account.expectSignedInAs(uniqueUser);
+
+  // Rename, then remove; the passkey no longer signs in.
+  const item = page.getByTestId('passkey').filter({ hasText: 'Test laptop' });
+  await item.getByLabel('New name for Test laptop').fill('Old laptop');
+  await item.getByRole('button', { name: 'Rename' }).click();
+  await expect(page.getByTestId('passkey').filter({ hasText: 'Old laptop' })).toBeVisible();
+  await page.getByTestId('passkey').getByRole('button', { name: 'Remove Old laptop' }).click();
+  await expect(page.getByTestId('passkey')).toHaveCount(0);
+  await account.signOut.click();
+  await login.goto('/account');
+  await page.getByRole('button', { name: 'Sign in with a passkey' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: 'not registered here' })).toBeVisible();
+  await login.expectShown();
+});
+
+test('a replayed assertion is refused', async ({ page, uniqueUser, signUpViaApi, baseURL }) => {
+  await signUpViaApi(page.request, uniqueUser);
+  await addVirtualAuthenticator(page);
+  const account = new AccountPage(page);
+  const login = new LoginPage(page);
+  await account.goto();
+  await addPasskey(page, 'Replay key');
+  await account.signOut.click();
+
+  await login.goto('/account');
+  const verify = page.waitForRequest((r) => r.url().endsWith('/api/auth/passkey/verify'));
+  await page.getByRole('button', { name: 'Sign in with a passkey' }).click();
+  const captured = (await verify).postDataJSON() as unknown;
+  await account.expectSignedInAs(uniqueUser);
+
+  // The same signed assertion again, even with a fresh sign-in attempt open: its challenge is gone.
+  const headers = { Origin: new URL(baseURL!).origin, 'Content-Type': 'application/json' };
+  expect((await page.request.post('/api/auth/passkey/options', { headers, data: {} })).status()).toBe(200);
+  const replay = await page.request.post('/api/auth/passkey/verify', { headers, data: captured });
+  expect(replay.status()).toBe(401);
+  expect((await replay.json()).error.code).toBe('passkey_refused');
+});
+
+test("another account's passkey cannot confirm a step-up", async ({ browser, uniqueUser, signUpViaApi, baseURL }) => {
+  const context = await browser.newContext({ baseURL });
+  const page = await context.newPage();
+  await addVirtualAuthenticator(page);
+  const account = new AccountPage(page);
+
+  // Alice adds a passkey; the authenticator keeps it.
+  await signUpViaApi(page.request, uniqueUser);
+  await account.goto();
+  await addPasskey(page, 'Alice key');
+  const { passkeys } = await (await page.request.get('/api/account/passkeys')).json();
+  const aliceCredential = passkeys[0].id as string;
+  await account.signOut.click();
+
+  // Bob, in the same browser, has his own passkey and asks to step up, but answers with Alice's.
+  const bob = { ...uniqueUser, email: `bob-${uniqueUser.email}` };
+  await signUpViaApi(page.request, bob);
+  await account.goto();
+  await addPasskey(page, 'Bob key');
+  await page.goto('/account/reauth?next=%2Faccount');
+  await expectNoAxeViolations(page);
+  const outcome = await page.evaluate(async (credentialId) => {
+    const b64 = (s: string) => Uint8Array.from(atob(s.replace(/-/g, '+').replace(/_/g, '/').padEnd(Math.ceil(s.length / 4) * 4, '=')), (c) => c.charCodeAt(0));
+    const out = (buffer: ArrayBuffer | null) => (buffer ? btoa(String.fromCharCode(...new Uint8Array(buffer))).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '') : undefined);
+    const post = (path: string, body: unknown) => fetch(path, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+    const { options } = await (await post('/api/auth/reauth/options', {})).json();
+    const credential = (await navigator.credentials.get({
+      publicKey: { challenge: b64(options.challenge), rpId: options.rpId, userVerification: 'required', allowCredentials: [{ type: 'public-key', id: b64(credentialId) }] },
+    })) as PublicKeyCredential;
+    const response = credential.response as AuthenticatorAssertionResponse;
+    const answer = await post('/api/auth/reauth', {
+      response: {
+        id: credential.id,
+        rawId: out(credential.rawId),
+        type: 'public-key',
+        clientExtensionResults: {},
+        response: {
+          clientDataJSON: out(response.clientDataJSON),
+          authenticatorData: out(response.authenticatorData),
+          signature: out(response.signature),
+          userHandle: out(response.userHandle),
+        },
+      },
+    });
+    return { status: answer.status, body: await answer.json() };
+  }, aliceCredential);
+  expect(outcome.status).toBe(401);
+  expect(outcome.body.error.message).toContain('another account');
+
+  // His own passkey does.
+  await page.getByRole('button', { name: 'Confirm with a passkey' }).click();
+  await expect(page).toHaveURL(/\/account$/);
+  await context.close();
+});
