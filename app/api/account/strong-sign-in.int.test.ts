@@ -18,6 +18,7 @@ import { createApiToken } from '@/lib/auth/api-tokens';
 import { clearVerifyMemo } from '@/lib/auth/jwt';
 import { resetRateLimitsForTests } from '@/lib/auth/rate-limit';
 import { startSession } from '@/lib/auth/tokens';
+import { consumeTotpCode, resealTotpSecrets } from '@/lib/auth/totp';
 import { db } from '@/lib/db';
 import { resetEnvForTests } from '@/lib/env';
 import { accessCookie, authCookies, errorBody, makeRequest, parseSetCookie, tokensFrom, uniqueEmail, type CallOptions, type Tokens } from '@/test/auth-requests';
@@ -278,5 +279,28 @@ describe('account deletion', () => {
     expect(again.status).toBe(201);
     expect((await again.json()).user.id).not.toBe(userId);
     expect((await api.me({ cookie: accessCookie(tokens) })).status).toBe(401);
+  });
+});
+
+describe('rotating AUTH_SECRET', () => {
+  it('re-encrypts TOTP secrets from the previous secret, and leaves current ones alone', async () => {
+    const { userId, tokens } = await signedUp();
+    const { secret } = await withTotp(tokens);
+    const previous = process.env.AUTH_SECRET!;
+    const rotated = `${previous}-rotated-${Date.now()}`;
+    process.env.AUTH_SECRET = rotated;
+    resetEnvForTests();
+    try {
+      const first = await resealTotpSecrets(previous);
+      expect(first.resealed).toBeGreaterThanOrEqual(1);
+      const second = await resealTotpSecrets(previous);
+      expect(second.resealed).toBe(0);
+      expect(await consumeTotpCode(userId, codeAt(secret, Date.now() + 30_000))).toBe(true);
+    } finally {
+      process.env.AUTH_SECRET = previous;
+      resetEnvForTests();
+      // Back under the test secret, for whatever runs after this.
+      await resealTotpSecrets(rotated);
+    }
   });
 });
