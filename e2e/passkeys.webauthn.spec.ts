@@ -1,5 +1,6 @@
 // Passkeys in a real browser with Chromium's virtual authenticator (DevTools WebAuthn domain).
 // This project's server is reached as http://localhost: WebAuthn refuses IP addresses.
+import { mkdirSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { AccountPage } from './pages/account-page';
 import { LoginPage } from './pages/login-page';
@@ -131,4 +132,17 @@ test("another account's passkey cannot confirm a step-up", async ({ browser, uni
   await page.getByRole('button', { name: 'Confirm with a passkey' }).click();
   await expect(page).toHaveURL(/\/account$/);
   await context.close();
+});
+
+// The README's picture of the passkeys section (UPDATE_SCREENSHOTS=1 writes it to docs/screenshots/).
+test('README screenshot of passkeys', async ({ page, uniqueUser, signUpViaApi }, testInfo) => {
+  const dir = process.env.UPDATE_SCREENSHOTS ? 'docs/screenshots' : testInfo.outputPath('screenshots');
+  mkdirSync(dir, { recursive: true });
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await signUpViaApi(page.request, { ...uniqueUser, name: 'Ada Lovelace' });
+  await addVirtualAuthenticator(page);
+  await page.goto('/account');
+  await addPasskey(page, 'MacBook Touch ID');
+  const section = page.getByRole('region', { name: 'Passkeys' });
+  expect((await section.screenshot({ path: `${dir}/passkeys.png` })).byteLength).toBeGreaterThan(10_000);
 });

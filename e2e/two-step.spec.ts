@@ -1,5 +1,6 @@
 // Two-step sign-in with an authenticator app, in a real browser: the codes are computed from the
 // secret the set-up page shows, exactly as an app would. Also: deleting an account.
+import { mkdirSync } from 'node:fs';
 import { AccountPage } from './pages/account-page';
 import { LoginPage } from './pages/login-page';
 import { expect, test } from './fixtures';
@@ -125,4 +126,29 @@ test('delete my account: typed address, every token dead, the address can sign u
   await expect(page).toHaveURL(/\/login\?next=%2Faccount/);
   const again = await request.post('/api/auth/signup', { headers: { Origin: origin, 'Content-Type': 'application/json' }, data: uniqueUser });
   expect(again.status()).toBe(201);
+});
+
+// The README's pictures of two-step sign-in. Every run takes them (into the test's output folder)
+// and checks they show the page; `UPDATE_SCREENSHOTS=1 npx playwright test e2e/two-step.spec.ts
+// -g screenshots` also writes them over docs/screenshots/.
+test('README screenshots of two-step sign-in', async ({ page, uniqueUser, signUpViaApi }, testInfo) => {
+  const dir = process.env.UPDATE_SCREENSHOTS ? 'docs/screenshots' : testInfo.outputPath('screenshots');
+  mkdirSync(dir, { recursive: true });
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await signUpViaApi(page.request, { ...uniqueUser, name: 'Ada Lovelace' });
+  await page.goto('/account');
+  await page.getByRole('region', { name: 'Two-step sign-in' }).getByRole('button', { name: 'Turn on two-step sign-in' }).click();
+  await expect(page.getByRole('img', { name: /QR code/ })).toBeVisible();
+  expect((await page.screenshot({ path: `${dir}/two-step-setup.png` })).byteLength).toBeGreaterThan(20_000);
+
+  const secret = (await page.getByTestId('totp-secret').textContent())!.replace(/\s/g, '');
+  await page.getByLabel('Code from your app').fill(totpCode(secret));
+  await page.getByRole('button', { name: 'Turn on two-step sign-in' }).click();
+  await expect(page.getByTestId('recovery-codes')).toBeVisible();
+  await page.context().clearCookies();
+  const login = new LoginPage(page);
+  await login.goto('/account');
+  await login.signIn(uniqueUser);
+  await expect(page.getByRole('heading', { name: 'Two-step sign-in' })).toBeVisible();
+  expect((await page.screenshot({ path: `${dir}/second-step.png` })).byteLength).toBeGreaterThan(15_000);
 });
