@@ -24,7 +24,7 @@ test('a stale sign-in confirms with the password, then the change goes through; 
   await expectNoAxeViolations(page);
   await page.getByLabel('Password', { exact: true }).fill('not my password');
   await page.getByRole('button', { name: 'Confirm and continue' }).click();
-  await expect(page.getByRole('alert')).toContainText('That password is not right');
+  await expect(page.getByRole('alert').filter({ hasText: 'That password is not right' })).toBeVisible();
   await page.getByLabel('Password', { exact: true }).fill(uniqueUser.password);
   await page.getByRole('button', { name: 'Confirm and continue' }).click();
   await expect(page).toHaveURL(/\/account#password$/);
@@ -51,6 +51,7 @@ test('a stale sign-in confirms with the password, then the change goes through; 
   await account.goto();
   const tokens = page.getByRole('region', { name: 'API tokens' });
   await tokens.getByLabel('Token name').fill('script');
+  await tokens.getByRole('checkbox', { name: /profile:read/ }).check();
   await tokens.getByRole('button', { name: 'Create token' }).click();
   let apiToken = '';
   await expect(async () => {
@@ -58,6 +59,7 @@ test('a stale sign-in confirms with the password, then the change goes through; 
       await page.getByLabel('Password', { exact: true }).fill('a brand new password');
       await page.getByRole('button', { name: 'Confirm and continue' }).click();
       await tokens.getByLabel('Token name').fill('script');
+      await tokens.getByRole('checkbox', { name: /profile:read/ }).check();
       await tokens.getByRole('button', { name: 'Create token' }).click();
     }
     apiToken = await tokens.getByLabel('New API token').inputValue({ timeout: 1000 });

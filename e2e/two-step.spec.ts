@@ -22,7 +22,7 @@ test('turn on two-step sign-in, then sign in with a code, a recovery code once, 
   const secret = (await page.getByTestId('totp-secret').textContent())!.replace(/\s/g, '');
   await page.getByLabel('Code from your app').fill('123');
   await page.getByRole('button', { name: 'Turn on two-step sign-in' }).click();
-  await expect(page.getByRole('alert')).toContainText('Check the highlighted field');
+  await expect(page.getByRole('alert').filter({ hasText: 'Check the highlighted field' })).toBeVisible();
   await page.getByLabel('Code from your app').fill(totpCode(secret));
   await page.getByRole('button', { name: 'Turn on two-step sign-in' }).click();
   const codes = await page.getByRole('list', { name: 'Recovery codes' }).getByRole('listitem').allTextContents();
@@ -35,6 +35,7 @@ test('turn on two-step sign-in, then sign in with a code, a recovery code once, 
 
   // Sign out; the password alone no longer signs in.
   await account.signOut.click();
+  await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Sign in' })).toBeVisible();
   await login.goto('/account');
   await login.signIn(uniqueUser);
   await expect(page).toHaveURL(/\/login\/two-step\?next=%2Faccount$/);
@@ -49,11 +50,12 @@ test('turn on two-step sign-in, then sign in with a code, a recovery code once, 
 
   // The same code again: refused.
   await account.signOut.click();
+  await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Sign in' })).toBeVisible();
   await login.goto('/account');
   await login.signIn(uniqueUser);
   await page.getByLabel('Code from your authenticator app').fill(code);
   await page.getByRole('button', { name: 'Verify and sign in' }).click();
-  await expect(page.getByRole('alert').first()).toContainText('That code is not right');
+  await expect(page.getByRole('alert').filter({ hasText: 'That code is not right' })).toBeVisible();
 
   // A recovery code works once.
   await page.getByText('Use a recovery code instead').click();
@@ -62,12 +64,13 @@ test('turn on two-step sign-in, then sign in with a code, a recovery code once, 
   await account.expectSignedInAs(uniqueUser);
   await expect(page.getByRole('region', { name: 'Two-step sign-in' }).getByTestId('recovery-codes-left')).toHaveText('9');
   await account.signOut.click();
+  await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Sign in' })).toBeVisible();
   await login.goto('/account');
   await login.signIn(uniqueUser);
   await page.getByText('Use a recovery code instead').click();
   await page.getByLabel('Recovery code').fill(codes[0]!);
   await page.getByRole('button', { name: 'Use recovery code' }).click();
-  await expect(page.getByRole('alert').first()).toContainText('already used');
+  await expect(page.getByRole('alert').filter({ hasText: 'already used' })).toBeVisible();
 });
 
 test('five wrong codes end the second step', async ({ page, request, uniqueUser, signUpViaApi, baseURL }) => {
@@ -83,14 +86,14 @@ test('five wrong codes end the second step', async ({ page, request, uniqueUser,
   await login.signIn(uniqueUser);
   await expect(page).toHaveURL(/\/login\/two-step/);
   const wrong = totpCode(secret, Date.now() - 10 * 60_000);
-  for (let i = 1; i <= 4; i++) {
+  for (let left = 4; left >= 1; left--) {
     await page.getByLabel('Code from your authenticator app').fill(wrong);
     await page.getByRole('button', { name: 'Verify and sign in' }).click();
-    await expect(page.getByRole('alert').first()).toContainText('That code is not right');
+    await expect(page.getByRole('alert').filter({ hasText: `That code is not right. Check your authenticator app and try again. ${left} more` })).toBeVisible();
   }
   await page.getByLabel('Code from your authenticator app').fill(wrong);
   await page.getByRole('button', { name: 'Verify and sign in' }).click();
-  await expect(page.getByRole('alert').first()).toContainText('This sign-in attempt has ended');
+  await expect(page.getByRole('alert').filter({ hasText: 'This sign-in attempt has ended' })).toBeVisible();
   await page.getByRole('link', { name: 'Sign in again' }).click();
   await login.expectShown();
 
@@ -107,15 +110,16 @@ test('delete my account: typed address, every token dead, the address can sign u
   await account.goto();
   const tokens = page.getByRole('region', { name: 'API tokens' });
   await tokens.getByLabel('Token name').fill('export script');
+  await tokens.getByRole('checkbox', { name: /profile:read/ }).check();
   await tokens.getByRole('button', { name: 'Create token' }).click();
   const apiToken = await tokens.getByLabel('New API token').inputValue();
   expect((await request.get('/api/me', { headers: { Authorization: `Bearer ${apiToken}` } })).status()).toBe(200);
 
-  const section = page.getByRole('region', { name: 'Delete your account' });
+  const section = page.getByRole('region', { name: 'Delete account' });
   await expectNoAxeViolations(page);
   await section.getByLabel(/Type your email address/).fill('not-me@example.test');
   await section.getByRole('button', { name: 'Delete my account' }).click();
-  await expect(section.getByRole('alert')).toContainText('Type your email address exactly');
+  await expect(section.getByRole('alert').filter({ hasText: 'Type your email address exactly' })).toBeVisible();
   await section.getByLabel(/Type your email address/).fill(uniqueUser.email);
   await section.getByRole('button', { name: 'Delete my account' }).click();
   await expect(page).toHaveURL(/\/login\?reason=account_deleted$/);

@@ -61,7 +61,8 @@ export async function confirmTotpAction(_previous: StrongFormState, formData: Fo
   try {
     const { session, meta } = await guard('/account/two-step');
     const { recoveryCodes, otherSessionsEnded } = await confirmTotp({ userId: session.user.id, currentSid: session.claims.sid, code: parsed.data.code, meta });
-    revalidatePath('/account');
+    // No revalidatePath here: re-rendering the set-up page now (no pending factor) would leave it
+    // before the recovery codes are seen. /account is dynamic and fresh on the next visit.
     return { recoveryCodes, success: `Two-step sign-in is on. ${otherSessionsEnded} other sign-in(s) ended.` };
   } catch (error) {
     return failure(error);

@@ -16,7 +16,7 @@ import type { AuthMethod } from './jwt';
 import { recoveryCodesLeft, spendRecoveryCode } from './recovery-codes';
 import type { RequestMeta } from './request-meta';
 import { startSession, type TokenPair } from './tokens';
-import { consumeTotpCode, invalidCode } from './totp';
+import { consumeTotpCode } from './totp';
 import { uuidv7 } from './uuid';
 
 export const MFA_TTL_SECONDS = 5 * 60;
@@ -120,9 +120,11 @@ export async function completeSecondStep(input: {
       await prisma.authChallenge.update({ where: { id: attempt.id }, data: { expiresAt: new Date(nowMs) } });
       throw challengeEnded();
     }
+    const left = MFA_MAX_ATTEMPTS - row.attempts;
+    const tries = ` ${left} more ${left === 1 ? 'try' : 'tries'} before this sign-in attempt ends.`;
     throw input.recoveryCode !== undefined
-      ? new AppError(401, 'invalid_code', 'That recovery code is not right or was already used.', { recoveryCode: ['That recovery code is not right or was already used.'] })
-      : invalidCode();
+      ? new AppError(401, 'invalid_code', `That recovery code is not right or was already used.${tries}`, { recoveryCode: ['That recovery code is not right or was already used.'] })
+      : new AppError(401, 'invalid_code', `That code is not right. Check your authenticator app and try again.${tries}`, { code: ['That code is not right.'] });
   }
   // Single use: only the request that deletes the attempt signs in.
   const { count } = await prisma.authChallenge.deleteMany({ where: { id: attempt.id, expiresAt: { gt: new Date(nowMs) } } });

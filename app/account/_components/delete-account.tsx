@@ -9,7 +9,7 @@ export function DeleteAccount({ email }: { email: string }) {
   const [state, formAction] = useActionState<StrongFormState, FormData>(deleteAccountAction, {});
   return (
     <section id="delete-account" className="card stack" aria-labelledby="delete-account-title">
-      <h2 id="delete-account-title">Delete your account</h2>
+      <h2 id="delete-account-title">Delete account</h2>
       <p>
         This signs you out everywhere and erases your sign-ins, passkeys, two-step settings, API tokens, cart and activity. Your
         orders are kept for our accounts, without your name or address. You can sign up again with the same address later.
