@@ -7,6 +7,9 @@ import { LoginPage } from './pages/login-page';
 import { expect, test } from './fixtures';
 import { addVirtualAuthenticator, expectNoAxeViolations } from './support/strong';
 
+// Long user stories on a shared, loaded machine: each step waits on a condition, never a sleep.
+test.describe.configure({ timeout: 120_000 });
+
 async function addPasskey(page: Page, name: string): Promise<void> {
   const section = page.getByRole('region', { name: 'Passkeys' });
   await section.getByLabel('Passkey name').fill(name);
@@ -18,7 +21,7 @@ async function addPasskey(page: Page, name: string): Promise<void> {
 /** Signs out with the header's button and waits until the browser really is signed out. */
 async function signOut(page: Page): Promise<void> {
   await new AccountPage(page).signOut.click();
-  await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Sign in' })).toBeVisible();
+  await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Sign in' })).toBeVisible({ timeout: 15_000 });
 }
 
 /** The sign-in page without its autofill request, so that only the button can sign in. */
@@ -150,7 +153,7 @@ test("another account's passkey cannot confirm a step-up", async ({ browser, uni
 
   // His own passkey does.
   await page.getByRole('button', { name: 'Confirm with a passkey' }).click();
-  await expect(page).toHaveURL(/\/account$/);
+  await expect(page).toHaveURL(/\/account$/, { timeout: 15_000 });
   await context.close();
 });
 

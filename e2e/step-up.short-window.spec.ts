@@ -4,6 +4,9 @@ import { AccountPage } from './pages/account-page';
 import { expect, test } from './fixtures';
 import { expectNoAxeViolations } from './support/strong';
 
+// Long user stories on a shared, loaded machine: each step waits on a condition, never a sleep.
+test.describe.configure({ timeout: 120_000 });
+
 test('a stale sign-in confirms with the password, then the change goes through; an API token never steps up', async ({ page, request, uniqueUser, signUpViaApi, baseURL }) => {
   await signUpViaApi(page.request, uniqueUser);
   const origin = new URL(baseURL!).origin;

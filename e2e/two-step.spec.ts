@@ -6,6 +6,9 @@ import { LoginPage } from './pages/login-page';
 import { expect, test } from './fixtures';
 import { expectNoAxeViolations, totpCode } from './support/strong';
 
+// Long user stories on a shared, loaded machine: each step waits on a condition, never a sleep.
+test.describe.configure({ timeout: 120_000 });
+
 test('turn on two-step sign-in, then sign in with a code, a recovery code once, and never the same code twice', async ({ page, uniqueUser, signUpViaApi }) => {
   await signUpViaApi(page.request, uniqueUser);
   const account = new AccountPage(page);
@@ -16,7 +19,7 @@ test('turn on two-step sign-in, then sign in with a code, a recovery code once, 
   await expectNoAxeViolations(page);
   await section.getByRole('button', { name: 'Turn on two-step sign-in' }).click();
 
-  await expect(page).toHaveURL(/\/account\/two-step$/);
+  await expect(page).toHaveURL(/\/account\/two-step$/, { timeout: 15_000 });
   await expect(page.getByRole('img', { name: /QR code/ })).toBeVisible();
   await expectNoAxeViolations(page);
   const secret = (await page.getByTestId('totp-secret').textContent())!.replace(/\s/g, '');
@@ -35,7 +38,7 @@ test('turn on two-step sign-in, then sign in with a code, a recovery code once, 
 
   // Sign out; the password alone no longer signs in.
   await account.signOut.click();
-  await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Sign in' })).toBeVisible();
+  await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Sign in' })).toBeVisible({ timeout: 15_000 });
   await login.goto('/account');
   await login.signIn(uniqueUser);
   await expect(page).toHaveURL(/\/login\/two-step\?next=%2Faccount$/);
@@ -50,7 +53,7 @@ test('turn on two-step sign-in, then sign in with a code, a recovery code once, 
 
   // The same code again: refused.
   await account.signOut.click();
-  await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Sign in' })).toBeVisible();
+  await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Sign in' })).toBeVisible({ timeout: 15_000 });
   await login.goto('/account');
   await login.signIn(uniqueUser);
   await page.getByLabel('Code from your authenticator app').fill(code);
@@ -64,7 +67,7 @@ test('turn on two-step sign-in, then sign in with a code, a recovery code once, 
   await account.expectSignedInAs(uniqueUser);
   await expect(page.getByRole('region', { name: 'Two-step sign-in' }).getByTestId('recovery-codes-left')).toHaveText('9');
   await account.signOut.click();
-  await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Sign in' })).toBeVisible();
+  await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Sign in' })).toBeVisible({ timeout: 15_000 });
   await login.goto('/account');
   await login.signIn(uniqueUser);
   await page.getByText('Use a recovery code instead').click();
