@@ -28,8 +28,9 @@ test('turn on two-step sign-in, then sign in with a code, a recovery code once, 
   await expect(page.getByRole('alert').filter({ hasText: 'Check the highlighted field' })).toBeVisible();
   await page.getByLabel('Code from your app').fill(totpCode(secret));
   await page.getByRole('button', { name: 'Turn on two-step sign-in' }).click();
-  const codes = await page.getByRole('list', { name: 'Recovery codes' }).getByRole('listitem').allTextContents();
-  expect(codes).toHaveLength(10);
+  const codeItems = page.getByRole('list', { name: 'Recovery codes' }).getByRole('listitem');
+  await expect(codeItems).toHaveCount(10, { timeout: 15_000 });
+  const codes = await codeItems.allTextContents();
   await expect(page.getByRole('link', { name: 'Download codes' })).toHaveAttribute('download', 'tokenshop-recovery-codes.txt');
   await expectNoAxeViolations(page);
   await page.getByRole('link', { name: 'I have saved my codes' }).click();
