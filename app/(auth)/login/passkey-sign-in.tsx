@@ -16,19 +16,26 @@ async function signInWithPasskey(next: string, autofill: boolean): Promise<void>
 
 const noSubscription = () => () => {};
 
+/** WebAuthn refuses IP-address hosts (http://127.0.0.1): offer passkeys only on a named host. */
+function passkeysPossible(): boolean {
+  const host = window.location.hostname;
+  const isIp = /^\d{1,3}(\.\d{1,3}){3}$/.test(host) || host.includes(':');
+  return !isIp && browserSupportsWebAuthn();
+}
+
 export function PasskeySignIn({ next }: { next: string }) {
-  const supported = useSyncExternalStore(noSubscription, browserSupportsWebAuthn, () => false);
+  const supported = useSyncExternalStore(noSubscription, passkeysPossible, () => false);
   const [message, setMessage] = useState<string>();
   const [busy, setBusy] = useState(false);
 
   useEffect(() => {
     let cancelled = false;
+    if (!passkeysPossible()) return;
     void browserSupportsWebAuthnAutofill().then((autofill) => {
       if (!autofill || cancelled) return;
-      // Waits quietly for the user to pick a passkey in the email field's suggestions.
-      signInWithPasskey(next, true).catch((error: unknown) => {
-        if (!cancelled && error instanceof Error && error.name !== 'AbortError' && error.name !== 'NotAllowedError') setMessage(error.message);
-      });
+      // Waits quietly for the user to pick a passkey in the email field's suggestions. Autofill
+      // is opportunistic: if it fails, the button and the password form are still there.
+      signInWithPasskey(next, true).catch(() => undefined);
     });
     return () => {
       cancelled = true;
@@ -39,9 +46,11 @@ export function PasskeySignIn({ next }: { next: string }) {
   if (!supported) return null;
   return (
     <div className="stack">
-      <div role="alert" aria-live="assertive" className={message ? 'form-error' : 'visually-hidden'}>
-        {message}
-      </div>
+      {message ? (
+        <div role="alert" className="form-error">
+          {message}
+        </div>
+      ) : null}
       <button
         type="button"
         className="button secondary"
