@@ -79,15 +79,15 @@ describe('middleware.ts import graph (Edge runtime)', () => {
   const result = walk(join(ROOT, 'middleware.ts'));
 
   it('reaches the token module it depends on (the walk is not vacuous)', () => {
-    expect(result.visited).toEqual(expect.arrayContaining(['middleware.ts', 'lib/auth/jwt.ts', 'lib/auth/keys.ts', 'lib/auth/cookies.ts', 'lib/auth/paths.ts', 'lib/env.ts']));
+    expect(result.visited).toEqual(expect.arrayContaining(['middleware.ts', 'lib/auth/tokens/jwt.ts', 'lib/auth/tokens/keys.ts', 'lib/auth/http/cookies.ts', 'lib/auth/http/paths.ts', 'lib/env.ts']));
   });
 
   it('imports nothing that cannot run on the Edge runtime', () => {
     expect(result.problems).toEqual([]);
   });
 
-  it('would catch a server-only module (checked against lib/auth/session.ts)', () => {
-    const { problems } = walk(join(ROOT, 'lib/auth/session.ts'));
+  it('would catch a server-only module (checked against lib/auth/session/dal.ts)', () => {
+    const { problems } = walk(join(ROOT, 'lib/auth/session/dal.ts'));
     const text = problems.join('\n');
     expect(text).toMatch(/server-only/);
     expect(text).toMatch(/next\/headers/);

@@ -3,9 +3,9 @@
 // middleware is only the first filter.)
 import { NextRequest } from 'next/server';
 import { afterEach, describe, expect, it } from 'vitest';
-import { signToken } from '@/lib/auth/jwt';
-import { resetKeysForTests } from '@/lib/auth/keys';
-import { uuidv7 } from '@/lib/auth/uuid';
+import { signToken } from '@/lib/auth/tokens';
+import { resetKeysForTests } from '@/lib/auth/tokens';
+import { uuidv7 } from '@/lib/auth/tokens';
 import { resetEnvForTests } from '@/lib/env';
 import { middleware } from './middleware';
 

@@ -13,11 +13,11 @@
 // Imports only runtime-neutral modules (jose, zod): importing Prisma here would build, then fail
 // at run time. middleware.edge-imports.test.ts guards that.
 import { NextResponse, type NextRequest } from 'next/server';
-import { cookieNames, isSecureRequest, readCredential } from '@/lib/auth/cookies';
-import { corsHeaders, preflightResponse } from '@/lib/auth/cors';
-import { appOrigin, originProblem } from '@/lib/auth/csrf';
-import { verifyToken } from '@/lib/auth/jwt';
-import { isProtectedApi, isProtectedPage } from '@/lib/auth/paths';
+import { cookieNames, isSecureRequest, readCredential } from '@/lib/auth/http';
+import { corsHeaders, preflightResponse } from '@/lib/auth/http';
+import { appOrigin, originProblem } from '@/lib/auth/http';
+import { verifyToken } from '@/lib/auth/tokens';
+import { isProtectedApi, isProtectedPage } from '@/lib/auth/http';
 import { env } from '@/lib/env';
 import { contentSecurityPolicy, createNonce } from '@/lib/security-headers';
 

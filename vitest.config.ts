@@ -10,9 +10,9 @@ import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { defineConfig } from 'vitest/config';
 import type { TestProjectInlineConfiguration, ViteUserConfig } from 'vitest/config';
+import { isCI } from './scripts/ci.mjs';
 import { TEST_ENV } from './test/test-env.ts';
 
-const isCI = !!process.env.CI && process.env.CI !== 'false' && process.env.CI !== '0';
 
 /** Admin connection used only to decide whether the Postgres project can run locally. */
 const POSTGRES_ADMIN_URL = process.env.TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -92,7 +92,7 @@ export default defineConfig(async (): Promise<ViteUserConfig> => {
           test: {
             name: 'edge',
             environment: 'edge-runtime',
-            include: ['lib/auth/*.edge.test.ts', 'middleware.edge.test.ts'],
+            include: ['lib/auth/**/*.edge.test.ts', 'middleware.edge.test.ts'],
           },
         },
         intProject('sqlite'),

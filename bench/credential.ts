@@ -7,8 +7,8 @@
 //   - our full DAL check, checkAccessToken(token, 'cookie'), and the SQL statements it sends
 import { sealData, unsealData } from 'iron-session';
 import { checkAccessToken } from '../lib/auth/session';
-import { clearVerifyMemo, signToken, verifyToken } from '../lib/auth/jwt';
-import { uuidv7 } from '../lib/auth/uuid';
+import { clearVerifyMemo, signToken, verifyToken } from '../lib/auth/tokens';
+import { uuidv7 } from '../lib/auth/tokens';
 import { db } from '../lib/db';
 import { BENCH_SECRET } from './bench-env';
 import type { Counts } from './config';

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { applyMigrations, sqlitePathOf } from '../lib/db/migrate';
 import { createPrismaClient } from '../lib/db/client';
-import { uuidv7 } from '../lib/auth/uuid';
+import { uuidv7 } from '../lib/auth/tokens';
 import { seed } from '../prisma/seed';
 
 export interface TempDatabase {

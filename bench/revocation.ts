@@ -3,8 +3,8 @@
 // them, so its own index range grows too. Measured: the full DAL check on a memoised token (so
 // the time is the database query) and the bare revocation lookup by jti/sid.
 import { checkAccessToken } from '../lib/auth/session';
-import { signToken } from '../lib/auth/jwt';
-import { uuidv7 } from '../lib/auth/uuid';
+import { signToken } from '../lib/auth/tokens';
+import { uuidv7 } from '../lib/auth/tokens';
 import { db } from '../lib/db';
 import type { Counts } from './config';
 import { countRows, insertRevokedTokens, insertUsers } from './db';

@@ -1,7 +1,7 @@
 // The audit trail of a user's auth events, shown to them on /account (newest first, paged).
 // Never holds a token or a password; old events are pruned by the scheduled purge.
 import 'server-only';
-import type { RequestMeta } from '@/lib/auth/request-meta';
+import type { RequestMeta } from '@/lib/auth/http';
 import { db } from '@/lib/db';
 
 export const AUDIT_EVENT_TYPES = {

@@ -103,3 +103,20 @@ describe('env()', () => {
     expect(env().AUTH_ACCESS_TTL).toBe(240);
   });
 });
+
+describe('empty values', () => {
+  it('count as unset, so .env.example copied to .env parses (APP_URL=, CRON_SECRET=, REDIS_URL=)', async () => {
+    const { readFileSync } = await import('node:fs');
+    const example = Object.fromEntries(
+      readFileSync(new URL('../.env.example', import.meta.url), 'utf8')
+        .split('\n')
+        .filter((line) => /^[A-Z_]+=/.test(line))
+        .map((line) => [line.slice(0, line.indexOf('=')), line.slice(line.indexOf('=') + 1)]),
+    );
+    expect(example.APP_URL).toBe('');
+    const parsed = parseEnv({ ...example, AUTH_SECRET: 'k'.repeat(8) + 'abcdefghijklmnopqrstuvwxyz0123456789' });
+    expect(parsed.APP_URL).toBeUndefined();
+    expect(parsed.CRON_SECRET).toBeUndefined();
+    expect(parsed.DATABASE_URL).toBe('file:./data/dev.db');
+  });
+});

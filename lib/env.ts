@@ -73,7 +73,10 @@ export class EnvError extends Error {
 
 /** Parses an environment object; throws EnvError naming every bad variable. */
 export function parseEnv(source: Record<string, string | undefined>): Env {
-  const result = envSchema.safeParse(source);
+  // An empty value counts as unset, so `.env.example` copied to `.env` as it stands (APP_URL=,
+  // CRON_SECRET=, …) gives the defaults instead of failing validation.
+  const set = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== undefined && value !== ''));
+  const result = envSchema.safeParse(set);
   if (!result.success) {
     const problems = result.error.issues.map((issue) => `  ${issue.path.join('.')} ${issue.message}`);
     throw new EnvError(`Invalid environment configuration:\n${problems.join('\n')}`);

@@ -3,6 +3,10 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { verifyEditSchema } from '@/lib/learn/verify-schema';
+import { loginSchema, signupSchema } from '@/lib/validation/auth';
+import { addCartItemSchema, setCartItemSchema } from '@/lib/validation/cart';
 import { openApiDocument } from './openapi';
 
 const appDir = join(import.meta.dirname, '..', 'app');
@@ -43,5 +47,36 @@ describe('OpenAPI document', () => {
   it('describes no route that does not exist', () => {
     const real = new Set(routes.map((r) => r.path));
     expect(Object.keys(documented).filter((path) => !real.has(path))).toEqual([]);
+  });
+});
+
+describe('OpenAPI bodies and security', () => {
+  const operations = Object.entries(documented).flatMap(([path, methods]) =>
+    Object.entries(methods as Record<string, { requestBody?: { content: Record<string, { schema: Record<string, unknown> }> }; security?: unknown }>).map(
+      ([method, op]) => ({ path, method, op }),
+    ),
+  );
+
+  it.each([
+    ['/api/auth/signup', 'post', signupSchema],
+    ['/api/auth/login', 'post', loginSchema],
+    ['/api/cart/items', 'post', addCartItemSchema],
+    ['/api/cart/items/{productId}', 'patch', setCartItemSchema],
+    ['/api/learn/verify', 'post', verifyEditSchema],
+  ] as const)('%s %s: the request body is the zod schema the handler parses with', (path, method, schema) => {
+    const { $schema: _dialect, ...expected } = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' });
+    void _dialect;
+    const op = operations.find((o) => o.path === path && o.method === method)!;
+    expect(op.op.requestBody!.content['application/json']!.schema).toEqual(expected);
+  });
+
+  it('keeps the closed request objects closed (hand-written copies used to miss additionalProperties: false)', () => {
+    for (const path of ['/api/auth/signup', '/api/auth/login', '/api/cart/items']) {
+      expect(operations.find((o) => o.path === path)!.op.requestBody!.content['application/json']!.schema).toMatchObject({ additionalProperties: false });
+    }
+  });
+
+  it('states the security of every operation', () => {
+    for (const { path, method, op } of operations) expect(op.security, `${method} ${path}`).toBeDefined();
   });
 });

@@ -1,6 +1,14 @@
 // The OpenAPI 3.1 description of the JSON API, served at /api/openapi.json.
 // lib/openapi.test.ts fails when a route handler under app/ is missing here (or vice versa).
-import { API_SCOPES } from '@/lib/auth/scopes';
+// Request bodies come from the same zod schemas the handlers parse with (z.toJSONSchema), and
+// each operation's security (cookie or Bearer, and the API-token scope) from the protection table
+// (lib/auth/http/protection.ts), so neither can drift from what the code enforces.
+import { z } from 'zod';
+import { API_ROUTES, type ApiRule } from '@/lib/auth/http/protection';
+import { API_SCOPES } from '@/lib/auth/tokens';
+import { verifyEditSchema } from '@/lib/learn/verify-schema';
+import { loginSchema, signupSchema } from '@/lib/validation/auth';
+import { addCartItemSchema, setCartItemSchema } from '@/lib/validation/cart';
 import { strongSignInPaths } from './openapi-strong-sign-in';
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
@@ -15,7 +23,14 @@ const unavailable = { '503': error('The database is unreachable; nobody is signe
 
 const bearerOrCookie = (scope?: string) => [{ cookieAuth: [] }, { bearerAuth: scope ? [scope] : [] }];
 
-export const openApiDocument = {
+/** A zod schema as the JSON Schema of a request body (what a client may send). */
+function bodyOf(schema: z.ZodType) {
+  const { $schema: _dialect, ...jsonSchema } = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' });
+  void _dialect;
+  return jsonBody(jsonSchema);
+}
+
+const document = {
   openapi: '3.1.0',
   info: {
     title: 'Tokenshop API',
@@ -127,18 +142,14 @@ export const openApiDocument = {
     '/api/auth/signup': {
       post: {
         summary: 'Create an account and sign in (sets cookies)',
-        requestBody: jsonBody({
-          type: 'object',
-          required: ['email', 'password', 'name'],
-          properties: { email: { type: 'string' }, password: { type: 'string', minLength: 8, description: 'at most 72 bytes of UTF-8' }, name: { type: 'string' } },
-        }),
+        requestBody: bodyOf(signupSchema),
         responses: { '201': ok('Signed up', { type: 'object', properties: { user: ref('User') } }), '409': error('email_taken'), ...badInput, '429': error('Too many sign-ups') },
       },
     },
     '/api/auth/login': {
       post: {
         summary: 'Sign in with email and password (sets cookies)',
-        requestBody: jsonBody({ type: 'object', required: ['email', 'password'], properties: { email: { type: 'string' }, password: { type: 'string' } } }),
+        requestBody: bodyOf(loginSchema),
         responses: {
           '200': ok('Signed in, or (two-step accounts) `{mfaRequired: true, methods}` with the `mfa` cookie: finish at /api/auth/login/mfa', {
             oneOf: [
@@ -154,7 +165,7 @@ export const openApiDocument = {
     },
     '/api/auth/logout': { post: { summary: 'Sign out: revoke the token and its sign-in, clear cookies', responses: { '204': { description: 'Signed out' }, ...forbidden } } },
     '/api/auth/logout-all': {
-      post: { summary: 'Sign out everywhere: every token issued until now dies', security: bearerOrCookie(), responses: { '204': { description: 'Done' }, ...unauthorized, ...forbidden } },
+      post: { summary: 'Sign out everywhere: every token issued until now dies', responses: { '204': { description: 'Done' }, ...unauthorized, ...forbidden } },
     },
     '/api/auth/refresh': {
       post: {
@@ -196,7 +207,7 @@ export const openApiDocument = {
       },
     },
     '/api/me': {
-      get: { summary: 'The signed-in user', security: bearerOrCookie('profile:read'), responses: { '200': ok('User', { type: 'object', properties: { user: ref('User') } }), ...unauthorized, ...forbidden } },
+      get: { summary: 'The signed-in user', responses: { '200': ok('User', { type: 'object', properties: { user: ref('User') } }), ...unauthorized, ...forbidden } },
     },
     '/api/products': {
       get: { summary: 'The catalogue (public)', security: [], responses: { '200': ok('Products', { type: 'object', properties: { products: { type: 'array', items: ref('Product') } } }) } },
@@ -209,26 +220,23 @@ export const openApiDocument = {
         responses: { '200': ok('Product', { type: 'object', properties: { product: ref('Product') } }), '404': error('not_found') },
       },
     },
-    '/api/cart': { get: { summary: 'Your cart', security: bearerOrCookie('cart:read'), responses: { '200': ok('Cart', ref('Cart')), ...unauthorized, ...forbidden } } },
+    '/api/cart': { get: { summary: 'Your cart', responses: { '200': ok('Cart', ref('Cart')), ...unauthorized, ...forbidden } } },
     '/api/cart/items': {
       post: {
         summary: 'Add a product (or increase its quantity)',
-        security: bearerOrCookie('cart:write'),
-        requestBody: jsonBody({ type: 'object', required: ['productId'], properties: { productId: { type: 'string' }, quantity: { type: 'integer', minimum: 1, maximum: 99, default: 1 } } }),
+        requestBody: bodyOf(addCartItemSchema),
         responses: { '200': ok('Cart', ref('Cart')), '404': error('No such product'), '409': error('out_of_stock'), ...badInput, ...unauthorized, ...forbidden },
       },
     },
     '/api/cart/items/{productId}': {
       patch: {
         summary: 'Set the quantity (0 removes the line)',
-        security: bearerOrCookie('cart:write'),
         parameters: [{ name: 'productId', in: 'path', required: true, schema: { type: 'string' } }],
-        requestBody: jsonBody({ type: 'object', required: ['quantity'], properties: { quantity: { type: 'integer', minimum: 0, maximum: 99 } } }),
+        requestBody: bodyOf(setCartItemSchema),
         responses: { '200': ok('Cart', ref('Cart')), '404': error('Not in the cart'), '409': error('out_of_stock'), ...badInput, ...unauthorized, ...forbidden },
       },
       delete: {
         summary: 'Remove the line',
-        security: bearerOrCookie('cart:write'),
         parameters: [{ name: 'productId', in: 'path', required: true, schema: { type: 'string' } }],
         responses: { '200': ok('Cart', ref('Cart')), ...unauthorized, ...forbidden },
       },
@@ -236,17 +244,15 @@ export const openApiDocument = {
     '/api/checkout': {
       post: {
         summary: 'Place an order from the cart (one transaction: prices re-read, stock decremented)',
-        security: bearerOrCookie('cart:write'),
         responses: { '201': ok('Order', { type: 'object', properties: { order: ref('Order') } }), '409': error('empty_cart or out_of_stock (names the product)'), ...unauthorized, ...forbidden },
       },
     },
     '/api/orders': {
-      get: { summary: 'Your orders, newest first', security: bearerOrCookie('orders:read'), responses: { '200': ok('Orders', { type: 'object', properties: { orders: { type: 'array', items: ref('Order') } } }), ...unauthorized, ...forbidden } },
+      get: { summary: 'Your orders, newest first', responses: { '200': ok('Orders', { type: 'object', properties: { orders: { type: 'array', items: ref('Order') } } }), ...unauthorized, ...forbidden } },
     },
     '/api/orders/{id}': {
       get: {
         summary: 'One of your orders (another user\'s is 404)',
-        security: bearerOrCookie('orders:read'),
         parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
         responses: { '200': ok('Order', { type: 'object', properties: { order: ref('Order') } }), '404': error('not_found'), ...unauthorized, ...forbidden },
       },
@@ -265,7 +271,7 @@ export const openApiDocument = {
         description:
           'The server keeps the header and signature of the caller\'s access cookie, swaps in base64url(JSON of `payload`) and runs the real verification. An edited payload is always rejected (reason `signature`); an unchanged one is also checked against the database. Cookie only, same Origin.',
         security: [{ cookieAuth: [] }],
-        requestBody: jsonBody({ type: 'object', required: ['payload'], properties: { payload: { type: 'object', description: 'the edited JWT claims (at most 2048 characters of JSON)' } } }),
+        requestBody: bodyOf(verifyEditSchema),
         responses: {
           '200': ok('The verdict', {
             type: 'object',
@@ -291,3 +297,19 @@ export const openApiDocument = {
     },
   },
 } as const;
+
+type Operation = { security?: unknown };
+
+/** Fills each operation's security from the protection table (an explicit one, e.g. cookie only, stays). */
+function withSecurity<D extends { paths: Record<string, Record<string, Operation>> }>(doc: D): D {
+  for (const [path, methods] of Object.entries(API_ROUTES)) {
+    for (const [method, rule] of Object.entries(methods as Record<string, ApiRule>)) {
+      const operation = doc.paths[path]?.[method.toLowerCase()];
+      if (!operation || operation.security !== undefined) continue;
+      operation.security = rule.auth === 'required' ? bearerOrCookie(rule.scope) : rule.auth === 'optional' ? [{}, ...bearerOrCookie(rule.scope)] : [];
+    }
+  }
+  return doc;
+}
+
+export const openApiDocument = withSecurity(structuredClone(document) as unknown as { paths: Record<string, Record<string, Operation>> } & Omit<typeof document, 'paths'>);

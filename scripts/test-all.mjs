@@ -10,70 +10,114 @@
 //   e2e        playwright test       (drives `next start` on that build; the cluster project adds
 //                                     two instances behind nginx on Postgres)
 //
-// Each step's output streams through unchanged. At the end it prints what ran and one final
-// line `N passed, N failed` (plus `, N skipped` when any), totalling the Vitest and Playwright
-// tests; a failing step that reports no test counts of its own (tsc, eslint, a build, a crash)
-// counts as one failure, so a broken run never ends in `0 failed`.
+// Each step's output streams through unchanged. The test steps also write their runner's JSON
+// report (Vitest's json reporter, Playwright's json reporter) to a temporary file, and the counts
+// come from that report, never from scraping coloured text. At the end it prints what ran and one
+// final line `N passed, N failed` (plus `, N flaky` and `, N skipped` when any). The run fails when:
+//   - a step exits non-zero (a step with no counts of its own, like tsc or a build, counts as one
+//     failure, so a broken run never ends in `0 failed`);
+//   - a test step exits 0 but wrote no parsable report, or a report with zero tests;
+//   - any Playwright test was flaky (failed, then passed on its retry): counted apart, never as
+//     passed (playwright.config.ts also sets failOnFlakyTests in CI).
 //
 // Local use:
 //   npm test -- --skip-e2e                 everything but Playwright
 //   npm test -- --only=vitest              one step (comma-separate several: --only=lint,vitest)
 //   npm test -- --only=vitest -- --project unit   extra arguments go to the single step
 import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const bin = (name) => join(root, 'node_modules/.bin', name);
 
+/** Vitest: its usual output, plus the JSON report in `report`. */
+const vitestReport = (report) => ({ args: ['--reporter=default', '--reporter=json', `--outputFile.json=${report}`], env: {} });
+/** Playwright: the list reporter, plus the JSON report in `report`. */
+const playwrightReport = (report) => ({ args: ['--reporter=list,json'], env: { PLAYWRIGHT_JSON_OUTPUT_FILE: report } });
+
 const STEPS = [
   { name: 'typecheck', command: bin('tsc'), args: ['--noEmit'] },
   { name: 'lint', command: bin('eslint'), args: ['.'] },
-  { name: 'vitest', command: bin('vitest'), args: ['run'], parse: parseVitest },
+  { name: 'vitest', command: bin('vitest'), args: ['run'], report: vitestReport, read: readVitestReport },
   { name: 'build', command: bin('next'), args: ['build'] },
   // The benchmark's smoke mode (tiny iteration counts) against this build, so the bench cannot rot.
-  { name: 'bench-smoke', command: bin('vitest'), args: ['run', '--config', 'bench/vitest.config.ts'], env: { NEXT_DIST_DIR: '.next' }, parse: parseVitest },
+  { name: 'bench-smoke', command: bin('vitest'), args: ['run', '--config', 'bench/vitest.config.ts'], env: { NEXT_DIST_DIR: '.next' }, report: vitestReport, read: readVitestReport },
   { name: 'vercel', command: process.execPath, args: [join(root, 'scripts/vercel-check.mjs')] },
-  { name: 'e2e', command: bin('playwright'), args: ['test'], parse: parsePlaywright },
+  { name: 'e2e', command: bin('playwright'), args: ['test'], report: playwrightReport, read: readPlaywrightReport },
 ];
 
 // ---------------------------------------------------------------------------------------------
-// Summary parsing (exported for tests)
+// Reading the runners' JSON reports (exported for tests)
 
-const ANSI = /\u001b\[[0-9;?]*[ -/]*[@-~]|\u001b\][^\u0007]*\u0007/g;
-export const stripAnsi = (text) => text.replace(ANSI, '');
-
-const count = (line, word) => Number(new RegExp(`(\\d+) ${word}\\b`).exec(line)?.[1] ?? 0);
-
-/** Vitest's summary: `      Tests  1 failed | 11 passed | 2 skipped (14)` (the last one wins). */
-export function parseVitest(output) {
-  const lines = stripAnsi(output)
-    .split(/\r?\n/)
-    .filter((line) => /^\s*Tests\s+\d/.test(line));
-  const line = lines.at(-1);
-  if (!line) return null;
+/** Vitest's json reporter: numPassedTests, numFailedTests, numPendingTests, numTodoTests. */
+export function readVitestReport(text) {
+  let report;
+  try {
+    report = JSON.parse(text);
+  } catch {
+    return null;
+  }
+  if (typeof report?.numTotalTests !== 'number' || typeof report.numPassedTests !== 'number' || typeof report.numFailedTests !== 'number') return null;
   return {
-    passed: count(line, 'passed'),
-    failed: count(line, 'failed'),
-    skipped: count(line, 'skipped') + count(line, 'todo'),
+    passed: report.numPassedTests,
+    failed: report.numFailedTests,
+    flaky: 0,
+    skipped: (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0),
+    flakyTests: [],
   };
 }
 
-/** Playwright's list/line reporter footer: `  2 failed`, `  1 flaky`, `  3 skipped`, `  10 passed (12.3s)`. */
-export function parsePlaywright(output) {
-  const result = { passed: 0, failed: 0, skipped: 0 };
-  let found = false;
-  for (const line of stripAnsi(output).split(/\r?\n/)) {
-    const match = /^\s*(\d+) (passed|failed|flaky|skipped|did not run|interrupted)\b/.exec(line);
-    if (!match) continue;
-    found = true;
-    const n = Number(match[1]);
-    const kind = match[2];
-    if (kind === 'passed' || kind === 'flaky') result.passed += n; // flaky: passed on retry
-    else if (kind === 'failed' || kind === 'interrupted') result.failed += n;
-    else result.skipped += n;
+/** Every test of a Playwright json report, with its project and final status. */
+function playwrightTests(suite, out = []) {
+  for (const spec of suite.specs ?? []) {
+    for (const test of spec.tests ?? []) out.push({ title: `[${test.projectName}] ${spec.file}:${spec.line} › ${spec.title}`, status: test.status });
   }
-  return found ? result : null;
+  for (const child of suite.suites ?? []) playwrightTests(child, out);
+  return out;
+}
+
+/**
+ * Playwright's json reporter: each test ends `expected` (passed), `unexpected` (failed),
+ * `flaky` (failed, then passed on a retry) or `skipped`. Flaky is counted apart, never as passed.
+ */
+export function readPlaywrightReport(text) {
+  let report;
+  try {
+    report = JSON.parse(text);
+  } catch {
+    return null;
+  }
+  if (!report || !Array.isArray(report.suites) || typeof report.stats !== 'object') return null;
+  const tests = report.suites.flatMap((suite) => playwrightTests(suite));
+  const counts = { passed: 0, failed: 0, flaky: 0, skipped: 0, flakyTests: [] };
+  for (const test of tests) {
+    if (test.status === 'expected') counts.passed += 1;
+    else if (test.status === 'flaky') {
+      counts.flaky += 1;
+      counts.flakyTests.push(test.title);
+    } else if (test.status === 'skipped') counts.skipped += 1;
+    else counts.failed += 1;
+  }
+  // Errors outside any test (a global setup that threw, a web server that never came up).
+  if (Array.isArray(report.errors) && report.errors.length > 0 && counts.failed === 0) counts.failed += report.errors.length;
+  return counts;
+}
+
+/**
+ * Whether a finished step passed, and why not. A test step passes only with exit code 0, a
+ * report, at least one test, and no failed or flaky test.
+ */
+export function judgeStep({ code, counts, hasReport }) {
+  if (code !== 0) return { ok: false, reason: `exit ${code}` };
+  if (!hasReport) return { ok: true, reason: null };
+  if (!counts) return { ok: false, reason: 'no parsable test report' };
+  if (counts.passed + counts.failed + counts.flaky === 0) return { ok: false, reason: 'no tests ran' };
+  if (counts.failed > 0) return { ok: false, reason: `${counts.failed} failed` };
+  if (counts.flaky > 0) return { ok: false, reason: `${counts.flaky} flaky` };
+  return { ok: true, reason: null };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -114,30 +158,28 @@ function parseArgs(argv) {
 
 let current = null;
 
-function runStep(step, extra, env) {
+function runStep(step, extra, env, reportDir) {
   return new Promise((resolve) => {
     const started = Date.now();
-    const args = [...step.args, ...extra];
+    const reportFile = step.report ? join(reportDir, `${step.name}.json`) : null;
+    const report = step.report ? step.report(reportFile) : { args: [], env: {} };
+    const args = [...step.args, ...report.args, ...extra];
     console.log(`\n━━━ ${step.name}: ${[step.command.replace(`${root}/`, ''), ...args].join(' ')}`);
-    const child = spawn(step.command, args, { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(step.command, args, { cwd: root, env: { ...env, ...report.env }, stdio: ['ignore', 'inherit', 'inherit'] });
     current = child;
-    // Keep the tail of the output for the summary parsers (summaries come last).
-    let tail = '';
-    const keep = (chunk) => {
-      tail = (tail + chunk.toString('utf8')).slice(-400_000);
-    };
-    child.stdout.on('data', (chunk) => {
-      process.stdout.write(chunk);
-      keep(chunk);
-    });
-    child.stderr.on('data', (chunk) => {
-      process.stderr.write(chunk);
-      keep(chunk);
-    });
     const finish = (code, error) => {
       current = null;
       const seconds = (Date.now() - started) / 1000;
-      resolve({ name: step.name, code, error, seconds, counts: step.parse ? step.parse(tail) : null });
+      let counts = null;
+      if (reportFile) {
+        try {
+          counts = step.read(readFileSync(reportFile, 'utf8'));
+        } catch {
+          counts = null; // no report written
+        }
+      }
+      const verdict = judgeStep({ code, counts, hasReport: !!reportFile });
+      resolve({ name: step.name, code, error, seconds, counts, ...verdict });
     };
     child.on('error', (error) => finish(127, error));
     child.on('close', (code, signal) => finish(code ?? (signal ? 1 : 0)));
@@ -158,15 +200,17 @@ async function main() {
     });
   }
 
+  const reportDir = mkdtempSync(join(tmpdir(), 'test-all-'));
   const results = [];
   for (const step of steps) {
-    const result = await runStep(step, extra, { ...env, ...step.env });
+    const result = await runStep(step, extra, { ...env, ...step.env }, reportDir);
     results.push(result);
     if (result.error) console.error(`test-all: could not run ${step.name}: ${result.error.message}`);
-    if (result.code !== 0) break;
+    if (!result.ok) break;
   }
+  rmSync(reportDir, { recursive: true, force: true });
 
-  const total = { passed: 0, failed: 0, skipped: 0 };
+  const total = { passed: 0, failed: 0, flaky: 0, skipped: 0 };
   console.log('\n━━━ summary');
   for (const step of steps) {
     const result = results.find((r) => r.name === step.name);
@@ -174,23 +218,25 @@ async function main() {
       console.log(`  ${step.name.padEnd(10)} not run`);
       continue;
     }
-    const ok = result.code === 0;
+    const { ok } = result;
     let detail = '';
     if (result.counts) {
-      const { passed, failed, skipped } = result.counts;
+      const { passed, failed, flaky, skipped } = result.counts;
       total.passed += passed;
       total.failed += failed;
+      total.flaky += flaky;
       total.skipped += skipped;
-      detail = `  tests: ${passed} passed / ${failed} failed${skipped ? ` / ${skipped} skipped` : ''}`;
-      if (!ok && failed === 0) total.failed += 1; // failed without a failing test (crash, setup, no tests)
+      detail = `  tests: ${passed} passed / ${failed} failed${flaky ? ` / ${flaky} flaky` : ''}${skipped ? ` / ${skipped} skipped` : ''}`;
+      if (!ok && failed === 0 && flaky === 0) total.failed += 1; // failed without a failing test (crash, setup, no tests)
+      for (const title of result.counts.flakyTests) console.log(`    flaky: ${title}`);
     } else if (!ok) {
       total.failed += 1;
     }
-    console.log(`  ${step.name.padEnd(10)} ${ok ? 'ok    ' : `FAILED (exit ${result.code})`} ${result.seconds.toFixed(1)}s${detail}`);
+    console.log(`  ${step.name.padEnd(10)} ${ok ? 'ok    ' : `FAILED (${result.reason})`} ${result.seconds.toFixed(1)}s${detail}`);
   }
-  const failedStep = results.find((r) => r.code !== 0);
+  const failedStep = results.find((r) => !r.ok);
   if (failedStep) console.log(`  stopped at ${failedStep.name}`);
-  console.log(`${total.passed} passed, ${total.failed} failed${total.skipped ? `, ${total.skipped} skipped` : ''}`);
+  console.log(`${total.passed} passed, ${total.failed} failed${total.flaky ? `, ${total.flaky} flaky` : ''}${total.skipped ? `, ${total.skipped} skipped` : ''}`);
   process.exit(failedStep ? 1 : 0);
 }
 

@@ -18,6 +18,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, realpathSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { isCI } from './ci.mjs';
 
 const VERCEL_VERSION = '60.1.3';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -97,7 +98,8 @@ function main() {
   const vercel = vercelBinary();
   if (!vercel) {
     log(`SKIPPED: the Vercel CLI (vercel@${VERCEL_VERSION}) could not be installed, so the Vercel build was not checked.`);
-    process.exit(0);
+    // Locally a missing CLI is a notice; in CI an unchecked deploy target is a failure.
+    process.exit(isCI ? 1 : 0);
   }
 
   const distDir = process.env.NEXT_DIST_DIR || '.next-vercel';

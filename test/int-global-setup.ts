@@ -9,6 +9,7 @@ import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
+import { isCI } from '../scripts/ci.mjs';
 import { createTestDatabase, postgresAvailable } from '../lib/db/test-database.ts';
 
 declare module 'vitest' {
@@ -19,7 +20,6 @@ declare module 'vitest' {
 }
 
 const root = process.cwd();
-const isCI = !!process.env.CI && process.env.CI !== 'false' && process.env.CI !== '0';
 
 /** Runs prisma/seed.ts in its own process against `url`. */
 export function runSeed(url: string, extraEnv: Record<string, string> = {}): Promise<boolean> {

@@ -1,8 +1,4 @@
-import type { FieldErrors } from '@/lib/errors';
+import type { FormState } from '@/lib/form-state';
 
 /** What a sign-in or sign-up form shows after a failed submit: errors, and what was typed. */
-export interface AuthFormState {
-  message?: string;
-  fields?: FieldErrors;
-  values?: { email?: string; name?: string };
-}
+export type AuthFormState = FormState<{ email: string; name: string }>;

@@ -1,35 +1,16 @@
 'use server';
-// Server actions behind the shop's forms. Thin: check where the request came from and who is
-// signed in (never trusting the middleware), parse with the same zod schemas as the JSON routes,
-// call lib/shop, revalidate, and return a typed state (or redirect).
+// Server actions behind the shop's forms. Thin: the declared guard checks where the request came
+// from and who is signed in (never trusting the middleware); the action parses with the same zod
+// schemas as the JSON routes, calls lib/shop, revalidates, and returns a FormState (or redirects).
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
-import { actionContext } from '@/lib/auth/action-context';
-import { requireSession, type Session } from '@/lib/auth/session';
-import { AppError, isDatabaseUnavailable } from '@/lib/errors';
+import { formAction } from '@/lib/auth/guards';
 import { fieldErrors } from '@/lib/http';
 import { addToCart, removeFromCart, setCartItemQuantity } from '@/lib/shop/cart';
 import { formatCents } from '@/lib/shop/money';
 import { checkout } from '@/lib/shop/orders';
 import { addCartItemSchema, quantityFromForm, setCartItemSchema } from '@/lib/validation/cart';
 import type { ShopFormState } from './form-state';
-
-async function actionSession(): Promise<Session> {
-  const problem = (await actionContext()).originProblem('strict');
-  if (problem) throw problem;
-  return requireSession();
-}
-
-function failure(error: unknown): ShopFormState {
-  if (error instanceof AppError) {
-    const message = error.status === 401 ? 'Your sign-in has ended. Sign in again to carry on.' : error.message;
-    return { status: 'error', message, fields: error.fields };
-  }
-  if (isDatabaseUnavailable(error)) {
-    return { status: 'error', message: 'The shop is temporarily unavailable. Please try again in a moment.' };
-  }
-  throw error;
-}
 
 function text(formData: FormData, name: string): string {
   const value = formData.get(name);
@@ -41,56 +22,34 @@ function cartChanged(): void {
   revalidatePath('/', 'layout');
 }
 
-export async function addToCartAction(_previous: ShopFormState, formData: FormData): Promise<ShopFormState> {
+export const addToCartAction = formAction({ auth: 'required' }, async (formData, { session }): Promise<ShopFormState> => {
   const parsed = addCartItemSchema.safeParse({ productId: text(formData, 'productId'), quantity: quantityFromForm(formData.get('quantity')) });
   if (!parsed.success) return { status: 'error', message: 'Check the quantity.', fields: fieldErrors(parsed.error) };
-  try {
-    const { user } = await actionSession();
-    const cart = await addToCart({ userId: user.id, ...parsed.data });
-    const line = cart.items.find((item) => item.productId === parsed.data.productId);
-    cartChanged();
-    return {
-      status: 'ok',
-      message: `Added ${parsed.data.quantity} × ${line?.name ?? 'item'} to your cart (${cart.itemCount} ${cart.itemCount === 1 ? 'item' : 'items'}, ${formatCents(cart.totalCents)}).`,
-    };
-  } catch (error) {
-    return failure(error);
-  }
-}
+  const cart = await addToCart({ userId: session.user.id, ...parsed.data });
+  const line = cart.items.find((item) => item.productId === parsed.data.productId);
+  cartChanged();
+  return {
+    status: 'ok',
+    message: `Added ${parsed.data.quantity} × ${line?.name ?? 'item'} to your cart (${cart.itemCount} ${cart.itemCount === 1 ? 'item' : 'items'}, ${formatCents(cart.totalCents)}).`,
+  };
+});
 
-export async function updateCartItemAction(_previous: ShopFormState, formData: FormData): Promise<ShopFormState> {
-  const productId = text(formData, 'productId');
+export const updateCartItemAction = formAction({ auth: 'required' }, async (formData, { session }): Promise<ShopFormState> => {
   const parsed = setCartItemSchema.safeParse({ quantity: quantityFromForm(formData.get('quantity')) });
   if (!parsed.success) return { status: 'error', message: 'Check the quantity.', fields: fieldErrors(parsed.error) };
-  try {
-    const { user } = await actionSession();
-    await setCartItemQuantity({ userId: user.id, productId, quantity: parsed.data.quantity });
-    cartChanged();
-    return { status: 'ok', message: parsed.data.quantity === 0 ? 'Removed.' : 'Quantity updated.' };
-  } catch (error) {
-    return failure(error);
-  }
-}
-
-export async function removeCartItemAction(_previous: ShopFormState, formData: FormData): Promise<ShopFormState> {
-  try {
-    const { user } = await actionSession();
-    await removeFromCart({ userId: user.id, productId: text(formData, 'productId') });
-    cartChanged();
-    return { status: 'ok', message: 'Removed.' };
-  } catch (error) {
-    return failure(error);
-  }
-}
-
-export async function checkoutAction(): Promise<ShopFormState> {
-  let orderId: string;
-  try {
-    const { user } = await actionSession();
-    orderId = (await checkout({ userId: user.id })).id;
-  } catch (error) {
-    return failure(error);
-  }
+  await setCartItemQuantity({ userId: session.user.id, productId: text(formData, 'productId'), quantity: parsed.data.quantity });
   cartChanged();
-  redirect(`/orders/${encodeURIComponent(orderId)}?placed=1`);
-}
+  return { status: 'ok', message: parsed.data.quantity === 0 ? 'Removed.' : 'Quantity updated.' };
+});
+
+export const removeCartItemAction = formAction({ auth: 'required' }, async (formData, { session }): Promise<ShopFormState> => {
+  await removeFromCart({ userId: session.user.id, productId: text(formData, 'productId') });
+  cartChanged();
+  return { status: 'ok', message: 'Removed.' };
+});
+
+export const checkoutAction = formAction({ auth: 'required' }, async (_formData, { session }): Promise<ShopFormState> => {
+  const order = await checkout({ userId: session.user.id });
+  cartChanged();
+  redirect(`/orders/${encodeURIComponent(order.id)}?placed=1`);
+});

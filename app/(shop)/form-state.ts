@@ -1,8 +1,4 @@
-import type { FieldErrors } from '@/lib/errors';
+import type { FormState } from '@/lib/form-state';
 
 /** What a cart or checkout form shows after a submit. */
-export interface ShopFormState {
-  status?: 'ok' | 'error';
-  message?: string;
-  fields?: FieldErrors;
-}
+export type ShopFormState = FormState;

@@ -1,6 +1,6 @@
 // How the current session signed in (amr) and when (auth_time), for /account and /learn.
 import { describeAmr } from '@/lib/auth/amr';
-import type { TokenClaims } from '@/lib/auth/jwt';
+import type { TokenClaims } from '@/lib/auth/tokens';
 
 export function SignInFacts({ claims, stepUpMaxAge }: { claims: TokenClaims; stepUpMaxAge: number }) {
   const authTime = claims.auth_time;

@@ -9,8 +9,8 @@ import { GET as getOrderRoute } from '@/app/api/orders/[id]/route';
 import { GET as listOrdersRoute } from '@/app/api/orders/route';
 import { GET as getProductRoute } from '@/app/api/products/[slug]/route';
 import { GET as listProductsRoute } from '@/app/api/products/route';
-import { issueTokenPair } from '@/lib/auth/tokens';
-import { uuidv7 } from '@/lib/auth/uuid';
+import { issueTokenPair } from '@/lib/auth/sign-ins';
+import { uuidv7 } from '@/lib/auth/tokens';
 import { createProduct, createUser } from '@/lib/shop/test-helpers';
 import { errorBody, makeRequest, type CallOptions } from '@/test/auth-requests';
 

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { headers } from 'next/headers';
 import Link from 'next/link';
-import { isSecureRequest } from '@/lib/auth/cookies';
+import { isSecureRequest } from '@/lib/auth/http';
 import { getSession, requestCredential } from '@/lib/auth/session';
 import { env } from '@/lib/env';
 import { decodeToken } from '@/lib/learn/token-anatomy';

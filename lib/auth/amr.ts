@@ -1,5 +1,5 @@
 // How a sign-in happened, in words (the `amr` claim, RFC 8176). Runtime-neutral.
-import type { AuthMethod } from './jwt';
+import type { AuthMethod } from './tokens';
 
 const WORDS: Record<AuthMethod, string> = {
   pwd: 'password',

@@ -10,7 +10,7 @@ import 'server-only';
 import { db } from '@/lib/db';
 import { AppError, unauthorized } from '@/lib/errors';
 import { normaliseEmail } from '@/lib/validation/auth';
-import { forgetAccountCounters } from './rate-limit';
+import { forgetAccountCounters } from './accounts';
 
 export const emailMismatch = () =>
   new AppError(400, 'email_mismatch', 'Type your email address exactly as shown to confirm.', { email: ['This is not your email address.'] });

@@ -26,8 +26,8 @@ import {
 import { recordAuditEvent } from '@/lib/audit';
 import { db } from '@/lib/db';
 import { AppError, isUniqueViolation, notFound } from '@/lib/errors';
-import type { AuthMethod } from './jwt';
-import type { RequestMeta } from './request-meta';
+import type { AuthMethod } from './tokens';
+import type { RequestMeta } from './http';
 
 export const RP_NAME = 'Tokenshop';
 export const WEBAUTHN_CHALLENGE_TTL_SECONDS = 5 * 60;

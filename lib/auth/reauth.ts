@@ -7,14 +7,12 @@ import type { AuthenticationResponseJSON } from '@simplewebauthn/server';
 import { recordAuditEvent } from '@/lib/audit';
 import { db } from '@/lib/db';
 import { AppError, unauthorized } from '@/lib/errors';
-import type { AuthMethod } from './jwt';
-import { verifyPassword } from './password';
 import { verifyPasskeyAssertion, type RelyingParty } from './passkeys';
-import { assertLoginAllowed, recordLoginFailure } from './rate-limit';
-import type { RequestMeta } from './request-meta';
+import { assertLoginAllowed, recordLoginFailure, verifyPassword } from './accounts';
+import type { RequestMeta } from './http';
 import type { Session } from './session';
-import { isApiToken } from './scopes';
-import { reauthenticate, type TokenPair } from './tokens';
+import { isApiToken, type AuthMethod } from './tokens';
+import { reauthenticate, type TokenPair } from './sign-ins';
 
 export const wrongPassword = () => new AppError(401, 'invalid_credentials', 'That password is not right.', { password: ['That password is not right.'] });
 

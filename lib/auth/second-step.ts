@@ -12,12 +12,11 @@ import { recordAuditEvent } from '@/lib/audit';
 import { db } from '@/lib/db';
 import { env } from '@/lib/env';
 import { AppError } from '@/lib/errors';
-import type { AuthMethod } from './jwt';
 import { recoveryCodesLeft, spendRecoveryCode } from './recovery-codes';
-import type { RequestMeta } from './request-meta';
-import { startSession, type TokenPair } from './tokens';
+import type { RequestMeta } from './http';
+import { startSession, type TokenPair } from './sign-ins';
 import { consumeTotpCode } from './totp';
-import { uuidv7 } from './uuid';
+import { uuidv7, type AuthMethod } from './tokens';
 
 export const MFA_TTL_SECONDS = 5 * 60;
 export const MFA_MAX_ATTEMPTS = 5;

@@ -3,8 +3,7 @@
 import 'server-only';
 import type { NextResponse } from 'next/server';
 import { env } from '@/lib/env';
-import { readCookie } from './cookies';
-import { appOrigin } from './csrf';
+import { appOrigin, readCookie } from './http';
 import { relyingParty, WEBAUTHN_CHALLENGE_TTL_SECONDS, WEBAUTHN_COOKIE, type RelyingParty } from './passkeys';
 import { mfaCookie, mfaCookieName } from './second-step';
 

@@ -4,7 +4,7 @@ import { Secret, TOTP } from 'otpauth';
 import { afterEach, describe, expect, it } from 'vitest';
 import { resetEnvForTests } from '@/lib/env';
 import { describeAmr } from './amr';
-import type { TokenClaims } from './jwt';
+import type { TokenClaims } from './tokens';
 import { hashRecoveryCode, normaliseRecoveryCode } from './recovery-codes';
 import { seal, unseal } from './secret-box';
 import type { Session } from './session';

@@ -11,9 +11,9 @@ import { recordAuditEvent } from '@/lib/audit';
 import { db } from '@/lib/db';
 import { AppError } from '@/lib/errors';
 import { replaceRecoveryCodes } from './recovery-codes';
-import type { RequestMeta } from './request-meta';
+import type { RequestMeta } from './http';
 import { seal, unseal } from './secret-box';
-import { endOtherSessions } from './sessions';
+import { endOtherSessions } from './sign-ins';
 
 export const TOTP_ISSUER = 'Tokenshop';
 const PERIOD = 30;

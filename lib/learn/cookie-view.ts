@@ -1,6 +1,6 @@
 // The access cookie exactly as the server sends it (Set-Cookie), derived from the same function
 // that sets it, so this page cannot drift from what sign-in does.
-import { tokenCookies } from '@/lib/auth/cookies';
+import { tokenCookies } from '@/lib/auth/http';
 
 export interface CookieView {
   name: string;

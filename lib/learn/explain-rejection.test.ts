@@ -2,8 +2,8 @@
 import { SignJWT } from 'jose';
 import { describe, expect, it } from 'vitest';
 import { env } from '@/lib/env';
-import { explainRejection, signToken, verifyToken, type RejectionCode, type VerifyFailure } from '@/lib/auth/jwt';
-import { uuidv7 } from '@/lib/auth/uuid';
+import { explainRejection, signToken, verifyToken, type RejectionCode, type VerifyFailure } from '@/lib/auth/tokens';
+import { uuidv7 } from '@/lib/auth/tokens';
 
 const key = () => new TextEncoder().encode(env().AUTH_SECRET);
 

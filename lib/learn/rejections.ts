@@ -1,5 +1,5 @@
 // Human explanations for each precise rejection code of explainRejection() (lib/auth/jwt.ts).
-import type { RejectionCode } from '@/lib/auth/jwt';
+import type { RejectionCode } from '@/lib/auth/tokens';
 
 export const REJECTION_EXPLANATIONS: Record<RejectionCode, { title: string; explanation: string }> = {
   signature: {

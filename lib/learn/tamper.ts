@@ -1,6 +1,6 @@
 // The tamper demo: the requester's own access token with an edited payload, run through the real
 // verification. Runtime-neutral (no database): the route adds the DAL check for an unchanged token.
-import { explainRejection, type RejectionCode } from '@/lib/auth/jwt';
+import { explainRejection, type RejectionCode } from '@/lib/auth/tokens';
 import { REJECTION_EXPLANATIONS } from './rejections';
 import { decodeToken, sameJson, withPayload, type JsonObject } from './token-anatomy';
 

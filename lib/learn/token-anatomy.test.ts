@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { signToken } from '@/lib/auth/jwt';
-import { uuidv7 } from '@/lib/auth/uuid';
+import { signToken } from '@/lib/auth/tokens';
+import { uuidv7 } from '@/lib/auth/tokens';
 import { accessCookieView } from './cookie-view';
 import { REJECTION_EXPLANATIONS } from './rejections';
 import { verifyEditedPayload } from './tamper';

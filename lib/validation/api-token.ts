@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { API_SCOPES } from '@/lib/auth/scopes';
+import { API_SCOPES } from '@/lib/auth/tokens/scopes';
 
 export const API_TOKEN_TTL_DAYS = [7, 30, 90, 365] as const;
 

@@ -5,7 +5,7 @@ import { Field } from '@/app/_components/field';
 import { SubmitButton } from '@/app/_components/submit-button';
 import { loginAction } from '../actions';
 import type { AuthFormState } from '../form-state';
-import { FormAlert } from '@/app/_components/form-alert';
+import { FormStatus } from '@/app/_components/form-status';
 import { PasskeySignIn } from './passkey-sign-in';
 
 export function LoginForm({ next }: { next: string }) {
@@ -13,7 +13,7 @@ export function LoginForm({ next }: { next: string }) {
   return (
     <form action={formAction} className="card form" noValidate>
       <input type="hidden" name="next" value={next} />
-      <FormAlert message={state.message} />
+      <FormStatus state={state} />
       <Field name="email" label="Email" type="email" autoComplete="username webauthn" defaultValue={state.values?.email} errors={state.fields?.email} />
       <Field name="password" label="Password" type="password" autoComplete="current-password" errors={state.fields?.password} />
       <SubmitButton pendingText="Signing in…">Sign in</SubmitButton>

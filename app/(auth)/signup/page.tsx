@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
-import { safeNextPath } from '@/lib/auth/paths';
+import { safeNextPath } from '@/lib/auth/http';
 import { getSession } from '@/lib/auth/session';
 import { SignupForm } from './signup-form';
 

@@ -6,14 +6,14 @@ import { SubmitButton } from '@/app/_components/submit-button';
 import { PASSWORD_MAX_BYTES, PASSWORD_MIN_LENGTH } from '@/lib/validation/auth';
 import { signupAction } from '../actions';
 import type { AuthFormState } from '../form-state';
-import { FormAlert } from '@/app/_components/form-alert';
+import { FormStatus } from '@/app/_components/form-status';
 
 export function SignupForm({ next }: { next: string }) {
   const [state, formAction] = useActionState<AuthFormState, FormData>(signupAction, {});
   return (
     <form action={formAction} className="card form" noValidate>
       <input type="hidden" name="next" value={next} />
-      <FormAlert message={state.message} />
+      <FormStatus state={state} />
       <Field name="name" label="Name" autoComplete="name" defaultValue={state.values?.name} errors={state.fields?.name} />
       <Field name="email" label="Email" type="email" autoComplete="email" defaultValue={state.values?.email} errors={state.fields?.email} />
       <Field

@@ -1,5 +1,5 @@
 import { SubmitButton } from '@/app/_components/submit-button';
-import { listActiveSessions } from '@/lib/auth/sessions';
+import { listActiveSessions } from '@/lib/auth/sign-ins';
 import { endOtherSessionsAction, endSessionAction } from '../actions';
 
 const when = (iso: string) => new Date(iso).toUTCString();

@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { listAuditEvents } from '@/lib/audit';
-import { describeUserAgent } from '@/lib/auth/request-meta';
+import { describeUserAgent } from '@/lib/auth/http';
 
 /** The account's auth events, newest first, ten to a page. */
 export async function Activity({ userId, page }: { userId: string; page: number }) {

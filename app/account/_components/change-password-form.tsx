@@ -4,7 +4,7 @@ import { Field } from '@/app/_components/field';
 import { SubmitButton } from '@/app/_components/submit-button';
 import { PASSWORD_MAX_BYTES, PASSWORD_MIN_LENGTH } from '@/lib/validation/auth';
 import { changePasswordAction, type ChangePasswordState } from '../actions';
-import { FormAlert } from '@/app/_components/form-alert';
+import { FormStatus } from '@/app/_components/form-status';
 
 export function ChangePasswordForm() {
   const [state, formAction] = useActionState<ChangePasswordState, FormData>(changePasswordAction, {});
@@ -12,10 +12,7 @@ export function ChangePasswordForm() {
     <section id="password" className="card" aria-labelledby="password-title">
       <h2 id="password-title">Change password</h2>
       <form action={formAction} className="form" noValidate>
-        <div role="status" aria-live="polite" className={state.success ? 'success' : 'visually-hidden'}>
-          {state.success}
-        </div>
-        <FormAlert message={state.message} />
+        <FormStatus state={state} />
         <Field name="currentPassword" label="Current password" type="password" autoComplete="current-password" errors={state.fields?.currentPassword} />
         <Field
           name="newPassword"

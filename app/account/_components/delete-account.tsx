@@ -1,7 +1,7 @@
 'use client';
 import { useActionState } from 'react';
 import { Field } from '@/app/_components/field';
-import { FormAlert } from '@/app/_components/form-alert';
+import { FormStatus } from '@/app/_components/form-status';
 import { SubmitButton } from '@/app/_components/submit-button';
 import { deleteAccountAction, type StrongFormState } from '../strong-actions';
 
@@ -15,7 +15,7 @@ export function DeleteAccount({ email }: { email: string }) {
         orders are kept for our accounts, without your name or address. You can sign up again with the same address later.
       </p>
       <form action={formAction} className="form" noValidate>
-        <FormAlert message={state.message} />
+        <FormStatus state={state} />
         <Field name="email" label={`Type your email address (${email}) to confirm`} type="email" autoComplete="off" errors={state.fields?.email} />
         <SubmitButton className="button danger" pendingText="Deleting…">
           Delete my account

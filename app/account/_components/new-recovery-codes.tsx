@@ -1,19 +1,16 @@
 'use client';
 import { useActionState } from 'react';
-import { FormAlert } from '@/app/_components/form-alert';
+import { FormStatus } from '@/app/_components/form-status';
 import { SubmitButton } from '@/app/_components/submit-button';
 import { regenerateRecoveryCodesAction, type StrongFormState } from '../strong-actions';
 import { RecoveryCodesView } from './recovery-codes-view';
 
 export function NewRecoveryCodes() {
-  const [state, formAction] = useActionState<StrongFormState>(regenerateRecoveryCodesAction, {});
+  const [state, formAction] = useActionState<StrongFormState, FormData>(regenerateRecoveryCodesAction, {});
   return (
     <div className="stack">
-      <div role="status" aria-live="polite" className={state.success ? 'success' : 'visually-hidden'}>
-        {state.success}
-      </div>
-      <FormAlert message={state.message} />
-      {state.recoveryCodes ? <RecoveryCodesView codes={state.recoveryCodes} /> : null}
+      <FormStatus state={state} />
+      {state.result ? <RecoveryCodesView codes={state.result.recoveryCodes} /> : null}
       <form action={formAction}>
         <SubmitButton className="button secondary" pendingText="Making new codes…">
           Make new recovery codes

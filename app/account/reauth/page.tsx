@@ -1,7 +1,7 @@
 // The re-auth prompt of step-up: a sensitive change needs a recent sign-in, so the user confirms
 // with their password (or a passkey) and is sent back to what they were doing.
 import type { Metadata } from 'next';
-import { safeNextPath } from '@/lib/auth/paths';
+import { safeNextPath } from '@/lib/auth/http';
 import { listPasskeys } from '@/lib/auth/passkeys';
 import { requirePageSession } from '@/lib/auth/session';
 import { ReauthForm } from './reauth-form';

@@ -2,7 +2,7 @@
 import Link from 'next/link';
 import { useActionState } from 'react';
 import { Field } from '@/app/_components/field';
-import { FormAlert } from '@/app/_components/form-alert';
+import { FormStatus } from '@/app/_components/form-status';
 import { SubmitButton } from '@/app/_components/submit-button';
 import { reauthAction, type StrongFormState } from '../strong-actions';
 
@@ -11,7 +11,7 @@ export function ReauthForm({ next }: { next: string }) {
   return (
     <form action={formAction} className="card form" noValidate>
       <input type="hidden" name="next" value={next} />
-      <FormAlert message={state.message} />
+      <FormStatus state={state} />
       <Field name="password" label="Password" type="password" autoComplete="current-password" errors={state.fields?.password} />
       <SubmitButton pendingText="Confirming…">Confirm and continue</SubmitButton>
       <p className="muted">

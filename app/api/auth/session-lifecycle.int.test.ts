@@ -6,11 +6,11 @@ import { POST as logoutAll } from '@/app/api/auth/logout-all/route';
 import { GET as refreshGet, POST as refreshPost } from '@/app/api/auth/refresh/route';
 import { POST as signup } from '@/app/api/auth/signup/route';
 import { GET as me } from '@/app/api/me/route';
-import { clearVerifyMemo } from '@/lib/auth/jwt';
-import { resetKeysForTests } from '@/lib/auth/keys';
-import { resetRateLimitsForTests } from '@/lib/auth/rate-limit';
-import { issueTokenPair, purgeExpiredRevocations, rotateRefreshToken, signOutEverywhere } from '@/lib/auth/tokens';
-import { uuidv7 } from '@/lib/auth/uuid';
+import { clearVerifyMemo } from '@/lib/auth/tokens';
+import { resetKeysForTests } from '@/lib/auth/tokens';
+import { resetRateLimitsForTests } from '@/lib/auth/accounts';
+import { issueTokenPair, purgeExpiredRevocations, rotateRefreshToken, signOutEverywhere } from '@/lib/auth/sign-ins';
+import { uuidv7 } from '@/lib/auth/tokens';
 import { db } from '@/lib/db';
 import { resetEnvForTests } from '@/lib/env';
 import {

@@ -1,8 +1,7 @@
-import { json, route } from '@/lib/http';
-import { requireReadSession } from '@/lib/shop/api';
+import { handler } from '@/lib/auth/guards';
+import { json } from '@/lib/http';
 import { cartJson, getCart } from '@/lib/shop/cart';
 
-export const GET = route(async (request) => {
-  const { user } = await requireReadSession(request, 'cart:read');
-  return json(cartJson(await getCart({ userId: user.id })));
-});
+export const GET = handler({ auth: 'required', scope: 'cart:read' }, async (_request, { session }) =>
+  json(cartJson(await getCart({ userId: session.user.id }))),
+);

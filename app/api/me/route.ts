@@ -1,7 +1,4 @@
-import { requireSession } from '@/lib/auth/session';
-import { json, route } from '@/lib/http';
+import { handler } from '@/lib/auth/guards';
+import { json } from '@/lib/http';
 
-export const GET = route(async (request) => {
-  const { user } = await requireSession(request, { scope: 'profile:read' });
-  return json({ user });
-});
+export const GET = handler({ auth: 'required', scope: 'profile:read' }, async (_request, { session }) => json({ user: session.user }));

@@ -1,7 +1,8 @@
+import { handler } from '@/lib/auth/guards';
 import { openApiDocument } from '@/lib/openapi';
 
 export const dynamic = 'force-static';
 
-export function GET(): Response {
-  return Response.json(openApiDocument, { headers: { 'Cache-Control': 'public, max-age=300' } });
-}
+export const GET = handler({ auth: 'none' }, async () =>
+  Response.json(openApiDocument, { headers: { 'Cache-Control': 'public, max-age=300' } }),
+);

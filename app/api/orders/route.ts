@@ -1,8 +1,7 @@
-import { json, route } from '@/lib/http';
-import { requireReadSession } from '@/lib/shop/api';
+import { handler } from '@/lib/auth/guards';
+import { json } from '@/lib/http';
 import { listOrders } from '@/lib/shop/orders';
 
-export const GET = route(async (request) => {
-  const { user } = await requireReadSession(request, 'orders:read');
-  return json({ orders: await listOrders({ userId: user.id }) });
-});
+export const GET = handler({ auth: 'required', scope: 'orders:read' }, async (_request, { session }) =>
+  json({ orders: await listOrders({ userId: session.user.id }) }),
+);

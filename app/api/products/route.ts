@@ -1,5 +1,6 @@
-import { json, route } from '@/lib/http';
+import { handler } from '@/lib/auth/guards';
+import { json } from '@/lib/http';
 import { listProducts } from '@/lib/shop/products';
 
 /** Public catalogue. Stock changes with every order, so it is not cached. */
-export const GET = route(async () => json({ products: await listProducts() }));
+export const GET = handler({ auth: 'none' }, async () => json({ products: await listProducts() }));

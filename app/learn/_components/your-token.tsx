@@ -2,8 +2,8 @@
 // here as text for its owner; no client component receives it (the countdown gets exp, the
 // tamper demo gets the decoded payload, both of which the page shows anyway).
 import { Fragment } from 'react';
-import { describeUserAgent } from '@/lib/auth/request-meta';
-import { CLOCK_TOLERANCE_SECONDS } from '@/lib/auth/jwt';
+import { describeUserAgent } from '@/lib/auth/http';
+import { CLOCK_TOLERANCE_SECONDS } from '@/lib/auth/tokens';
 import { accessCookieView } from '@/lib/learn/cookie-view';
 import { getServerRecords } from '@/lib/learn/server-records';
 import { describeClaims, type DecodedToken } from '@/lib/learn/token-anatomy';

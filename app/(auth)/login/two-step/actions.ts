@@ -1,42 +1,36 @@
 'use server';
-// The second step's form: a code from the authenticator app, or a recovery code.
+// The second step's form: a code from the authenticator app, or a recovery code. No session yet:
+// the guard checks the origin with the sign-in rule; the `mfa` cookie names the attempt.
 import { cookies } from 'next/headers';
 import { redirect } from 'next/navigation';
-import { actionContext } from '@/lib/auth/action-context';
-import { tokenCookies } from '@/lib/auth/cookies';
-import { safeNextPath } from '@/lib/auth/paths';
-import { writeCookies } from '@/lib/auth/respond';
+import { formAction, writeCookies } from '@/lib/auth/guards';
+import { safeNextPath, tokenCookies } from '@/lib/auth/http';
 import { completeSecondStep, mfaCookie, mfaCookieName } from '@/lib/auth/second-step';
-import { AppError, isDatabaseUnavailable, type FieldErrors } from '@/lib/errors';
+import { AppError } from '@/lib/errors';
+import type { FormState } from '@/lib/form-state';
 import { fieldErrors } from '@/lib/http';
 import { secondStepSchema } from '@/lib/validation/strong-sign-in';
 
-export interface SecondStepState {
-  message?: string;
-  fields?: FieldErrors;
-  /** The attempt has ended: the user starts again with the password. */
-  ended?: boolean;
-}
+/** `result.ended`: the attempt has ended and the user starts again with the password. */
+export type SecondStepState = FormState<Record<string, never>, { ended: boolean }>;
 
-export async function secondStepAction(_previous: SecondStepState, formData: FormData): Promise<SecondStepState> {
+export const secondStepAction = formAction({ auth: 'none', origin: 'login' }, async (formData, { meta, secure }): Promise<SecondStepState> => {
   const method = formData.get('method') === 'recovery' ? 'recovery' : 'totp';
   const next = safeNextPath(String(formData.get('next') ?? ''));
   const raw = String(formData.get(method === 'recovery' ? 'recoveryCode' : 'code') ?? '');
   const parsed = secondStepSchema.safeParse(method === 'recovery' ? { recoveryCode: raw } : { code: raw });
-  if (!parsed.success) return { message: 'Check the highlighted field.', fields: fieldErrors(parsed.error) };
+  if (!parsed.success) return { status: 'error', message: 'Check the highlighted field.', fields: fieldErrors(parsed.error) };
+  const jar = await cookies();
   try {
-    const context = await actionContext();
-    const problem = context.originProblem('login');
-    if (problem) throw problem;
-    const jar = await cookies();
-    const { tokens } = await completeSecondStep({ cookie: jar.get(mfaCookieName(context.secure))?.value, ...parsed.data, meta: context.meta });
-    const cleared = mfaCookie('', context.secure, 0);
+    const { tokens } = await completeSecondStep({ cookie: jar.get(mfaCookieName(secure))?.value, ...parsed.data, meta });
+    const cleared = mfaCookie('', secure, 0);
     jar.set(cleared.name, '', cleared.options);
-    writeCookies(jar, tokenCookies({ access: tokens.access.token, refresh: tokens.refresh.token }, context.secure));
+    writeCookies(jar, tokenCookies({ access: tokens.access.token, refresh: tokens.refresh.token }, secure));
   } catch (error) {
-    if (error instanceof AppError) return { message: error.message, fields: error.fields, ended: error.code === 'mfa_challenge_ended' };
-    if (isDatabaseUnavailable(error)) return { message: 'The service is temporarily unavailable. Please try again in a moment.' };
+    if (error instanceof AppError && error.code === 'mfa_challenge_ended') {
+      return { status: 'error', message: error.message, result: { ended: true } };
+    }
     throw error;
   }
   redirect(next);
-}
+});

@@ -1,8 +1,7 @@
 import type { Metadata } from 'next';
 import { cookies, headers } from 'next/headers';
 import { redirect } from 'next/navigation';
-import { isSecureRequest } from '@/lib/auth/cookies';
-import { safeNextPath } from '@/lib/auth/paths';
+import { isSecureRequest, safeNextPath } from '@/lib/auth/http';
 import { mfaCookieName, openAttempt, secondStepMethods } from '@/lib/auth/second-step';
 import { env } from '@/lib/env';
 import { SecondStepForm } from './second-step-form';

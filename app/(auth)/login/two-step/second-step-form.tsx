@@ -9,7 +9,7 @@ import { secondStepAction, type SecondStepState } from './actions';
 /** Two forms, so each works without JavaScript: the app's code, or (if any are left) a recovery code. */
 export function SecondStepForm({ next, recoveryAllowed }: { next: string; recoveryAllowed: boolean }) {
   const [state, formAction] = useActionState<SecondStepState, FormData>(secondStepAction, {});
-  if (state.ended) {
+  if (state.result?.ended) {
     return (
       <div className="card stack">
         <FormAlert message={state.message} />

@@ -1,10 +1,8 @@
 // POST /api/account/recovery-codes: 10 new recovery codes; the old set dies (step-up).
-import { requireAccountWrite } from '@/lib/auth/account-guard';
-import { requestFacts } from '@/lib/auth/respond';
+import { handler } from '@/lib/auth/guards';
 import { regenerateRecoveryCodes } from '@/lib/auth/totp';
-import { json, route } from '@/lib/http';
+import { json } from '@/lib/http';
 
-export const POST = route(async (request) => {
-  const session = await requireAccountWrite(request, { stepUp: true });
-  return json({ recoveryCodes: await regenerateRecoveryCodes({ userId: session.user.id, meta: requestFacts(request).meta }) });
+export const POST = handler({ auth: 'required', fresh: true }, async (_request, { session, facts }) => {
+  return json({ recoveryCodes: await regenerateRecoveryCodes({ userId: session.user.id, meta: facts.meta }) });
 });

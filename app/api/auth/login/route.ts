@@ -1,16 +1,12 @@
 import { NextResponse } from 'next/server';
 import { signIn } from '@/lib/auth/accounts';
-import { assertSameOrigin } from '@/lib/auth/csrf';
-import { requestFacts, setSessionCookies } from '@/lib/auth/respond';
+import { handler, setSessionCookies } from '@/lib/auth/guards';
 import { setMfaCookie } from '@/lib/auth/strong-respond';
-import { env } from '@/lib/env';
-import { readJson, route } from '@/lib/http';
+import { readJson } from '@/lib/http';
 import { loginSchema } from '@/lib/validation/auth';
 
-export const POST = route(async (request) => {
-  assertSameOrigin(request, 'login', env().APP_URL);
+export const POST = handler({ auth: 'none', origin: 'login' }, async (request, { facts }) => {
   const input = await readJson(request, loginSchema);
-  const facts = requestFacts(request);
   const result = await signIn(input, facts.meta, 'browser');
   if (result.mfaRequired) {
     // No session yet: the second step (POST /api/auth/login/mfa) finishes the sign-in.

@@ -1,16 +1,10 @@
 import { NextResponse } from 'next/server';
-import { assertSameOrigin } from '@/lib/auth/csrf';
-import { clearSessionCookies, requestFacts } from '@/lib/auth/respond';
-import { requireSession } from '@/lib/auth/session';
-import { signOutEverywhere } from '@/lib/auth/tokens';
-import { env } from '@/lib/env';
-import { route } from '@/lib/http';
+import { clearSessionCookies, handler } from '@/lib/auth/guards';
+import { signOutEverywhere } from '@/lib/auth/sign-ins';
 
 /** Every token of the user issued until now dies, on every device. */
-export const POST = route(async (request) => {
-  const session = await requireSession(request);
-  if (session.via === 'cookie') assertSameOrigin(request, 'strict', env().APP_URL);
-  await signOutEverywhere(session.user.id, requestFacts(request).meta);
+export const POST = handler({ auth: 'required' }, async (_request, { session, facts }) => {
+  await signOutEverywhere(session.user.id, facts.meta);
   const response = new NextResponse(null, { status: 204, headers: { 'Cache-Control': 'no-store' } });
-  return clearSessionCookies(response, requestFacts(request).secure);
+  return clearSessionCookies(response, facts.secure);
 });

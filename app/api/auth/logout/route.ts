@@ -1,20 +1,18 @@
 import { NextResponse } from 'next/server';
-import { readCredential } from '@/lib/auth/cookies';
-import { assertSameOrigin } from '@/lib/auth/csrf';
-import { clearSessionCookies, requestFacts, sessionCookies } from '@/lib/auth/respond';
-import { signOut } from '@/lib/auth/tokens';
-import { env } from '@/lib/env';
-import { route } from '@/lib/http';
+import { clearSessionCookies, handler, sessionCookies } from '@/lib/auth/guards';
+import { readCredential } from '@/lib/auth/http';
+import { signOut } from '@/lib/auth/sign-ins';
 
-/** Revokes the access token and its whole sign-in family, and clears both cookies. Always 204. */
-export const POST = route(async (request) => {
-  const facts = requestFacts(request);
+/**
+ * Revokes the access token and its whole sign-in family, and clears both cookies. Always 204.
+ * No session is required: a lapsed access token still names its family through the refresh cookie.
+ */
+export const POST = handler({ auth: 'none' }, async (request, { facts }) => {
   const credential = readCredential(request.headers, facts.secure);
   if (credential.via === 'bearer') {
     await signOut({ access: credential.token }, facts.meta);
     return new NextResponse(null, { status: 204, headers: { 'Cache-Control': 'no-store' } });
   }
-  assertSameOrigin(request, 'strict', env().APP_URL);
   await signOut(sessionCookies(request, facts.secure), facts.meta);
   const response = new NextResponse(null, { status: 204, headers: { 'Cache-Control': 'no-store' } });
   return clearSessionCookies(response, facts.secure);

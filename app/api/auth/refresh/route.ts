@@ -1,12 +1,10 @@
 import { NextResponse } from 'next/server';
-import { isProtectedPage, safeNextPath } from '@/lib/auth/paths';
-import type { RefreshOutcome } from '@/lib/auth/tokens';
-import { assertSameOrigin } from '@/lib/auth/csrf';
-import { clearSessionCookies, requestFacts, sessionCookies, setSessionCookies } from '@/lib/auth/respond';
-import { rotateRefreshToken } from '@/lib/auth/tokens';
+import { clearSessionCookies, handler, sessionCookies, setSessionCookies } from '@/lib/auth/guards';
+import { isProtectedPage, safeNextPath } from '@/lib/auth/http';
+import { rotateRefreshToken, type RefreshOutcome } from '@/lib/auth/sign-ins';
 import { env } from '@/lib/env';
 import { AppError } from '@/lib/errors';
-import { errorResponse, route } from '@/lib/http';
+import { errorResponse } from '@/lib/http';
 
 const REFRESH_FAILED: Record<string, string> = {
   invalid: 'Your session is not valid. Sign in again.',
@@ -16,9 +14,7 @@ const REFRESH_FAILED: Record<string, string> = {
 };
 
 /** JSON: rotates the pair and answers 200, or 401 and clears the cookies. */
-export const POST = route(async (request) => {
-  assertSameOrigin(request, 'strict', env().APP_URL);
-  const facts = requestFacts(request);
+export const POST = handler({ auth: 'none', origin: 'always' }, async (request, { facts }) => {
   const { refresh } = sessionCookies(request, facts.secure);
   const outcome = refresh ? await rotateRefreshToken(refresh) : ({ ok: false, reason: 'invalid' } as const);
   if (!outcome.ok) {
@@ -36,8 +32,7 @@ export const POST = route(async (request) => {
  * `next` (303), or go to sign-in. A GET that rotates is safe here: it can only refresh the
  * caller's own tokens, into cookies a cross-site page can neither read nor choose.
  */
-export const GET = route(async (request) => {
-  const facts = requestFacts(request);
+export const GET = handler({ auth: 'none', origin: false }, async (request, { facts }) => {
   const url = new URL(request.url);
   const base = env().APP_URL ?? url.origin;
   const next = safeNextPath(url.searchParams.get('next'));

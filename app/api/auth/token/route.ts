@@ -2,10 +2,10 @@
 // Grants: password (username = email) and refresh_token. The answer carries the tokens in the
 // body, not in cookies: a program keeps them itself and sends `Authorization: Bearer`.
 import { invalidCredentials, secondStepNotPossible, signIn } from '@/lib/auth/accounts';
-import { OAuthError, TOKEN_RESPONSE_HEADERS, oauthError, readTokenRequest } from '@/lib/auth/oauth';
-import { requestFacts } from '@/lib/auth/respond';
-import { API_SCOPES, isApiScope } from '@/lib/auth/scopes';
-import { rotateRefreshToken, type TokenPair } from '@/lib/auth/tokens';
+import { OAuthError, TOKEN_RESPONSE_HEADERS, oauthError, readTokenRequest } from '@/lib/auth/token-endpoint';
+import { handler } from '@/lib/auth/guards';
+import { API_SCOPES, isApiScope } from '@/lib/auth/tokens';
+import { rotateRefreshToken, type TokenPair } from '@/lib/auth/sign-ins';
 import { AppError } from '@/lib/errors';
 import { toErrorResponse } from '@/lib/http';
 
@@ -24,14 +24,15 @@ function tokenResponse(tokens: TokenPair): Response {
   );
 }
 
-export async function POST(request: Request): Promise<Response> {
+/** No Origin rule: a program posts here with no cookie, and the answer sets none. */
+export const POST = handler({ auth: 'none', origin: false }, async (request, { facts }) => {
   try {
     const grant = await readTokenRequest(request);
     if (grant.scope !== undefined && grant.scope.split(' ').some((s) => s && !isApiScope(s))) {
       throw new OAuthError('invalid_scope', `Known scopes: ${API_SCOPES.join(' ')}.`);
     }
     if (grant.grant_type === 'password') {
-      const { tokens } = await signIn({ email: grant.username, password: grant.password }, requestFacts(request).meta);
+      const { tokens } = await signIn({ email: grant.username, password: grant.password }, facts.meta);
       return tokenResponse(tokens);
     }
     const outcome = await rotateRefreshToken(grant.refresh_token);
@@ -53,4 +54,4 @@ export async function POST(request: Request): Promise<Response> {
       ? Response.json({ error: 'temporarily_unavailable', error_description: 'Try again in a moment.' }, { status: response.status, headers: TOKEN_RESPONSE_HEADERS })
       : response;
   }
-}
+});

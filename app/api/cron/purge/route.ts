@@ -5,10 +5,11 @@
 import { timingSafeEqual } from 'node:crypto';
 import { pruneAuditEvents } from '@/lib/audit';
 import { purgeExpiredChallenges } from '@/lib/auth/challenges';
-import { purgeExpiredRevocations, purgeExpiredSessions } from '@/lib/auth/tokens';
+import { handler } from '@/lib/auth/guards';
+import { purgeExpiredRevocations, purgeExpiredSessions } from '@/lib/auth/sign-ins';
 import { env } from '@/lib/env';
 import { AppError } from '@/lib/errors';
-import { json, route } from '@/lib/http';
+import { json } from '@/lib/http';
 
 function authorised(header: string | null, secret: string | undefined): boolean {
   if (!secret || !header) return false;
@@ -17,7 +18,8 @@ function authorised(header: string | null, secret: string | undefined): boolean 
   return given.length === expected.length && timingSafeEqual(given, expected);
 }
 
-export const GET = route(async (request) => {
+/** No session: the scheduler authenticates with its own bearer secret, checked here. */
+export const GET = handler({ auth: 'none' }, async (request) => {
   if (!authorised(request.headers.get('authorization'), env().CRON_SECRET)) {
     throw new AppError(401, 'unauthorized', 'This route is for the scheduler.', undefined, { 'WWW-Authenticate': 'Bearer' });
   }

@@ -1,16 +1,13 @@
 // The /learn tamper demo: the requester's own access token with a payload they edited, checked by
 // the real verification. The client never holds the token: the server takes it from the cookie.
-import { assertSameOrigin } from '@/lib/auth/csrf';
-import { checkAccessToken, requestCredential, requireSession } from '@/lib/auth/session';
-import { env } from '@/lib/env';
+import { handler } from '@/lib/auth/guards';
+import { checkAccessToken, requestCredential } from '@/lib/auth/session';
 import { unauthorized } from '@/lib/errors';
-import { json, readJson, route } from '@/lib/http';
+import { json, readJson } from '@/lib/http';
 import { verifyEditedPayload } from '@/lib/learn/tamper';
 import { verifyEditSchema } from '@/lib/learn/verify-schema';
 
-export const POST = route(async (request) => {
-  assertSameOrigin(request, 'strict', env().APP_URL);
-  await requireSession(request);
+export const POST = handler({ auth: 'required', origin: 'always' }, async (request) => {
   const credential = await requestCredential(request);
   // For people signed in with the cookie; a program has its token already.
   if (credential.via !== 'cookie') throw unauthorized('Sign in with the browser to use this demo.');

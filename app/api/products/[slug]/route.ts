@@ -1,8 +1,9 @@
+import { handler } from '@/lib/auth/guards';
 import { notFound } from '@/lib/errors';
-import { json, route } from '@/lib/http';
+import { json } from '@/lib/http';
 import { getProductBySlug } from '@/lib/shop/products';
 
-export const GET = route<{ params: Promise<{ slug: string }> }>(async (_request, { params }) => {
+export const GET = handler<'none', { params: Promise<{ slug: string }> }>({ auth: 'none' }, async (_request, _guard, { params }) => {
   const { slug } = await params;
   const product = await getProductBySlug({ slug });
   if (!product) throw notFound('That product does not exist.');

@@ -1,21 +1,18 @@
 // PATCH /api/account/passkeys/:id {name}: rename. DELETE: remove (step-up).
-import { requireAccountWrite } from '@/lib/auth/account-guard';
+import { handler } from '@/lib/auth/guards';
 import { removePasskey, renamePasskey } from '@/lib/auth/passkeys';
-import { requestFacts } from '@/lib/auth/respond';
-import { json, readJson, route } from '@/lib/http';
+import { json, readJson } from '@/lib/http';
 import { renamePasskeySchema } from '@/lib/validation/strong-sign-in';
 
 type Context = { params: Promise<{ id: string }> };
 
-export const PATCH = route<Context>(async (request, { params }) => {
-  const session = await requireAccountWrite(request, { stepUp: false });
+export const PATCH = handler<'required', Context>({ auth: 'required' }, async (request, { session }, { params }) => {
   const { name } = await readJson(request, renamePasskeySchema);
   const passkey = await renamePasskey({ userId: session.user.id, id: (await params).id, name });
   return json({ passkey });
 });
 
-export const DELETE = route<Context>(async (request, { params }) => {
-  const session = await requireAccountWrite(request, { stepUp: true });
-  await removePasskey({ userId: session.user.id, id: (await params).id, meta: requestFacts(request).meta });
+export const DELETE = handler<'required', Context>({ auth: 'required', fresh: true }, async (_request, { session, facts }, { params }) => {
+  await removePasskey({ userId: session.user.id, id: (await params).id, meta: facts.meta });
   return new Response(null, { status: 204, headers: { 'Cache-Control': 'no-store' } });
 });

@@ -2,20 +2,16 @@
 // required, so no second step), bound to the attempt in the `webauthn` cookie.
 import { NextResponse } from 'next/server';
 import { recordAuditEvent } from '@/lib/audit';
-import { assertSameOrigin } from '@/lib/auth/csrf';
+import { handler, setSessionCookies } from '@/lib/auth/guards';
 import { verifyPasskeyAssertion } from '@/lib/auth/passkeys';
-import { requestFacts, setSessionCookies } from '@/lib/auth/respond';
+import { startSession } from '@/lib/auth/sign-ins';
 import { clearMfaCookie, clearWebauthnAttempt, readWebauthnAttempt, requestRelyingParty } from '@/lib/auth/strong-respond';
-import { startSession } from '@/lib/auth/tokens';
 import { db } from '@/lib/db';
-import { env } from '@/lib/env';
-import { readJson, route } from '@/lib/http';
+import { readJson } from '@/lib/http';
 import { passkeyVerifySchema } from '@/lib/validation/strong-sign-in';
 
-export const POST = route(async (request) => {
-  assertSameOrigin(request, 'login', env().APP_URL);
+export const POST = handler({ auth: 'none', origin: 'login' }, async (request, { facts }) => {
   const { response: assertion } = await readJson(request, passkeyVerifySchema);
-  const facts = requestFacts(request);
   const { userId, amr } = await verifyPasskeyAssertion({
     response: assertion,
     rp: requestRelyingParty(request),

@@ -1,6 +1,6 @@
+import { handler } from '@/lib/auth/guards';
 import { notFound } from '@/lib/errors';
-import { json, readJson, route } from '@/lib/http';
-import { requireWriteSession } from '@/lib/shop/api';
+import { json, readJson } from '@/lib/http';
 import { cartJson, removeFromCart, setCartItemQuantity } from '@/lib/shop/cart';
 import { productIdParamSchema, setCartItemSchema } from '@/lib/validation/cart';
 
@@ -13,16 +13,14 @@ async function productIdOf({ params }: Context): Promise<string> {
 }
 
 /** Sets the line's quantity (0 removes it). 200 with the cart. */
-export const PATCH = route<Context>(async (request, context) => {
-  const { user } = await requireWriteSession(request);
+export const PATCH = handler<'required', Context>({ auth: 'required', scope: 'cart:write' }, async (request, { session }, context) => {
   const productId = await productIdOf(context);
   const { quantity } = await readJson(request, setCartItemSchema);
-  return json(cartJson(await setCartItemQuantity({ userId: user.id, productId, quantity })));
+  return json(cartJson(await setCartItemQuantity({ userId: session.user.id, productId, quantity })));
 });
 
 /** Removes the line. 200 with the cart. */
-export const DELETE = route<Context>(async (request, context) => {
-  const { user } = await requireWriteSession(request);
+export const DELETE = handler<'required', Context>({ auth: 'required', scope: 'cart:write' }, async (_request, { session }, context) => {
   const productId = await productIdOf(context);
-  return json(cartJson(await removeFromCart({ userId: user.id, productId })));
+  return json(cartJson(await removeFromCart({ userId: session.user.id, productId })));
 });

@@ -2,9 +2,9 @@
 import 'server-only';
 import type { NextResponse } from 'next/server';
 import { env } from '@/lib/env';
-import { requestMeta, type RequestMeta } from './request-meta';
-import { clearedTokenCookies, cookieNames, isSecureRequest, readCookie, tokenCookies, type CookieToSet } from './cookies';
-import type { TokenPair } from './tokens';
+import { requestMeta, type RequestMeta } from '../http';
+import { clearedTokenCookies, cookieNames, isSecureRequest, readCookie, tokenCookies, type CookieToSet } from '../http';
+import type { TokenPair } from '../sign-ins';
 
 export interface RequestFacts {
   secure: boolean;

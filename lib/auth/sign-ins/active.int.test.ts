@@ -10,10 +10,10 @@ import { GET as me } from '@/app/api/me/route';
 import { AUDIT_PAGE_SIZE, listAuditEvents, pruneAuditEvents, recordAuditEvent } from '@/lib/audit';
 import { db } from '@/lib/db';
 import { accessCookie, authCookies, makeRequest, tokensFrom, uniqueEmail, type Tokens } from '@/test/auth-requests';
-import { changePassword } from './accounts';
-import { resetRateLimitsForTests } from './rate-limit';
-import { endOtherSessions, endSession, listActiveSessions } from './sessions';
-import { rotateRefreshToken } from './tokens';
+import { changePassword } from '../accounts';
+import { resetRateLimitsForTests } from '../accounts';
+import { endOtherSessions, endSession, listActiveSessions } from './active';
+import { rotateRefreshToken } from './lifecycle';
 
 const ctx = {} as never;
 const PASSWORD = 'correct horse battery';

@@ -2,9 +2,9 @@
 import 'server-only';
 import { headers } from 'next/headers';
 import { env } from '@/lib/env';
-import { isSecureRequest } from './cookies';
-import { originProblem, type OriginPolicy } from './csrf';
-import { requestMeta, type RequestMeta } from './request-meta';
+import { isSecureRequest } from '../http';
+import { originProblem, type OriginPolicy } from '../http';
+import { requestMeta, type RequestMeta } from '../http';
 
 export interface ActionContext {
   secure: boolean;

@@ -14,11 +14,11 @@ import { cache } from 'react';
 import { db } from '@/lib/db';
 import { env } from '@/lib/env';
 import { AppError, unauthorized } from '@/lib/errors';
-import { touchApiToken } from './api-tokens';
-import { hasScope, isApiToken, type ApiScope } from './scopes';
-import { cookieNames, isSecureRequest, readCredential, type Credential } from './cookies';
-import { verifyToken, type TokenClaims } from './jwt';
-import { isIssuedBefore } from './revocation';
+import { touchApiToken } from '../api-tokens';
+import { hasScope, isApiToken, type ApiScope } from '../tokens';
+import { cookieNames, isProtectedPage, isSecureRequest, readCredential, type Credential } from '../http';
+import { verifyToken, type TokenClaims } from '../tokens';
+import { isIssuedBefore } from '../tokens';
 
 export interface SessionUser {
   id: string;
@@ -108,6 +108,9 @@ export function getSession(request?: Request): Promise<Session | null> {
  * Pages also send Cache-Control: no-store (see middleware.ts), so Back after sign-out shows nothing.
  */
 export async function requirePageSession(path: string): Promise<Session> {
+  // A page guarded here but missing from the protection table would render without the
+  // middleware's no-store and redirect: refuse to serve it at all (a test catches it first).
+  if (!isProtectedPage(path)) throw new Error(`${path} calls requirePageSession but is not in PROTECTED_PAGES (lib/auth/http/protection.ts)`);
   const session = await getSession();
   // Pages are for people signed in with the cookie, never for a program's API token.
   if (!session || isApiToken(session.claims)) redirect(`/login?next=${encodeURIComponent(path)}`);

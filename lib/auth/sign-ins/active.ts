@@ -5,8 +5,8 @@ import 'server-only';
 import { recordAuditEvent } from '@/lib/audit';
 import { db } from '@/lib/db';
 import { notFound } from '@/lib/errors';
-import { describeUserAgent, type RequestMeta } from './request-meta';
-import { revokeFamilies } from './tokens';
+import { describeUserAgent, type RequestMeta } from '../http';
+import { revokeFamilies } from './lifecycle';
 
 export interface SessionView {
   id: string;

@@ -11,7 +11,7 @@ import {
   readCredential,
   tokenCookies,
 } from './cookies';
-import { writeCookies } from './respond';
+import { writeCookies } from '../guards';
 
 afterEach(() => {
   delete process.env.AUTH_ACCESS_TTL;

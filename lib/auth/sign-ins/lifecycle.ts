@@ -5,11 +5,11 @@ import 'server-only';
 import { db } from '@/lib/db';
 import { env } from '@/lib/env';
 import { isUniqueViolation, unauthorized } from '@/lib/errors';
-import { signToken, tokenLifetime, verifyToken, type AuthMethod, type IssuedToken, type TokenClaims } from './jwt';
+import { signToken, tokenLifetime, verifyToken, type AuthMethod, type IssuedToken, type TokenClaims } from '../tokens';
 import { recordAuditEvent } from '@/lib/audit';
-import type { RequestMeta } from './request-meta';
-import { isIssuedBefore } from './revocation';
-import { uuidv7 } from './uuid';
+import type { RequestMeta } from '../http';
+import { isIssuedBefore } from '../tokens';
+import { uuidv7 } from '../tokens';
 
 export interface TokenPair {
   access: IssuedToken;

@@ -4,7 +4,7 @@
 // Over HTTPS the names carry browser-enforced prefixes:
 //   __Host-  (access): Secure, Path=/, no Domain, so a sibling subdomain cannot plant or overwrite it;
 //   __Secure- (refresh): Secure; it keeps Path=/api/auth so pages never receive it.
-import { tokenLifetime } from './jwt';
+import { tokenLifetime } from '../tokens';
 
 export const ACCESS_COOKIE_PATH = '/';
 export const REFRESH_COOKIE_PATH = '/api/auth';

@@ -5,13 +5,13 @@ import { db } from '@/lib/db';
 import { AppError, isUniqueViolation } from '@/lib/errors';
 import type { LoginInput, SignupInput } from '@/lib/validation/auth';
 import { burnPasswordCheck, hashPassword, verifyPassword } from './password';
-import { endOtherSessions } from './sessions';
+import { endOtherSessions } from '../sign-ins';
 import { assertLoginAllowed, consumeSignup, recordLoginFailure, recordLoginSuccess } from './rate-limit';
-import type { RequestMeta } from './request-meta';
-import type { SessionUser } from './session';
-import { startSecondStep, type SecondStepMethod } from './second-step';
-import { startSession, type TokenPair } from './tokens';
-import { hasTotp } from './totp';
+import type { RequestMeta } from '../http';
+import type { SessionUser } from '../session';
+import { startSecondStep, type SecondStepMethod } from '../second-step';
+import { startSession, type TokenPair } from '../sign-ins';
+import { hasTotp } from '../totp';
 
 export interface SignedIn {
   mfaRequired?: false;

@@ -5,9 +5,9 @@ import 'server-only';
 import { recordAuditEvent } from '@/lib/audit';
 import { db } from '@/lib/db';
 import { notFound } from '@/lib/errors';
-import { signToken } from './jwt';
-import type { ApiScope } from './scopes';
-import { uuidv7 } from './uuid';
+import { signToken } from '../tokens';
+import type { ApiScope } from '../tokens';
+import { uuidv7 } from '../tokens';
 
 export interface ApiTokenSummary {
   id: string;

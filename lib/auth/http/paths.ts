@@ -1,10 +1,6 @@
-// Which paths need a signed-in user, and where `?next=` may send someone. Runtime-neutral.
-
-/** Pages that show or change a user's data. Their sub-paths are protected too. */
-export const PROTECTED_PAGES = ['/account', '/cart', '/checkout', '/orders'] as const;
-
-/** JSON routes that need a signed-in user (the middleware answers 401 JSON for these). */
-export const PROTECTED_API = ['/api/me', '/api/cart', '/api/checkout', '/api/orders', '/api/account'] as const;
+// Which paths need a signed-in user (as the protection table says), and where `?next=` may send
+// someone. Runtime-neutral.
+import { PROTECTED_API, PROTECTED_PAGES } from './protection';
 
 function matches(pathname: string, prefixes: readonly string[]): boolean {
   return prefixes.some((prefix) => pathname === prefix || pathname.startsWith(prefix + '/') || pathname.startsWith(prefix + '.'));

@@ -1,0 +1,88 @@
+// The declared guard for server actions, the twin of ./route.ts:
+//
+//   export const checkoutAction = formAction({ auth: 'required' }, async (formData, { session }) => …);
+//
+// Server actions are always cookie-authenticated POSTs from our own pages, so the Origin rule is
+// 'strict' by default ('login' for sign-in and sign-up). Then the session check, then step-up
+// (with `reauthNext`, a stale sign-in is sent to the /account/reauth prompt, which comes back there).
+// `action` lets errors through (for forms that only post and revalidate); `formAction` turns them
+// into a FormState (lib/form-state.ts) the form shows, keeping what was typed.
+import 'server-only';
+import { redirect } from 'next/navigation';
+import { AppError, isDatabaseUnavailable, serviceUnavailable } from '@/lib/errors';
+import type { FormState } from '@/lib/form-state';
+import { getSession, requireSession } from '../session';
+import { isRecentSignIn, requireRecentSignIn } from '../step-up';
+import { actionContext, type ActionContext } from './action-context';
+import { markGuarded, type AuthMode, type GuardOptions, type SessionFor } from './options';
+
+export type ActionGuardOptions<A extends AuthMode> = Omit<GuardOptions<A>, 'scope'> & {
+  /** With `fresh`: a stale sign-in confirms at /account/reauth, which then returns to this path. */
+  reauthNext?: string;
+};
+
+export interface ActionGuardContext<A extends AuthMode> extends Omit<ActionContext, 'originProblem'> {
+  session: SessionFor<A>;
+}
+
+async function applyGuard<A extends AuthMode>(options: ActionGuardOptions<A>): Promise<ActionGuardContext<A>> {
+  const context = await actionContext();
+  const rule = options.origin ?? true;
+  if (rule !== false) {
+    const problem = context.originProblem(rule === 'login' ? 'login' : 'strict');
+    if (problem) throw problem;
+  }
+  // Server actions are for the browser: an API token never reaches one (no scope is accepted).
+  const session = options.auth === 'required' ? await requireSession() : options.auth === 'optional' ? await getSession() : null;
+  if (options.fresh && session) {
+    if (options.reauthNext !== undefined && !isRecentSignIn(session)) {
+      redirect(`/account/reauth?next=${encodeURIComponent(options.reauthNext)}`);
+    }
+    requireRecentSignIn(session);
+  }
+  return { secure: context.secure, origin: context.origin, meta: context.meta, session: session as SessionFor<A> };
+}
+
+/** A guarded server action; errors (AppError included) propagate to the caller. */
+export function action<A extends AuthMode, Args extends unknown[], R>(
+  options: ActionGuardOptions<A>,
+  body: (guard: ActionGuardContext<A>, ...args: Args) => Promise<R>,
+): (...args: Args) => Promise<R> {
+  const guarded = async (...args: Args): Promise<R> => body(await applyGuard(options), ...args);
+  return markGuarded(guarded, 'action', options);
+}
+
+/** redirect() and notFound() from next/navigation work by throwing an error with a digest. */
+function isNavigation(error: unknown): boolean {
+  return error instanceof Error && typeof (error as { digest?: unknown }).digest === 'string';
+}
+
+const SIGNED_OUT = 'Your sign-in has ended. Sign in again to carry on.';
+
+/**
+ * A guarded form action for useActionState. `values` reads what to put back into the form (never
+ * a password); refusals and database outages become `{ status: 'error', message, fields, values }`.
+ */
+export function formAction<Values extends object, Result = undefined, A extends AuthMode = AuthMode>(
+  options: ActionGuardOptions<A> & { values?: (formData: FormData) => Values },
+  body: (formData: FormData, guard: ActionGuardContext<A> & { values: Values }) => Promise<FormState<Values, Result>>,
+): (previous: FormState<Values, Result>, formData: FormData) => Promise<FormState<Values, Result>> {
+  const guarded = async (_previous: FormState<Values, Result>, formData: FormData): Promise<FormState<Values, Result>> => {
+    const values = options.values ? options.values(formData) : ({} as Values);
+    try {
+      return await body(formData, { ...(await applyGuard(options)), values });
+    } catch (error) {
+      if (isNavigation(error)) throw error;
+      if (error instanceof AppError) {
+        const message = error.code === 'unauthorized' ? SIGNED_OUT : error.message;
+        return { status: 'error', message, ...(error.fields ? { fields: error.fields } : {}), values };
+      }
+      if (isDatabaseUnavailable(error)) {
+        console.error('[db] unavailable:', (error as Error).message);
+        return { status: 'error', message: serviceUnavailable().message, values };
+      }
+      throw error;
+    }
+  };
+  return markGuarded(guarded, 'action', options);
+}
