@@ -7,7 +7,7 @@
 //   cluster    e2e/cluster/*.cluster.spec.ts: starts its own Postgres database, two `next start`
 //              instances (ports 3400, 3401; CLUSTER_PORT_BASE) and nginx (3402) per worker, from
 //              the same build (NEXT_DIST_DIR, default .next); see e2e/cluster/support/cluster.ts
-//   webauthn   http://localhost:3103  *.webauthn.spec.ts: passkeys with Chromium's virtual authenticator
+//   webauthn   http://localhost:3109  *.webauthn.spec.ts: passkeys with Chromium's virtual authenticator
 //              (WebAuthn refuses IP addresses, so this server is reached as localhost)
 //   short-window http://127.0.0.1:3104 *.short-window.spec.ts: a sign-in is recent for 4 s (step-up)
 // Browsers cannot be downloaded here: e2e/support/chromium.ts points at Debian's chromium.

@@ -83,7 +83,6 @@ test('a replayed assertion is refused', async ({ page, uniqueUser, signUpViaApi,
   await signUpViaApi(page.request, uniqueUser);
   await addVirtualAuthenticator(page);
   const account = new AccountPage(page);
-  const login = new LoginPage(page);
   await account.goto();
   await addPasskey(page, 'Replay key');
   await signOut(page);

@@ -36,7 +36,7 @@ export const SERVERS = {
    * Passkeys (*.webauthn.spec.ts): WebAuthn refuses IP addresses, so this one is addressed as
    * http://localhost (APP_URL too: the RP ID is its host name). It still listens on HOST.
    */
-  webauthn: { port: BASE + 3, baseURL: `http://localhost:${BASE + 3}` },
+  webauthn: { port: BASE + 9, baseURL: `http://localhost:${BASE + 9}` },
   /** Short windows (*.short-window.spec.ts): a sign-in counts as recent for 4 seconds (step-up). */
   shortWindow: { port: BASE + 4, baseURL: `http://${HOST}:${BASE + 4}` },
 } as const;
