@@ -3,12 +3,12 @@
 // Request bodies come from the same zod schemas the handlers parse with (z.toJSONSchema), and
 // each operation's security (cookie or Bearer, and the API-token scope) from the protection table
 // (lib/auth/http/protection.ts), so neither can drift from what the code enforces.
-import { z } from 'zod';
 import { API_ROUTES, type ApiRule } from '@/lib/auth/http/protection';
 import { API_SCOPES } from '@/lib/auth/tokens';
 import { verifyEditSchema } from '@/lib/learn/verify-schema';
 import { loginSchema, signupSchema } from '@/lib/validation/auth';
 import { addCartItemSchema, setCartItemSchema } from '@/lib/validation/cart';
+import { bodyOf } from './openapi-body';
 import { strongSignInPaths } from './openapi-strong-sign-in';
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
@@ -22,13 +22,6 @@ const badInput = { '400': error('Invalid input; `fields` names each problem'), '
 const unavailable = { '503': error('The database is unreachable; nobody is signed out') };
 
 const bearerOrCookie = (scope?: string) => [{ cookieAuth: [] }, { bearerAuth: scope ? [scope] : [] }];
-
-/** A zod schema as the JSON Schema of a request body (what a client may send). */
-function bodyOf(schema: z.ZodType) {
-  const { $schema: _dialect, ...jsonSchema } = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' });
-  void _dialect;
-  return jsonBody(jsonSchema);
-}
 
 const document = {
   openapi: '3.1.0',
