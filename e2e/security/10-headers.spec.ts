@@ -121,9 +121,11 @@ test('10 headers · Set-Cookie attributes of a sign-in, a refresh and a sign-out
   expect(access).toMatch(/; Max-Age=900(;|$)/);
   expect(refresh).toMatch(/; Path=\/api\/auth(;|$)/);
   expect(refresh).toMatch(/; Max-Age=1209600(;|$)/);
-  // No personal data in the token: the payload holds only identifiers and times.
+  // No personal data in the token: the payload holds only identifiers, times and how the user
+  // signed in (amr, auth_time: RFC 8176 / OIDC Core).
   const payload = JSON.parse(Buffer.from(access.split('=')[1]!.split(';')[0]!.split('.')[1]!, 'base64url').toString()) as Record<string, unknown>;
-  expect(Object.keys(payload).sort()).toEqual(['aud', 'exp', 'iat', 'iss', 'jti', 'sid', 'sub']);
+  expect(Object.keys(payload).sort()).toEqual(['amr', 'aud', 'auth_time', 'exp', 'iat', 'iss', 'jti', 'sid', 'sub']);
+  expect(payload.amr).toEqual(['pwd']);
   expect(JSON.stringify(payload)).not.toContain(victim.email);
 
   const logout = await request.post(`${MAIN}/api/auth/logout`, { headers: { Origin: MAIN_ORIGIN, Cookie: access.split(';')[0]! } });

@@ -9,7 +9,8 @@ import { TEST_AUTH_SECRET } from '../../test/test-env.ts';
 test.describe.configure({ mode: 'serial' });
 
 const root = process.cwd();
-const PORT = Number(process.env.E2E_PORT_BASE ?? 3100) + 9;
+// +12: the configured servers hold +0..+11 (the webauthn server is on +9).
+const PORT = Number(process.env.E2E_PORT_BASE ?? 3100) + 12;
 
 function start(secret: string | undefined): Promise<{ code: number | null; output: string }> {
   return new Promise((resolve) => {
