@@ -10,6 +10,9 @@
 //   cluster    e2e/cluster/*.cluster.spec.ts: starts its own Postgres database, two `next start`
 //              instances (ports 3400, 3401; CLUSTER_PORT_BASE) and nginx (3402) per worker, from
 //              the same build (NEXT_DIST_DIR, default .next); see e2e/cluster/support/cluster.ts
+//   webauthn   http://localhost:3109  *.webauthn.spec.ts: passkeys with Chromium's virtual authenticator
+//              (WebAuthn refuses IP addresses, so this server is reached as localhost)
+//   short-window http://127.0.0.1:3104 *.short-window.spec.ts: a sign-in is recent for 4 s (step-up)
 // Browsers cannot be downloaded here: e2e/support/chromium.ts points at Debian's chromium.
 import { defineConfig, devices } from '@playwright/test';
 import { isCI } from './scripts/ci.mjs';
@@ -20,11 +23,13 @@ const SHORT_TTL_SPECS = '*.short-ttl.spec.ts';
 const CLUSTER_SPECS = '**/cluster/*.cluster.spec.ts';
 const SECURITY_SPECS = '**/security/*.spec.ts';
 const OIDC_SPECS = '*.oidc.spec.ts';
+const WEBAUTHN_SPECS = '*.webauthn.spec.ts';
+const SHORT_WINDOW_SPECS = '*.short-window.spec.ts';
 
 const webServer = (port: number, url: string) => ({
   command: `node --import tsx e2e/support/start-server.ts ${port}`,
-  // Ready once the app and its database answer.
-  url: `${url}/api/health`,
+  // Ready once the app and its database answer (asked on the address it listens on).
+  url: `http://127.0.0.1:${new URL(url).port}/api/health`,
   reuseExistingServer: !isCI,
   timeout: 120_000,
   stdout: 'pipe' as const,
@@ -55,7 +60,7 @@ export default defineConfig({
   projects: [
     {
       name: 'chromium',
-      testIgnore: [SHORT_TTL_SPECS, OIDC_SPECS, '**/cluster/**', '**/security/**'],
+      testIgnore: [SHORT_TTL_SPECS, OIDC_SPECS, WEBAUTHN_SPECS, SHORT_WINDOW_SPECS, '**/cluster/**', '**/security/**'],
       use: { baseURL: SERVERS.main.baseURL },
     },
     {
@@ -70,6 +75,18 @@ export default defineConfig({
       testMatch: SHORT_TTL_SPECS,
       testIgnore: ['**/cluster/**', '**/security/**'],
       use: { baseURL: SERVERS.shortTtl.baseURL },
+    },
+    {
+      name: 'webauthn',
+      testMatch: WEBAUTHN_SPECS,
+      testIgnore: ['**/cluster/**', '**/security/**'],
+      use: { baseURL: SERVERS.webauthn.baseURL },
+    },
+    {
+      name: 'short-window',
+      testMatch: SHORT_WINDOW_SPECS,
+      testIgnore: ['**/cluster/**', '**/security/**'],
+      use: { baseURL: SERVERS.shortWindow.baseURL },
     },
     {
       // The attack suite (issue 4). Mostly API requests; a browser where it matters (CSRF pages,
@@ -111,5 +128,7 @@ export default defineConfig({
       stderr: 'pipe' as const,
       gracefulShutdown: { signal: 'SIGTERM' as const, timeout: 5_000 },
     },
+    webServer(SERVERS.webauthn.port, SERVERS.webauthn.baseURL),
+    webServer(SERVERS.shortWindow.port, SERVERS.shortWindow.baseURL),
   ],
 });

@@ -6,8 +6,8 @@ import { expect, test } from '@playwright/test';
 import { LOCAL_PRODUCTION_ENV, TEST_AUTH_SECRET } from '../test/test-env.ts';
 
 const root = process.cwd();
-// base+9: +7/+8 are the identity providers, +10/+11 the security suite's start-up specs.
-const PORT = Number(process.env.E2E_PORT_BASE ?? 3100) + 9;
+// base+12: +9 is the webauthn server, +10/+11 the security suite's start-up specs (see e2e/support/servers.ts).
+const PORT = Number(process.env.E2E_PORT_BASE ?? 3100) + 12;
 
 function start(extra: Record<string, string>): Promise<{ code: number | null; output: string }> {
   return new Promise((resolve) => {

@@ -19,6 +19,13 @@ export const AUDIT_EVENT_TYPES = {
   sign_in_provider: 'Signed in with a provider',
   provider_linked: 'Sign-in provider connected',
   provider_unlinked: 'Sign-in provider disconnected',
+  second_step_failed: 'Wrong two-step code',
+  totp_enabled: 'Two-step sign-in turned on',
+  totp_disabled: 'Two-step sign-in turned off',
+  recovery_codes_created: 'New recovery codes made',
+  passkey_added: 'Passkey added',
+  passkey_removed: 'Passkey removed',
+  reauthenticated: 'Confirmed it was you (step-up)',
 } as const;
 export type AuditEventType = keyof typeof AUDIT_EVENT_TYPES;
 

@@ -1,5 +1,5 @@
 // A zod schema as an OpenAPI request body: the JSON Schema of what a client may send, from the
-// same schema the handler parses with. Shared by lib/openapi.ts and lib/openapi-account.ts.
+// same schema the handler parses with. Shared by lib/openapi.ts, lib/openapi-account.ts and lib/openapi-strong-sign-in.ts.
 import { z } from '@/lib/validation/zod';
 
 export const jsonBody = (schema: object) => ({ content: { 'application/json': { schema } } });

@@ -10,6 +10,7 @@ import { accountPaths } from './openapi-account';
 import { bodyOf, jsonBody } from './openapi-body';
 import { loginSchema, signupSchema } from '@/lib/validation/auth';
 import { addCartItemSchema, setCartItemSchema } from '@/lib/validation/cart';
+import { strongSignInPaths } from './openapi-strong-sign-in';
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 const error = (description: string) => ({ description, ...jsonBody(ref('Error')) });
@@ -146,7 +147,12 @@ const document = {
         summary: 'Sign in with email and password (sets cookies)',
         requestBody: bodyOf(loginSchema),
         responses: {
-          '200': ok('Signed in', { type: 'object', properties: { user: ref('User') } }),
+          '200': ok('Signed in, or (two-step accounts) `{mfaRequired: true, methods}` with the `mfa` cookie: finish at /api/auth/login/mfa', {
+            oneOf: [
+              { type: 'object', properties: { user: ref('User') } },
+              { type: 'object', required: ['mfaRequired', 'methods'], properties: { mfaRequired: { const: true }, methods: { type: 'array', items: { enum: ['totp', 'recovery'] } } } },
+            ],
+          }),
           '401': error('invalid_credentials: the same for an unknown email and a wrong password'),
           '429': error('Too many failed attempts; see Retry-After'),
           ...badInput,
@@ -401,6 +407,7 @@ const document = {
         },
       },
     },
+    ...strongSignInPaths,
     '/api/openapi.json': { get: { summary: 'This document', security: [], responses: { '200': { description: 'OpenAPI 3.1' } } } },
     '/.well-known/jwks.json': {
       get: { summary: 'Public keys that verify tokens (empty in HS256 mode)', security: [], responses: { '200': { description: 'JWK Set', content: { 'application/jwk-set+json': { schema: { type: 'object' } } } } } },

@@ -10,6 +10,7 @@ import { signIn, signUp, type BrowserSignIn, type SignedIn } from '@/lib/auth/ac
 import { deviceCookie, deviceCookieName, verifyDeviceCookie } from '@/lib/auth/devices';
 import { formAction, writeCookies } from '@/lib/auth/guards';
 import { safeNextPath, tokenCookies } from '@/lib/auth/http';
+import { mfaCookie } from '@/lib/auth/second-step';
 import { WELCOME_COOKIE, WELCOME_MAX_AGE_SECONDS } from '@/lib/format/welcome';
 import { fieldErrors } from '@/lib/http';
 import { mergeGuestCartAfterSignIn } from '@/lib/shop/merge-at-sign-in';
@@ -39,9 +40,17 @@ export const loginAction = formAction(
   async (formData, { values, meta, secure }): Promise<AuthFormState> => {
     const parsed = loginSchema.safeParse({ email: values.email, password: text(formData, 'password') });
     if (!parsed.success) return { status: 'error', message: 'Check the highlighted fields.', fields: fieldErrors(parsed.error), values };
-    const { user } = await setSession(await signIn(parsed.data, meta, await browserOf(secure)), secure);
+    const next = safeNextPath(text(formData, 'next'));
+    const result = await signIn(parsed.data, meta, 'browser', await browserOf(secure));
+    if (result.mfaRequired) {
+      // No session yet: the second step finishes the sign-in (and merges the guest cart).
+      const { name, value, options } = mfaCookie(result.mfaCookie, secure);
+      (await cookies()).set(name, value, options);
+      redirect(`/login/two-step?next=${encodeURIComponent(next)}`);
+    }
+    const { user } = await setSession(result, secure);
     await mergeGuestCartAfterSignIn(user.id);
-    redirect(safeNextPath(text(formData, 'next')));
+    redirect(next);
   },
 );
 

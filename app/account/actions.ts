@@ -21,6 +21,8 @@ export type CreateTokenState = FormState<{ name: string; scopes: string[]; ttlDa
 export const createApiTokenAction = formAction(
   {
     auth: 'required',
+    fresh: true,
+    reauthNext: '/account#api-tokens',
     values: (formData) => ({
       name: String(formData.get('name') ?? ''),
       scopes: formData.getAll('scopes').map(String),
@@ -81,7 +83,9 @@ export const endOtherSessionsAction = refusalsToNotice(
 
 export type ChangePasswordState = FormState;
 
-export const changePasswordAction = formAction({ auth: 'required' }, async (formData, guard): Promise<ChangePasswordState> => {
+export const changePasswordAction = formAction(
+  { auth: 'required', fresh: true, reauthNext: '/account#password' },
+  async (formData, guard): Promise<ChangePasswordState> => {
   // An account made through a sign-in provider has no current password: this form sets one.
   if (!(await hasPassword(guard.session.user.id))) return setPasswordAction({}, formData);
   const { session, meta } = guard;
@@ -97,10 +101,11 @@ export const changePasswordAction = formAction({ auth: 'required' }, async (form
   const sessions = parsed.data.signOutOthers ? otherSignInsEnded(otherSessionsEnded) : 'Your other devices stay signed in.';
   const tokens = parsed.data.revokeApiTokens ? `${count(apiTokensRevoked, 'API token')} revoked.` : 'Your API tokens still work.';
   return { status: 'ok', message: `Password changed. ${sessions} ${tokens}` };
-});
+  },
+);
 
 /** "Set a password" for an account without one (no current password to check; step-up instead). */
-const setPasswordAction = formAction({ auth: 'required', fresh: true }, async (formData, { session, meta }): Promise<ChangePasswordState> => {
+const setPasswordAction = formAction({ auth: 'required', fresh: true, reauthNext: '/account#password' }, async (formData, { session, meta }): Promise<ChangePasswordState> => {
   const parsed = setPasswordSchema.safeParse({
     newPassword: String(formData.get('newPassword') ?? ''),
     signOutOthers: formData.get('signOutOthers') === 'on',

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { Timestamp } from '@/app/_components/timestamp';
 import { requirePageSession } from '@/lib/auth/session';
 import { ActiveSessions } from './_components/active-sessions';
@@ -8,8 +9,14 @@ import { ChangePasswordForm } from './_components/change-password-form';
 import { EmailAddress } from './_components/email-address';
 import { SignOutEverywhere } from './_components/sign-out-everywhere';
 import { Countdown } from '@/app/_components/countdown';
+import { SignInFacts } from '@/app/_components/sign-in-facts';
 import { hasPassword } from '@/lib/auth/accounts';
+import { isRecentSignIn } from '@/lib/auth/step-up';
+import { env } from '@/lib/env';
+import { DeleteAccount } from './_components/delete-account';
+import { Passkeys } from './_components/passkeys';
 import { SignInProviders } from './_components/sign-in-providers';
+import { TwoStep } from './_components/two-step';
 
 export const metadata: Metadata = { title: 'Your account' };
 
@@ -23,7 +30,9 @@ const NOTICES: Record<string, string> = {
 };
 
 export default async function AccountPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const { user, claims } = await requirePageSession('/account');
+  const session = await requirePageSession('/account');
+  const { user, claims } = session;
+  const fresh = isRecentSignIn(session);
   const { page, oidc, oidc_error: oidcError, notice } = await searchParams;
   const noticeText = typeof notice === 'string' ? NOTICES[notice] : undefined;
   const passwordSet = await hasPassword(user.id);
@@ -54,7 +63,14 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
             <Timestamp iso={expiresAt.toISOString()} nowMs={nowMs} exact />
             ). It is renewed automatically while your sign-in lasts.
           </dd>
+          <SignInFacts claims={claims} stepUpMaxAge={env().AUTH_STEP_UP_MAX_AGE} />
         </dl>
+        {fresh ? null : (
+          <p className="notice" data-testid="step-up-notice">
+            Changing your password, passkeys, two-step sign-in or API tokens, or deleting your account, will first ask you to{' '}
+            <Link href="/account/reauth?next=%2Faccount">confirm it is you</Link>.
+          </p>
+        )}
       </div>
       <EmailAddress userId={user.id} />
       <ActiveSessions userId={user.id} currentSid={claims.sid} />
@@ -65,9 +81,12 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
         error={typeof oidcError === 'string' ? oidcError : undefined}
       />
       <ChangePasswordForm hasPassword={passwordSet} />
+      <Passkeys userId={user.id} />
+      <TwoStep userId={user.id} />
       <ApiTokens userId={user.id} />
       <SignOutEverywhere />
       <Activity userId={user.id} page={Number(typeof page === 'string' ? page : 1) || 1} />
+      <DeleteAccount email={user.email} />
     </section>
   );
 }

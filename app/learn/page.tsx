@@ -7,6 +7,7 @@ import { env } from '@/lib/env';
 import { decodeToken } from '@/lib/learn/token-anatomy';
 import { CookieDiagram, RefreshDiagram, RequestPathDiagram, ServerSessionDiagram, SignedTokenDiagram, StatelessDiagram } from './_components/diagrams';
 import { YourToken } from './_components/your-token';
+import { SignInFacts } from '@/app/_components/sign-in-facts';
 
 export const metadata: Metadata = {
   title: 'How sign-in works',
@@ -122,7 +123,19 @@ export default async function LearnPage() {
       </section>
 
       {session && decoded ? (
-        <YourToken decoded={decoded} userId={session.user.id} secure={secure} />
+        <>
+          <section aria-labelledby="how-signed-in-title" className="card stack">
+            <h2 id="how-signed-in-title">How this session signed in</h2>
+            <p>
+              Your token carries <code>auth_time</code> (when you last proved who you are) and <code>amr</code> (how). Refreshing
+              keeps both unchanged, so a stolen cookie that keeps refreshing still cannot pass for a recent sign-in.
+            </p>
+            <dl className="facts">
+              <SignInFacts claims={session.claims} stepUpMaxAge={config.AUTH_STEP_UP_MAX_AGE} />
+            </dl>
+          </section>
+          <YourToken decoded={decoded} userId={session.user.id} secure={secure} />
+        </>
       ) : (
         <section aria-labelledby="yours-title" className="card stack" data-testid="signed-out-token">
           <h2 id="yours-title">Your token</h2>

@@ -8,7 +8,7 @@ export class LoginPage {
   constructor(readonly page: Page) {
     this.email = page.getByLabel('Email', { exact: true });
     this.password = page.getByLabel('Password', { exact: true });
-    this.submit = page.getByRole('button', { name: 'Sign in' });
+    this.submit = page.getByRole('button', { name: 'Sign in', exact: true });
   }
 
   async expectShown(): Promise<void> {

@@ -52,7 +52,7 @@ test('5 open redirect · the sign-in form: after a real sign-in, the tricks land
     await page.goto(`/login?next=${encodeURIComponent(trick)}`);
     await page.getByLabel('Email', { exact: true }).fill(victim.email);
     await page.getByLabel('Password', { exact: true }).fill(victim.password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
     await page.waitForURL((url) => url.pathname !== '/login');
     expectSameOrigin(page, trick);
     await context.close();

@@ -23,9 +23,9 @@ export const HOST = '127.0.0.1';
 
 /**
  * E2E_PORT_BASE moves every server (e.g. to run two suites side by side); default 3100. The map:
- * +0 main, +1 short-ttl, +2 security, +3 oidc, +5/+6 the mail catcher (SMTP/HTTP), +7/+8 the
- * identity providers, +9 mail-startup.spec.ts, +10/+11 the security suite's start-up specs
- * (12-production-config, 11-weak-secret).
+ * +0 main, +1 short-ttl, +2 security, +3 oidc, +4 short-window (step-up), +5/+6 the mail catcher
+ * (SMTP/HTTP), +7/+8 the identity providers, +9 webauthn (http://localhost), +10/+11 the security
+ * suite's start-up specs (12-production-config, 11-weak-secret), +12 mail-startup.spec.ts.
  */
 const BASE = Number(process.env.E2E_PORT_BASE ?? 3100);
 
@@ -46,6 +46,13 @@ export const SERVERS = {
   mailCatcher: { smtpPort: BASE + 5, httpPort: BASE + 6, url: `http://${HOST}:${BASE + 6}` },
   /** Social sign-in (*.oidc.spec.ts): the OIDC provider and the GitHub stand-in below are configured. */
   oidc: { port: BASE + 3, baseURL: `http://${HOST}:${BASE + 3}` },
+  /**
+   * Passkeys (*.webauthn.spec.ts): WebAuthn refuses IP addresses, so this one is addressed as
+   * http://localhost (APP_URL too: the RP ID is its host name). It still listens on HOST.
+   */
+  webauthn: { port: BASE + 9, baseURL: `http://localhost:${BASE + 9}` },
+  /** Short windows (*.short-window.spec.ts): a sign-in counts as recent for 4 seconds (step-up). */
+  shortWindow: { port: BASE + 4, baseURL: `http://${HOST}:${BASE + 4}` },
 } as const;
 
 /**
@@ -61,6 +68,9 @@ export const IDENTITY_PROVIDERS = {
   github: { port: GITHUB_PORT, url: `http://${HOST}:${GITHUB_PORT}` },
 } as const;
 
+/** Seconds a sign-in counts as recent on the short-window server. */
+export const SHORT_STEP_UP_MAX_AGE = 4;
+
 /** The environment `next start` gets for one port (DATABASE_URL is added by start-server). */
 export function serverEnv(port: number): Record<string, string> {
   return {
@@ -68,12 +78,13 @@ export function serverEnv(port: number): Record<string, string> {
     NEXT_TELEMETRY_DISABLED: '1',
     AUTH_SECRET: TEST_AUTH_SECRET,
     BCRYPT_COST: '4',
-    APP_URL: `http://${HOST}:${port}`,
+    APP_URL: port === SERVERS.webauthn.port ? SERVERS.webauthn.baseURL : `http://${HOST}:${port}`,
     ...LOCAL_PRODUCTION_ENV,
     SMTP_URL: `smtp://${HOST}:${SERVERS.mailCatcher.smtpPort}`,
     MAIL_FROM: 'Tokenshop <shop@example.test>',
     MAIL_OUTBOX_BACKOFF_SECONDS: '1',
     ...(port === SERVERS.shortTtl.port ? { AUTH_ACCESS_TTL: '4' } : {}),
+    ...(port === SERVERS.shortWindow.port ? { AUTH_STEP_UP_MAX_AGE: String(SHORT_STEP_UP_MAX_AGE) } : {}),
     ...(port === SERVERS.security.port
       ? {
           TRUST_PROXY: 'true',

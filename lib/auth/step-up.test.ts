@@ -27,6 +27,12 @@ describe('requireRecentSignIn (step-up)', () => {
     expect(() => requireRecentSignIn(session({}, NOW - 601_000), NOW)).toThrow(expect.objectContaining({ code: 'reauth_required' }));
   });
 
+  it('says how recent a sign-in must be (WWW-Authenticate, max_age)', () => {
+    expect(() => requireRecentSignIn(session({ auth_time: NOW / 1000 - 601 }), NOW)).toThrow(
+      expect.objectContaining({ headers: { 'WWW-Authenticate': 'Bearer error="insufficient_user_authentication", max_age="600"' } }),
+    );
+  });
+
   it('follows AUTH_STEP_UP_MAX_AGE', () => {
     process.env.AUTH_STEP_UP_MAX_AGE = '60';
     resetEnvForTests();

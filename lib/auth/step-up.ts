@@ -1,5 +1,10 @@
-// Step-up: some changes need a recent interactive sign-in, not just a live session. The declared
-// guards call requireRecentSignIn() when an endpoint says `fresh: true`.
+// Step-up: sensitive changes need a recent interactive sign-in, not just a valid token.
+//
+// A stolen cookie that is still refreshing must not be enough to change the password, add a
+// passkey, turn off two-step sign-in, mint an API token or delete the account. Those endpoints
+// declare `fresh: true` and the guards (lib/auth/guards) call requireRecentSignIn(); the user
+// confirms with their password or a passkey (POST /api/auth/reauth), which renews auth_time in
+// the same sign-in.
 //
 // The rule: the sign-in's auth_time (OIDC Core) must be at most AUTH_STEP_UP_MAX_AGE seconds old,
 // read by authTimeOf (lib/auth/tokens): a token without auth_time reads as its family's creation
@@ -9,14 +14,20 @@
 import { env } from '@/lib/env';
 import { AppError } from '@/lib/errors';
 import type { Session } from './session';
-import { authTimeOf } from './tokens';
+import { authTimeOf, isApiToken } from './tokens';
 
-export const reauthRequired = () =>
-  new AppError(403, 'reauth_required', 'Confirm it is you: sign in again to make this change.', undefined, {
+export const reauthRequired = (message = 'For your safety, confirm it is you: enter your password (or use a passkey) again.') =>
+  new AppError(403, 'reauth_required', message, undefined, {
     'WWW-Authenticate': 'Bearer error="insufficient_user_authentication", max_age="' + env().AUTH_STEP_UP_MAX_AGE + '"',
   });
 
+/** Whether the session signed in interactively recently enough for a sensitive change. */
+export function isRecentSignIn(session: Pick<Session, 'claims'>, nowMs: number = Date.now()): boolean {
+  return nowMs / 1000 - authTimeOf(session.claims) <= env().AUTH_STEP_UP_MAX_AGE;
+}
+
 /** Throws 403 reauth_required unless the session's sign-in is recent enough. */
 export function requireRecentSignIn(session: Session, nowMs: number = Date.now()): void {
-  if (nowMs / 1000 - authTimeOf(session.claims) > env().AUTH_STEP_UP_MAX_AGE) throw reauthRequired();
+  if (isApiToken(session.claims)) throw reauthRequired('A personal API token cannot make this change; sign in instead.');
+  if (!isRecentSignIn(session, nowMs)) throw reauthRequired();
 }

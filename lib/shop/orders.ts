@@ -74,16 +74,19 @@ export async function checkout({ userId }: { userId: string }): Promise<OrderDto
     const items = [...lines]
       .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime())
       .map(({ quantity, product }) => ({ productId: product.id, name: product.name, unitPriceCents: product.priceCents, quantity }));
+    // The buyer's address and name: the order keeps the address at the time of the order, for
+    // accounting (cleared if the account is deleted); the confirmation mail goes to it.
+    const buyer = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { email: true, name: true } });
     const created = await tx.order.create({
       data: {
         userId,
+        email: buyer.email,
         totalCents: items.reduce((sum, item) => sum + item.unitPriceCents * item.quantity, 0),
         items: { create: items },
       },
       select: ORDER_SELECT,
     });
     // The confirmation mail commits (or rolls back) with the order.
-    const buyer = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { email: true, name: true } });
     await enqueueOrderConfirmation(tx, { to: buyer.email, name: buyer.name, orderId: created.id, items: created.items, totalCents: created.totalCents });
     return created;
   });

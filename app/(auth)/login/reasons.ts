@@ -7,6 +7,8 @@ const REASONS: Record<string, string> = {
   revoked: 'You were signed out, from another device or because your sign-in was ended. Sign in again to carry on.',
   reuse: 'We ended your session because an old sign-in token was used again. If that was not you, change your password.',
   signed_out_everywhere: 'You are signed out on every device.',
+  mfa_expired: 'Your two-step sign-in attempt ended. Sign in again with your password.',
+  account_deleted: 'Your account was deleted.',
 };
 
 const DESTINATIONS: [RegExp, string][] = [

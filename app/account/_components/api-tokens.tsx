@@ -13,7 +13,7 @@ function When({ iso }: { iso: string | null }) {
 export async function ApiTokens({ userId }: { userId: string }) {
   const tokens = await listApiTokens({ userId });
   return (
-    <section className="card stack" aria-labelledby="api-tokens-title">
+    <section id="api-tokens" className="card stack" aria-labelledby="api-tokens-title">
       <h2 id="api-tokens-title">API tokens</h2>
       <p className="muted">
         Give a program limited access to your account. It sends the token as <code>Authorization: Bearer …</code>. API

@@ -10,7 +10,7 @@ import { FormStatus } from '@/app/_components/form-status';
 export function ChangePasswordForm({ hasPassword = true }: { hasPassword?: boolean }) {
   const [state, formAction] = useActionState<ChangePasswordState, FormData>(changePasswordAction, {});
   return (
-    <section className="card" aria-labelledby="password-title">
+    <section id="password" className="card" aria-labelledby="password-title">
       <h2 id="password-title">{hasPassword ? 'Change password' : 'Set a password'}</h2>
       <form action={formAction} className="form" noValidate>
         <FormStatus state={state} />

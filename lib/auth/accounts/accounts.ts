@@ -10,7 +10,7 @@ import type { LoginInput, SignupInput } from '@/lib/validation/auth';
 import { isKnownBrowser, rememberBrowser } from '../devices';
 import { burnPasswordCheck, hashPassword, verifyPassword } from './password';
 import { deliverSoon } from '@/lib/mail/outbox';
-import { enqueueNewBrowserNotice, enqueuePasswordChangedNotice } from '@/lib/mail/notices';
+import { enqueuePasswordChangedNotice } from '@/lib/mail/notices';
 import { enqueueVerificationMail } from '../email-flows';
 import { voidOneTimeTokens } from '../one-time-tokens';
 import { endOtherSessions, revokeApiTokensIn, startSession, type SignInFacts, type TokenPair } from '../sign-ins';
@@ -25,8 +25,12 @@ import {
 } from './rate-limit';
 import type { RequestMeta } from '../http';
 import type { SessionUser } from '../session';
+import { rememberSignInBrowser } from '../browser-sign-in';
+import { startSecondStep, type SecondStepMethod } from '../second-step';
+import { hasTotp } from '../totp';
 
 export interface SignedIn {
+  mfaRequired?: false;
   user: SessionUser;
   tokens: TokenPair;
   /** Browser sign-ins only: the browser's id for the `device` cookie, and whether it is new here. */
@@ -40,6 +44,22 @@ export interface SignedIn {
 export interface BrowserSignIn {
   browserId: string | null;
 }
+
+/** The password was right, but the account has two-step sign-in: no session yet. */
+export interface SecondStepRequired {
+  mfaRequired: true;
+  /** The value of the signed `mfa` cookie that names this attempt. */
+  mfaCookie: string;
+  methods: SecondStepMethod[];
+}
+
+/** Programs cannot answer a second step: they use personal API tokens instead. */
+export const secondStepNotPossible = () =>
+  new AppError(
+    400,
+    'second_factor_required',
+    'This account uses two-step sign-in, which a program cannot complete. Create a personal API token on your account page instead.',
+  );
 
 export const emailTaken = () =>
   new AppError(409, 'email_taken', 'An account with this email already exists: sign in instead.', {
@@ -75,9 +95,25 @@ export async function signUp(input: SignupInput, meta: RequestMeta, browser?: Br
   }
 }
 
-export async function signIn(input: LoginInput, meta: RequestMeta, browser?: BrowserSignIn, facts?: SignInFacts): Promise<SignedIn> {
-  const known = browser ? await isKnownBrowser(input.email, browser.browserId) : false;
-  const attempt: LoginAttempt = { email: input.email, address: meta.ipAddress, knownBrowserId: known ? browser!.browserId : null };
+/**
+ * Checks the password. A `browser` sign-in carries the browser id of its verified `device` cookie
+ * (the known-browser counter) and, for an account with two-step sign-in, gets a pending second
+ * step instead of a session (the second step then finishes the sign-in: lib/auth/second-step.ts).
+ * A `program` sign-in (the token endpoint) has no browser, may be narrowed by `facts`, and is
+ * refused for an account with two-step sign-in.
+ */
+export async function signIn(input: LoginInput, meta: RequestMeta, channel: 'browser', browser: BrowserSignIn): Promise<SignedIn | SecondStepRequired>;
+export async function signIn(input: LoginInput, meta: RequestMeta, channel?: 'program', browser?: undefined, facts?: SignInFacts): Promise<SignedIn>;
+export async function signIn(
+  input: LoginInput,
+  meta: RequestMeta,
+  channel: 'browser' | 'program' = 'program',
+  browser?: BrowserSignIn,
+  facts?: SignInFacts,
+): Promise<SignedIn | SecondStepRequired> {
+  const browserId = channel === 'browser' ? (browser?.browserId ?? null) : null;
+  const known = browserId ? await isKnownBrowser(input.email, browserId) : false;
+  const attempt: LoginAttempt = { email: input.email, address: meta.ipAddress, knownBrowserId: known ? browserId : null };
   await assertLoginAllowed(attempt);
   const prisma = await db();
   const user = await prisma.user.findUnique({
@@ -94,13 +130,13 @@ export async function signIn(input: LoginInput, meta: RequestMeta, browser?: Bro
     throw invalidCredentials();
   }
   await recordLoginSuccess(attempt);
-  const tokens = await startSession(user.id, meta, facts);
-  const remembered = browser ? await rememberBrowser({ userId: user.id, browserId: browser.browserId }) : undefined;
-  // A browser this account has never signed in from: the owner hears of it (after the answer).
-  if (remembered?.newForAccount) {
-    const at = new Date();
-    afterResponse(() => enqueueNewBrowserNotice({ userId: user.id, userAgent: meta.userAgent, at }));
+  if (await hasTotp(user.id)) {
+    if (channel === 'program') throw secondStepNotPossible();
+    const { cookie, methods } = await startSecondStep(user.id);
+    return { mfaRequired: true, mfaCookie: cookie, methods };
   }
+  const tokens = await startSession(user.id, meta, facts);
+  const remembered = channel === 'browser' ? await rememberSignInBrowser({ userId: user.id, browserId, meta }) : undefined;
   await recordAuditEvent({ userId: user.id, type: 'sign_in' }, meta);
   return { user: { id: user.id, email: user.email, name: user.name }, tokens, ...(remembered ? { browser: remembered } : {}) };
 }

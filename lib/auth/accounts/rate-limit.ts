@@ -42,6 +42,10 @@ export const RATE_LIMITS = {
   // Mails a request can cause (reset, verification, change of address): per recipient and per client.
   mailRecipient: { keyPrefix: 'mail_to', points: 3, duration: 15 * 60, blockDuration: 15 * 60 },
   mailClient: { keyPrefix: 'mail_ip', points: 10, duration: 15 * 60, blockDuration: 15 * 60 },
+  // Passkey sign-in options write a challenge row each: per client address, or one generous
+  // shared bucket when the address is unknown (blocking it only blocks passkey options).
+  passkeyOptionsAddress: { keyPrefix: 'passkey_opts_ip', points: 30, duration: 60, blockDuration: 60 },
+  passkeyOptionsShared: { keyPrefix: 'passkey_opts_all', points: 600, duration: 60, blockDuration: 60 },
 } satisfies Record<string, LimiterSpec>;
 
 export type LimiterName = keyof typeof RATE_LIMITS;
@@ -228,4 +232,40 @@ export async function consumeMailAllowance(recipient: string, address: string | 
     }
   }
   return allowed;
+}
+
+/** Passkey sign-in options (each stores a challenge): per client address. */
+export async function consumePasskeyOptions(address: string | null): Promise<void> {
+  const [name, key]: [LimiterName, string] = address === null ? ['passkeyOptionsShared', 'all'] : ['passkeyOptionsAddress', address];
+  try {
+    await (await limiter(name)).consume(key);
+  } catch (rejection) {
+    if (rejection instanceof RateLimiterRes) throw tooMany(rejection.msBeforeNext);
+    throw rejection;
+  }
+}
+
+/**
+ * A deleted account leaves no counters behind (its address may sign up again at once): the
+ * per-account sign-in counter, the account-and-address ones for the addresses its sign-ins came
+ * from, its known browsers', the change-password ones of its sign-ins, the /learn one and the
+ * mail-recipient one. (Counters live in the database's RateLimit table or in Redis.)
+ */
+export async function forgetAccountCounters(account: {
+  email: string;
+  userId: string;
+  addresses?: string[];
+  browserIds?: string[];
+  sids?: string[];
+}): Promise<void> {
+  const { email, userId } = account;
+  const keys: [LimiterName, string][] = [
+    ['account', email],
+    ['mailRecipient', email],
+    ['learnVerify', userId],
+    ...(account.addresses ?? []).map((address): [LimiterName, string] => ['accountAndAddress', `${email}|${address}`]),
+    ...(account.browserIds ?? []).map((browserId): [LimiterName, string] => ['knownBrowser', `${email}|${browserId}`]),
+    ...(account.sids ?? []).map((sid): [LimiterName, string] => ['changePassword', `${userId}|${sid}`]),
+  ];
+  for (const [name, key] of keys) await clearRateLimit(name, key);
 }

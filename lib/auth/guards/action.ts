@@ -3,18 +3,23 @@
 //   export const checkoutAction = formAction({ auth: 'required' }, async (formData, { session }) => …);
 //
 // Server actions are always cookie-authenticated POSTs from our own pages, so the Origin rule is
-// 'strict' by default ('login' for sign-in and sign-up). Then the session check, then step-up.
+// 'strict' by default ('login' for sign-in and sign-up). Then the session check, then step-up
+// (with `reauthNext`, a stale sign-in is sent to the /account/reauth prompt, which comes back there).
 // `action` lets errors through (for forms that only post and revalidate); `formAction` turns them
 // into a FormState (lib/form-state.ts) the form shows, keeping what was typed.
 import 'server-only';
+import { redirect } from 'next/navigation';
 import { AppError, isDatabaseUnavailable, serviceUnavailable } from '@/lib/errors';
 import type { FormState } from '@/lib/form-state';
 import { optionalSession, requireSession } from '../session';
-import { requireRecentSignIn } from '../step-up';
+import { isRecentSignIn, requireRecentSignIn } from '../step-up';
 import { actionContext, type ActionContext } from './action-context';
 import { markGuarded, type AuthMode, type GuardOptions, type SessionFor } from './options';
 
-export type ActionGuardOptions<A extends AuthMode> = Omit<GuardOptions<A>, 'scope'>;
+export type ActionGuardOptions<A extends AuthMode> = Omit<GuardOptions<A>, 'scope'> & {
+  /** With `fresh`: a stale sign-in confirms at /account/reauth, which then returns to this path. */
+  reauthNext?: string;
+};
 
 export interface ActionGuardContext<A extends AuthMode> extends Omit<ActionContext, 'originProblem'> {
   session: SessionFor<A>;
@@ -29,7 +34,12 @@ async function applyGuard<A extends AuthMode>(options: ActionGuardOptions<A>): P
   }
   // Server actions are for the browser: an API token never reaches one (no scope is accepted).
   const session = options.auth === 'required' ? await requireSession() : options.auth === 'optional' ? await optionalSession() : null;
-  if (options.fresh && session) requireRecentSignIn(session);
+  if (options.fresh && session) {
+    if (options.reauthNext !== undefined && !isRecentSignIn(session)) {
+      redirect(`/account/reauth?next=${encodeURIComponent(options.reauthNext)}`);
+    }
+    requireRecentSignIn(session);
+  }
   return { secure: context.secure, origin: context.origin, meta: context.meta, session: session as SessionFor<A> };
 }
 

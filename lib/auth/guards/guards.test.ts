@@ -16,10 +16,12 @@ describe('declared guards', () => {
     expect(routes.length).toBeGreaterThan(15);
     expect(actions.map(relativeToRoot).sort()).toEqual([
       'app/(auth)/actions.ts',
+      'app/(auth)/login/two-step/actions.ts',
       'app/(auth)/mail-actions.ts',
       'app/(shop)/actions.ts',
       'app/account/actions.ts',
       'app/account/email-actions.ts',
+      'app/account/strong-actions.ts',
       'app/learn/actions.ts',
     ]);
   });

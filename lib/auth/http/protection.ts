@@ -11,7 +11,7 @@ import type { ApiScope } from '../tokens/scopes';
  * Pages that show or change a user's data; their sub-paths are protected too. (/cart is public:
  * guests have carts; a sign-in that has ended is told so there, never shown the guest cart.)
  */
-export const PROTECTED_PAGES = ['/account', '/checkout', '/orders'] as const;
+export const PROTECTED_PAGES = ['/account', '/account/reauth', '/account/two-step', '/checkout', '/orders'] as const;
 
 /**
  * none: public; required: a good credential (else 401, from the middleware too); optional: guests
@@ -54,6 +54,18 @@ export const API_ROUTES = {
   '/api/auth/oidc/callback': { GET: { auth: 'none' } },
   '/api/account/providers': { GET: { auth: 'required' } },
   '/api/account/providers/{provider}': { DELETE: { auth: 'required' } },
+  '/api/auth/login/mfa': { POST: { auth: 'none' } },
+  '/api/auth/passkey/options': { POST: { auth: 'none' } },
+  '/api/auth/passkey/verify': { POST: { auth: 'none' } },
+  '/api/auth/reauth': { POST: { auth: 'required' } },
+  '/api/auth/reauth/options': { POST: { auth: 'required' } },
+  '/api/account': { DELETE: { auth: 'required' } },
+  '/api/account/passkeys': { GET: { auth: 'required' }, POST: { auth: 'required' } },
+  '/api/account/passkeys/options': { POST: { auth: 'required' } },
+  '/api/account/passkeys/{id}': { PATCH: { auth: 'required' }, DELETE: { auth: 'required' } },
+  '/api/account/totp': { POST: { auth: 'required' }, DELETE: { auth: 'required' } },
+  '/api/account/totp/confirm': { POST: { auth: 'required' } },
+  '/api/account/recovery-codes': { POST: { auth: 'required' } },
   '/api/me': { GET: { auth: 'required', scope: 'profile:read' } },
   '/api/products': { GET: { auth: 'none' } },
   '/api/products/{slug}': { GET: { auth: 'none' } },

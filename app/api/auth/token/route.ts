@@ -5,8 +5,9 @@
 // answer says so, and every refresh re-signs that scope from the sign-in's row. A refresh may
 // narrow no further and never widen: a `scope` on the refresh grant must equal the sign-in's.
 // A narrowed token is still a sign-in, not a personal API token. No browser is involved here:
-// no `device` cookie, no known-browser counter (programs should use personal API tokens).
-import { invalidCredentials, signIn } from '@/lib/auth/accounts';
+// no `device` cookie, no known-browser counter (programs should use personal API tokens), and
+// an account with two-step sign-in is refused (invalid_grant): a program cannot answer it.
+import { invalidCredentials, secondStepNotPossible, signIn } from '@/lib/auth/accounts';
 import { OAuthError, TOKEN_RESPONSE_HEADERS, oauthError, readTokenRequest } from '@/lib/auth/token-endpoint';
 import { handler } from '@/lib/auth/guards';
 import { API_SCOPES, isApiScope, normaliseScope } from '@/lib/auth/tokens';
@@ -39,7 +40,7 @@ export const POST = handler({ auth: 'none', origin: false }, async (request, { f
     const scope = grant.scope !== undefined ? normaliseScope(grant.scope) : null;
     if (grant.grant_type === 'password') {
       const signInFacts = { amr: ['pwd' as const], ...(scope && scope !== API_SCOPES.toSorted().join(' ') ? { scope } : {}) };
-      const { tokens } = await signIn({ email: grant.username, password: grant.password }, facts.meta, undefined, signInFacts);
+      const { tokens } = await signIn({ email: grant.username, password: grant.password }, facts.meta, 'program', undefined, signInFacts);
       return tokenResponse(tokens);
     }
     // Checked before rotating, so a refused request leaves the refresh token as it was.
@@ -53,6 +54,9 @@ export const POST = handler({ auth: 'none', origin: false }, async (request, { f
     if (error instanceof OAuthError) return oauthError(error);
     if (error instanceof AppError && error.code === invalidCredentials().code) {
       return oauthError(new OAuthError('invalid_grant', 'The email or password is incorrect.'));
+    }
+    if (error instanceof AppError && error.code === secondStepNotPossible().code) {
+      return oauthError(new OAuthError('invalid_grant', error.message));
     }
     if (error instanceof AppError && error.status === 429) {
       return oauthError(new OAuthError('slow_down', error.message, 429, error.headers));

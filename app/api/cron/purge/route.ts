@@ -1,11 +1,12 @@
 // GET /api/cron/purge: deletes revocations whose tokens have expired anyway (so the table holds
 // only revocations still in force), sign-in rows that can no longer come back, audit events
 // past their retention, used or expired one-time tokens, sent mail older than 30 days, guest
-// carts idle for 30 days and browsers unused for a year. Scheduled by Vercel Cron (vercel.json), which sends
+// carts idle for 30 days, browsers unused for a year and expired passkey challenges. Scheduled by Vercel Cron (vercel.json), which sends
 // `Authorization: Bearer $CRON_SECRET`. Idempotent: running it twice deletes nothing more.
 import { pruneAuditEvents } from '@/lib/audit';
 import { purgeStaleDevices } from '@/lib/auth/devices';
 import { purgeOneTimeTokens } from '@/lib/auth/one-time-tokens';
+import { purgeExpiredChallenges } from '@/lib/auth/challenges';
 import { handler } from '@/lib/auth/guards';
 import { purgeExpiredRevocations, purgeExpiredSessions } from '@/lib/auth/sign-ins';
 import { assertCronRequest } from '@/lib/cron-auth';
@@ -23,5 +24,6 @@ export const GET = handler({ auth: 'none' }, async (request) => {
   const oneTimeTokensDeleted = await purgeOneTimeTokens();
   const mailDeleted = await purgeOldMail();
   const devicesDeleted = await purgeStaleDevices();
-  return json({ revocationsDeleted, sessionsDeleted, auditEventsDeleted, guestCartsDeleted, oneTimeTokensDeleted, mailDeleted, devicesDeleted });
+  const challengesDeleted = await purgeExpiredChallenges();
+  return json({ revocationsDeleted, sessionsDeleted, auditEventsDeleted, guestCartsDeleted, oneTimeTokensDeleted, mailDeleted, devicesDeleted, challengesDeleted });
 });

@@ -1,0 +1,8 @@
+// POST /api/account/recovery-codes: 10 new recovery codes; the old set dies (step-up).
+import { handler } from '@/lib/auth/guards';
+import { regenerateRecoveryCodes } from '@/lib/auth/totp';
+import { json } from '@/lib/http';
+
+export const POST = handler({ auth: 'required', fresh: true }, async (_request, { session, facts }) => {
+  return json({ recoveryCodes: await regenerateRecoveryCodes({ userId: session.user.id, meta: facts.meta }) });
+});

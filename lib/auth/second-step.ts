@@ -1,0 +1,142 @@
+// The second step of sign-in for accounts with two-step sign-in on.
+//
+// After the right password, no session exists yet: the browser gets a short-lived signed `mfa`
+// cookie naming the user and this attempt (an AuthChallenge row). Only a right code (or an unused
+// recovery code) turns the attempt into a sign-in. Five wrong codes end the attempt; wrong codes
+// are also counted per account across attempts (in the database, so every instance sees them),
+// so starting new attempts does not buy more guesses.
+import 'server-only';
+import { randomBytes, hkdfSync } from 'node:crypto';
+import { SignJWT, jwtVerify } from 'jose';
+import { recordAuditEvent } from '@/lib/audit';
+import { db } from '@/lib/db';
+import { env } from '@/lib/env';
+import { AppError } from '@/lib/errors';
+import { recoveryCodesLeft, spendRecoveryCode } from './recovery-codes';
+import type { RequestMeta } from './http';
+import { rememberSignInBrowser, type KnownBrowser } from './browser-sign-in';
+import { startSession, type TokenPair } from './sign-ins';
+import { consumeTotpCode } from './totp';
+import { uuidv7, type AuthMethod } from './tokens';
+
+export const MFA_TTL_SECONDS = 5 * 60;
+export const MFA_MAX_ATTEMPTS = 5;
+/** Wrong codes per account over ACCOUNT_WINDOW_SECONDS, across attempts. */
+export const MFA_ACCOUNT_MAX_FAILURES = 20;
+const ACCOUNT_WINDOW_SECONDS = 15 * 60;
+const MFA_TYP = 'mfa+jwt';
+
+export type SecondStepMethod = 'totp' | 'recovery';
+
+export function mfaCookieName(secure: boolean): string {
+  return secure ? '__Host-mfa' : 'mfa';
+}
+
+export function mfaCookie(value: string, secure: boolean, maxAge = MFA_TTL_SECONDS) {
+  return { name: mfaCookieName(secure), value, options: { httpOnly: true as const, secure, sameSite: 'lax' as const, path: '/', maxAge } };
+}
+
+function cookieKey(): Uint8Array {
+  return new Uint8Array(hkdfSync('sha256', env().AUTH_SECRET, 'tokenshop-mfa', 'mfa-cookie', 32));
+}
+
+export const challengeEnded = () =>
+  new AppError(401, 'mfa_challenge_ended', 'This sign-in attempt has ended. Sign in again with your password.');
+
+export async function secondStepMethods(userId: string): Promise<SecondStepMethod[]> {
+  return (await recoveryCodesLeft(userId)) > 0 ? ['totp', 'recovery'] : ['totp'];
+}
+
+/** Opens a second-step attempt for a user whose password was right: the `mfa` cookie's value. */
+export async function startSecondStep(userId: string, nowMs = Date.now()): Promise<{ cookie: string; methods: SecondStepMethod[] }> {
+  const id = uuidv7(nowMs);
+  const prisma = await db();
+  await prisma.authChallenge.create({
+    data: { id, userId, purpose: 'mfa', challenge: randomBytes(32).toString('base64url'), expiresAt: new Date(nowMs + MFA_TTL_SECONDS * 1000) },
+  });
+  const iat = Math.floor(nowMs / 1000);
+  const cookie = await new SignJWT({})
+    .setProtectedHeader({ alg: 'HS256', typ: MFA_TYP })
+    .setSubject(userId)
+    .setJti(id)
+    .setIssuedAt(iat)
+    .setExpirationTime(iat + MFA_TTL_SECONDS)
+    .sign(cookieKey());
+  return { cookie, methods: await secondStepMethods(userId) };
+}
+
+/** The attempt the cookie names, if the cookie is genuine and the attempt still open. */
+export async function openAttempt(cookie: string | undefined, nowMs = Date.now()): Promise<{ id: string; userId: string } | null> {
+  if (!cookie || cookie.length > 1024) return null;
+  try {
+    const { payload } = await jwtVerify(cookie, cookieKey(), { algorithms: ['HS256'], typ: MFA_TYP, currentDate: new Date(nowMs), requiredClaims: ['sub', 'jti', 'exp'] });
+    const prisma = await db();
+    const row = await prisma.authChallenge.findUnique({ where: { id: payload.jti! } });
+    if (!row || row.purpose !== 'mfa' || row.userId !== payload.sub || row.expiresAt.getTime() <= nowMs) return null;
+    return { id: row.id, userId: row.userId };
+  } catch {
+    return null;
+  }
+}
+
+async function assertAccountNotThrottled(userId: string, nowMs: number): Promise<void> {
+  const prisma = await db();
+  const { _sum } = await prisma.authChallenge.aggregate({
+    where: { userId, purpose: 'mfa', createdAt: { gte: new Date(nowMs - ACCOUNT_WINDOW_SECONDS * 1000) } },
+    _sum: { attempts: true },
+  });
+  if ((_sum.attempts ?? 0) >= MFA_ACCOUNT_MAX_FAILURES) {
+    throw new AppError(429, 'too_many_attempts', 'Too many wrong codes for this account. Try again in 15 minutes.', undefined, {
+      'Retry-After': String(ACCOUNT_WINDOW_SECONDS),
+    });
+  }
+}
+
+/**
+ * Finishes a second-step attempt with a TOTP code or a recovery code. Right: the attempt is used
+ * up and the sign-in starts. Wrong: the attempt counts it; the fifth wrong code ends it.
+ */
+export async function completeSecondStep(input: {
+  cookie: string | undefined;
+  code?: string;
+  recoveryCode?: string;
+  meta: RequestMeta | null;
+  /** A browser's second step: its `device` cookie's id (the sign-in then remembers the browser). */
+  browser?: { browserId: string | null };
+  nowMs?: number;
+}): Promise<{ userId: string; tokens: TokenPair; browser?: KnownBrowser }> {
+  const nowMs = input.nowMs ?? Date.now();
+  const attempt = await openAttempt(input.cookie, nowMs);
+  if (!attempt) throw challengeEnded();
+  await assertAccountNotThrottled(attempt.userId, nowMs);
+
+  const ok = input.recoveryCode !== undefined
+    ? await spendRecoveryCode(attempt.userId, input.recoveryCode, nowMs)
+    : input.code !== undefined && (await consumeTotpCode(attempt.userId, input.code, { nowMs }));
+  const prisma = await db();
+  if (!ok) {
+    const row = await prisma.authChallenge.update({ where: { id: attempt.id }, data: { attempts: { increment: 1 } } });
+    await recordAuditEvent({ userId: attempt.userId, type: 'second_step_failed' }, input.meta);
+    if (row.attempts >= MFA_MAX_ATTEMPTS) {
+      // Ended, but kept until it expires so that its wrong codes still count for the account.
+      await prisma.authChallenge.update({ where: { id: attempt.id }, data: { expiresAt: new Date(nowMs) } });
+      throw challengeEnded();
+    }
+    const left = MFA_MAX_ATTEMPTS - row.attempts;
+    const tries = ` ${left} more ${left === 1 ? 'try' : 'tries'} before this sign-in attempt ends.`;
+    throw input.recoveryCode !== undefined
+      ? new AppError(401, 'invalid_code', `That recovery code is not right or was already used.${tries}`, { recoveryCode: ['That recovery code is not right or was already used.'] })
+      : new AppError(401, 'invalid_code', `That code is not right. Check your authenticator app and try again.${tries}`, { code: ['That code is not right.'] });
+  }
+  // Single use: only the request that deletes the attempt signs in.
+  const { count } = await prisma.authChallenge.deleteMany({ where: { id: attempt.id, expiresAt: { gt: new Date(nowMs) } } });
+  if (count !== 1) throw challengeEnded();
+  const amr: AuthMethod[] = ['pwd', 'otp', 'mfa'];
+  const tokens = await startSession(attempt.userId, input.meta, { amr }, nowMs);
+  await recordAuditEvent(
+    { userId: attempt.userId, type: 'sign_in', detail: input.recoveryCode !== undefined ? 'With a recovery code' : 'With an authenticator code' },
+    input.meta,
+  );
+  const browser = input.browser ? await rememberSignInBrowser({ userId: attempt.userId, browserId: input.browser.browserId, meta: input.meta }) : undefined;
+  return { userId: attempt.userId, tokens, ...(browser ? { browser } : {}) };
+}
