@@ -47,15 +47,25 @@ export async function secondStepMethods(userId: string): Promise<SecondStepMetho
   return (await recoveryCodesLeft(userId)) > 0 ? ['totp', 'recovery'] : ['totp'];
 }
 
-/** Opens a second-step attempt for a user whose password was right: the `mfa` cookie's value. */
-export async function startSecondStep(userId: string, nowMs = Date.now()): Promise<{ cookie: string; methods: SecondStepMethod[] }> {
+/** What the first step was: the password, or a sign-in provider (the signed cookie says which). */
+export type FirstFactor = 'pwd' | 'fed';
+
+/**
+ * Opens a second-step attempt for a user whose first step succeeded (the password, or a sign-in
+ * provider's callback): the `mfa` cookie's value.
+ */
+export async function startSecondStep(
+  userId: string,
+  nowMs = Date.now(),
+  first: FirstFactor = 'pwd',
+): Promise<{ cookie: string; methods: SecondStepMethod[] }> {
   const id = uuidv7(nowMs);
   const prisma = await db();
   await prisma.authChallenge.create({
     data: { id, userId, purpose: 'mfa', challenge: randomBytes(32).toString('base64url'), expiresAt: new Date(nowMs + MFA_TTL_SECONDS * 1000) },
   });
   const iat = Math.floor(nowMs / 1000);
-  const cookie = await new SignJWT({})
+  const cookie = await new SignJWT(first === 'pwd' ? {} : { first })
     .setProtectedHeader({ alg: 'HS256', typ: MFA_TYP })
     .setSubject(userId)
     .setJti(id)
@@ -66,14 +76,14 @@ export async function startSecondStep(userId: string, nowMs = Date.now()): Promi
 }
 
 /** The attempt the cookie names, if the cookie is genuine and the attempt still open. */
-export async function openAttempt(cookie: string | undefined, nowMs = Date.now()): Promise<{ id: string; userId: string } | null> {
+export async function openAttempt(cookie: string | undefined, nowMs = Date.now()): Promise<{ id: string; userId: string; first: FirstFactor } | null> {
   if (!cookie || cookie.length > 1024) return null;
   try {
     const { payload } = await jwtVerify(cookie, cookieKey(), { algorithms: ['HS256'], typ: MFA_TYP, currentDate: new Date(nowMs), requiredClaims: ['sub', 'jti', 'exp'] });
     const prisma = await db();
     const row = await prisma.authChallenge.findUnique({ where: { id: payload.jti! } });
     if (!row || row.purpose !== 'mfa' || row.userId !== payload.sub || row.expiresAt.getTime() <= nowMs) return null;
-    return { id: row.id, userId: row.userId };
+    return { id: row.id, userId: row.userId, first: payload.first === 'fed' ? 'fed' : 'pwd' };
   } catch {
     return null;
   }
@@ -131,7 +141,7 @@ export async function completeSecondStep(input: {
   // Single use: only the request that deletes the attempt signs in.
   const { count } = await prisma.authChallenge.deleteMany({ where: { id: attempt.id, expiresAt: { gt: new Date(nowMs) } } });
   if (count !== 1) throw challengeEnded();
-  const amr: AuthMethod[] = ['pwd', 'otp', 'mfa'];
+  const amr: AuthMethod[] = [attempt.first, 'otp', 'mfa'];
   const tokens = await startSession(attempt.userId, input.meta, { amr }, nowMs);
   await recordAuditEvent(
     { userId: attempt.userId, type: 'sign_in', detail: input.recoveryCode !== undefined ? 'With a recovery code' : 'With an authenticator code' },

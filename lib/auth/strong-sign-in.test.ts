@@ -31,10 +31,10 @@ describe('step-up', () => {
     expect(() => requireRecentSignIn(session({ auth_time: NOW / 1000 - 601 }), NOW)).toThrow(expect.objectContaining({ status: 403, code: 'reauth_required' }));
   });
 
-  it('never counts a token without auth_time, or a personal API token, as recent', () => {
-    expect(isRecentSignIn(session({}), NOW)).toBe(false);
-    expect(isRecentSignIn(session({ auth_time: NOW / 1000, scope: 'profile:read' }), NOW)).toBe(false);
-    expect(() => requireRecentSignIn(session({ auth_time: NOW / 1000, scope: 'profile:read' }), NOW)).toThrow(/API token/);
+  it('never counts a personal API token (a scope, no auth_time) as recent; a narrowed sign-in keeps its auth_time', () => {
+    expect(isRecentSignIn(session({ scope: 'profile:read' }), NOW)).toBe(false);
+    expect(() => requireRecentSignIn(session({ scope: 'profile:read' }), NOW)).toThrow(/API token/);
+    expect(isRecentSignIn(session({ auth_time: NOW / 1000, scope: 'profile:read' }), NOW)).toBe(true);
   });
 });
 

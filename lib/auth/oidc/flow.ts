@@ -23,7 +23,9 @@ import { browserIdOf, deviceCookie, rememberBrowser } from '../devices';
 import type { RequestFacts } from '../guards';
 import { appOrigin, originProblem, readCookie, safeNextPath, tokenCookies, type CookieToSet } from '../http';
 import { getSession } from '../session';
+import { mfaCookie, startSecondStep } from '../second-step';
 import { reauthenticate, startSession } from '../sign-ins';
+import { hasTotp } from '../totp';
 import { requireRecentSignIn } from '../step-up';
 import { clearedFlowCookie, flowCookie, flowCookieName, openFlow, sealFlow, type FlowState } from './flow-cookie';
 import { assertLinkedTo, linkToUser, resolveSignIn } from './linking';
@@ -135,11 +137,15 @@ export async function finishFlow(request: Request, facts: RequestFacts, nowMs = 
       nonce: flow.nonce,
       codeVerifier: flow.verifier,
     });
-    const cookies = await (flow.mode === 'signin'
-      ? signInWith(request, provider, identity, facts)
-      : flow.mode === 'link'
-        ? linkWith(request, provider, identity, flow, facts)
-        : reauthWith(request, provider, identity, flow, facts, nowMs));
+    if (flow.mode === 'signin') {
+      const outcome = await signInWith(request, provider, identity, facts);
+      // An account with two-step sign-in: the provider was the first step; the second follows.
+      const target = outcome.secondStep ? `/login/two-step?next=${encodeURIComponent(flow.next)}` : flow.next;
+      return { location: new URL(target, origin).toString(), cookies: [cleared, ...outcome.cookies] };
+    }
+    const cookies = await (flow.mode === 'link'
+      ? linkWith(request, provider, identity, flow, facts)
+      : reauthWith(request, provider, identity, flow, facts, nowMs));
     const location = flow.mode === 'link' ? new URL('/account?oidc=linked#providers', origin).toString() : new URL(flow.next, origin).toString();
     return { location, cookies: [cleared, ...cookies] };
   } catch (error) {
@@ -156,8 +162,14 @@ async function signInWith(
   provider: SignInProvider,
   identity: Awaited<ReturnType<SignInProvider['completeSignIn']>>,
   facts: RequestFacts,
-): Promise<CookieToSet[]> {
+): Promise<{ cookies: CookieToSet[]; secondStep: boolean }> {
   const { userId, how } = await resolveSignIn(provider, identity, facts.meta);
+  // Two-step sign-in applies to every way in: no session yet, the `mfa` cookie names the attempt
+  // and the second step finishes the sign-in (amr fed + otp), the browser and the cart with it.
+  if (await hasTotp(userId)) {
+    const { cookie } = await startSecondStep(userId, Date.now(), 'fed');
+    return { cookies: [mfaCookie(cookie, facts.secure)], secondStep: true };
+  }
   const tokens = await startSession(userId, facts.meta, { amr: ['fed'] });
   // As every browser sign-in: the known-browser cookie (and the owner's notice for a browser new
   // to an existing account), and the guest cart merged into the account's.
@@ -169,7 +181,7 @@ async function signInWith(
   const cartCookies = await guestCartCookiesAfterSignIn(request, userId);
   const detail = how === 'created' ? `${provider.label} (account created)` : provider.label;
   await recordAuditEvent({ userId, type: 'sign_in_provider', detail }, facts.meta);
-  return [...sessionCookiesFor(tokens, facts.secure), deviceCookie(browser.browserId, facts.secure), ...cartCookies];
+  return { cookies: [...sessionCookiesFor(tokens, facts.secure), deviceCookie(browser.browserId, facts.secure), ...cartCookies], secondStep: false };
 }
 
 async function boundSession(request: Request, flow: FlowState) {

@@ -35,7 +35,7 @@ export async function listLinkedProviders({ userId }: { userId: string }): Promi
 }
 
 export const lastSignInMethod = () =>
-  new AppError(409, 'last_sign_in_method', 'This is the only way to sign in to your account. Set a password (or connect another provider) first.');
+  new AppError(409, 'last_sign_in_method', 'This is the only way to sign in to your account. Set a password, add a passkey or connect another provider first.');
 
 /**
  * Disconnects a provider. `provider` is the stored value (issuer URL or "github") or a configured
@@ -49,12 +49,13 @@ export async function unlinkProvider(input: { userId: string; provider: string; 
     await tx.$executeRaw`UPDATE "User" SET "name" = "name" WHERE "id" = ${input.userId}`;
     const user = await tx.user.findUnique({
       where: { id: input.userId },
-      select: { passwordHash: true, accounts: { select: { id: true, provider: true } } },
+      select: { passwordHash: true, accounts: { select: { id: true, provider: true } }, _count: { select: { passkeys: true } } },
     });
     const account = user?.accounts.find((a) => a.provider === stored);
     if (!user || !account) throw notFound('No such provider is connected to your account.');
     const othersLeft = user.accounts.length - 1;
-    if (!user.passwordHash && othersLeft === 0) throw lastSignInMethod();
+    // A password, another provider or a passkey is a way back in; without one, refuse.
+    if (!user.passwordHash && othersLeft === 0 && user._count.passkeys === 0) throw lastSignInMethod();
     await tx.account.delete({ where: { id: account.id } });
   });
   const label = providerForAccount(stored)?.label ?? stored;
