@@ -1,7 +1,7 @@
 // Schemas for passkeys, two-step sign-in, re-authentication and account deletion, shared by the
 // JSON routes, the server actions and the OpenAPI document.
 import type { AuthenticationResponseJSON, RegistrationResponseJSON } from '@simplewebauthn/server';
-import { z } from 'zod';
+import { z } from '@/lib/validation/zod';
 import { PASSWORD_MAX_BYTES, utf8Length } from './auth';
 
 const b64url = z.string().max(8192).regex(/^[A-Za-z0-9_-]*={0,2}$/, 'must be base64url');

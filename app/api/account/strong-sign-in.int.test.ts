@@ -19,6 +19,7 @@ import { clearVerifyMemo } from '@/lib/auth/tokens';
 import { RATE_LIMITS, resetRateLimitsForTests } from '@/lib/auth/accounts';
 import { startSession } from '@/lib/auth/sign-ins';
 import { consumeTotpCode, resealTotpSecrets } from '@/lib/auth/totp';
+import { settleAfterResponse } from '@/lib/after-response';
 import { db } from '@/lib/db';
 import { resetEnvForTests } from '@/lib/env';
 import { accessCookie, authCookies, errorBody, makeRequest, parseSetCookie, tokensFrom, uniqueEmail, type CallOptions, type Tokens } from '@/test/auth-requests';
@@ -249,6 +250,7 @@ describe('account deletion', () => {
     await prisma.oneTimeToken.create({ data: { hash: `hash-${userId}`, userId, purpose: 'reset_password', expiresAt: new Date(Date.now() + 60_000) } });
     await prisma.outboxMail.create({ data: { to: email, template: 'reset_password', payload: '{}' } });
     expect((await api.login({ body: { email, password: 'not the password' } })).status).toBe(401);
+    await settleAfterResponse(); // the failed attempt's audit event, written after the answer
     const counters = { where: { key: `${RATE_LIMITS.account.keyPrefix}:${email}` } };
     expect(await prisma.rateLimit.count(counters)).toBe(1);
     const order = await prisma.order.create({ data: { userId, email, totalCents: 1234, items: { create: [{ productId: product.id, name: product.name, unitPriceCents: 1234, quantity: 1 }] } } });
