@@ -32,7 +32,7 @@ const nextConfig = {
   // Keys are route globs: `*` does not reach Next's own `/_global-error` route (traced with the
   // instrumentation hook, which starts the mail timer and so imports the database client).
   outputFileTracingExcludes: buildsForPostgres
-    ? Object.fromEntries(['*', '/**', '/_global-error'].map((route) => [route, SQLITE_FILES]))
+    ? Object.fromEntries(['*', '/_global-error'].map((route) => [route, SQLITE_FILES]))
     : {},
   async headers() {
     return [{ source: '/:path*', headers: securityHeaders }];
