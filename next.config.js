@@ -29,11 +29,7 @@ const nextConfig = {
   // Native and driver packages stay outside the server bundle; Next loads them from node_modules.
   // bcryptjs too: the bcrypt worker threads load it from there (lib/auth/bcrypt-pool.ts).
   serverExternalPackages: ['better-sqlite3', '@prisma/adapter-better-sqlite3', 'pg', '@prisma/adapter-pg', 'bcryptjs'],
-  // Keys are route globs: `*` does not reach Next's own `/_global-error` route (traced with the
-  // instrumentation hook, which starts the mail timer and so imports the database client).
-  outputFileTracingExcludes: buildsForPostgres
-    ? Object.fromEntries(['*', '/_global-error'].map((route) => [route, SQLITE_FILES]))
-    : {},
+  outputFileTracingExcludes: buildsForPostgres ? { '*': SQLITE_FILES } : {},
   async headers() {
     return [{ source: '/:path*', headers: securityHeaders }];
   },
