@@ -171,16 +171,6 @@ function main() {
     if (!String(config.runtime ?? '').startsWith('nodejs')) continue;
     nodeFunctions++;
     const name = relative(output, dir);
-    // Next 16 traces the instrumentation hook (which starts the mail timer, so it reaches the
-    // database client) into its own `_global-error` function without applying the route globs of
-    // outputFileTracingExcludes. The driver is never loaded there (lib/db/client.ts imports only
-    // the configured adapter); it is counted and named, not failed. Every other function is held
-    // to the rule.
-    if (/^functions\/_global-error([./]|$)/.test(name)) {
-      const shipped = functionFiles(dir, config).filter((f) => FORBIDDEN.test(f)).length;
-      if (shipped) log(`known exception: ${name} carries ${shipped} SQLite driver file(s) it never loads`);
-      continue;
-    }
     const bad = [...new Set(functionFiles(dir, config).filter((f) => FORBIDDEN.test(f)))];
     if (bad.length) offenders.set(name, bad);
   }
