@@ -3,7 +3,8 @@
 // with a message naming the variable, instead of failing on the first sign-in. The same goes for
 // mail: production without SMTP_URL (and without MAIL_DISABLED=true) does not start, and a
 // production server also refuses an http:// or missing APP_URL and a missing CRON_SECRET. Under
-// the Node runtime it then starts the outbox timer (lib/mail/timer.ts).
+// The outbox timer starts with the first database client (lib/db.ts), not here: this hook's imports
+// are traced into every Vercel function, and must not reach the database drivers.
 export async function register(): Promise<void> {
   const { assertProductionConfig, env } = await import('@/lib/env');
   try {
@@ -18,9 +19,5 @@ export async function register(): Promise<void> {
     console.error(error instanceof Error ? error.message : error);
     if (process.env.NEXT_RUNTIME === 'nodejs' && process.env.NODE_ENV === 'production') process.exit(1);
     throw error;
-  }
-  if (process.env.NEXT_RUNTIME === 'nodejs') {
-    const { startOutboxTimer } = await import('@/lib/mail/timer');
-    startOutboxTimer();
   }
 }

@@ -27,6 +27,12 @@ export async function middleware(request: NextRequest): Promise<Response> {
   const config = env();
   const secure = isSecureRequest(request.headers, config.APP_URL, request.url);
 
+  // The development mailbox does not exist in production. Said here, not only by the page: a
+  // streamed page (the route-level loading state) would answer its not-found with status 200.
+  if (process.env.NODE_ENV === 'production' && (pathname === '/dev' || pathname.startsWith('/dev/'))) {
+    return new NextResponse('Not found', { status: 404, headers: { 'Cache-Control': 'no-store', 'Content-Type': 'text/plain' } });
+  }
+
   // A path that is not valid percent-encoded UTF-8 (`/products/%ff`) would make the router's
   // decoding throw deep inside the render, a bare 500. It is the client's mistake: 400, said plainly.
   if (!isDecodablePath(request.nextUrl.pathname)) return badPath(pathname);

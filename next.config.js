@@ -15,6 +15,7 @@ const securityHeaders = [
 // follows both dynamic imports. A build for Postgres (Vercel) leaves the SQLite driver out of
 // every function: it is never loaded there, and a native module built here could not load anyway.
 const buildsForPostgres = /^postgres(ql)?:\/\//.test(process.env.DATABASE_URL ?? '');
+const SQLITE_FILES = ['node_modules/better-sqlite3/**', 'node_modules/@prisma/adapter-better-sqlite3/**', 'lib/generated/sqlite/**'];
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
@@ -28,9 +29,7 @@ const nextConfig = {
   // Native and driver packages stay outside the server bundle; Next loads them from node_modules.
   // bcryptjs too: the bcrypt worker threads load it from there (lib/auth/bcrypt-pool.ts).
   serverExternalPackages: ['better-sqlite3', '@prisma/adapter-better-sqlite3', 'pg', '@prisma/adapter-pg', 'bcryptjs'],
-  outputFileTracingExcludes: buildsForPostgres
-    ? { '*': ['node_modules/better-sqlite3/**', 'node_modules/@prisma/adapter-better-sqlite3/**', 'lib/generated/sqlite/**'] }
-    : {},
+  outputFileTracingExcludes: buildsForPostgres ? { '*': SQLITE_FILES } : {},
   async headers() {
     return [{ source: '/:path*', headers: securityHeaders }];
   },

@@ -77,7 +77,7 @@ test('search, filter, sort and pages live in the URL, and Back walks through the
   // (A plain GET form: every field is in the URL.)
   await catalogue.search('CAFÉ');
   await expect(page).toHaveURL(/\/\?q=CAF%C3%89&category=&sort=name$/);
-  expect(await catalogue.names()).toEqual(['Café Crème Cups']);
+  await expect.poll(() => catalogue.names()).toEqual(['Café Crème Cups']);
 
   // A category, sorted by price, high to low.
   await catalogue.searchBox.fill('');
@@ -102,7 +102,7 @@ test('search, filter, sort and pages live in the URL, and Back walks through the
   await page.goBack();
   await expect(page).toHaveURL(/\/\?q=&category=outdoors&sort=price_desc$/);
   await expect(catalogue.category).toHaveValue('outdoors');
-  expect(await catalogue.names()).toHaveLength(6);
+  await expect.poll(() => catalogue.names()).toHaveLength(6);
   await page.goBack();
   await expect(page).toHaveURL(/\/\?q=CAF%C3%89&category=&sort=name$/);
   await expect(catalogue.searchBox).toHaveValue('CAFÉ');
@@ -150,7 +150,7 @@ test.describe('without JavaScript', () => {
     await catalogue.category.selectOption('wear');
     await catalogue.searchButton.click();
     await expect(page).toHaveURL(/category=wear/);
-    expect(await catalogue.names()).toEqual(['Drift Wool Socks', 'Søndag Knit Beanie']);
+    await expect.poll(() => catalogue.names()).toEqual(['Drift Wool Socks', 'Søndag Knit Beanie']);
 
     await page.goto('/products/olive-wood-spoon');
     await new ProductPage(page).add(3);

@@ -13,7 +13,9 @@ test('sign up → the verification mail → confirm → /account shows the addre
   await signup.fill(uniqueUser);
   await signup.submit.click();
   // Sign-up hashes a password and writes the account and its mail: allow for a loaded machine.
-  await expect(page).toHaveURL(/\/account$/, { timeout: 20_000 });
+  // A new user lands where they were going (here the catalogue); the address's state is on /account.
+  await expect(page).toHaveURL(/\/$/, { timeout: 20_000 });
+  await page.goto('/account');
   await expect(page.getByTestId('email-status')).toHaveText('Not verified');
   await expect(page.getByRole('button', { name: 'Resend the confirmation mail' })).toBeVisible();
 

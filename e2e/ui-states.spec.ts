@@ -7,10 +7,11 @@ import { expect, test } from './fixtures';
 /** The page's notice (the sign-in form also keeps an empty status region for its own outcome). */
 const notice = (page: Page) => page.getByRole('status').filter({ hasText: /\S/ });
 
-test('/login says why it is shown, and a signed-out cart visit comes back after sign-in', async ({ page, uniqueUser, signUpViaApi, browser, baseURL }) => {
-  await page.goto('/cart');
-  await expect(page).toHaveURL(/\/login\?next=%2Fcart/);
-  await expect(notice(page)).toHaveText('Sign in to see your cart.');
+test('/login says why it is shown: checkout signed out, and a sign-in ended elsewhere', async ({ page, uniqueUser, signUpViaApi, browser, baseURL }) => {
+  // The cart is public (a guest cart); checkout needs a sign-in, and /login says so.
+  await page.goto('/checkout');
+  await expect(page).toHaveURL(/\/login\?next=%2Fcheckout/);
+  await expect(notice(page)).toHaveText('Sign in to check out. Your cart is kept.');
 
   // A browser whose sign-in was ended elsewhere is told so.
   await signUpViaApi(page.request, uniqueUser);

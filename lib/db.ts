@@ -11,9 +11,28 @@ const globalForDb = globalThis as unknown as { __db?: Promise<Db> };
 
 /** The process-wide client (created on first use). */
 export function db(): Promise<Db> {
-  globalForDb.__db ??= createPrismaClient(env().DATABASE_URL).catch((error: unknown) => {
-    globalForDb.__db = undefined;
-    throw error;
-  });
+  globalForDb.__db ??= createPrismaClient(env().DATABASE_URL).then(
+    (client) => {
+      startOutboxTimerInServer();
+      return client;
+    },
+    (error: unknown) => {
+      globalForDb.__db = undefined;
+      throw error;
+    },
+  );
   return globalForDb.__db;
+}
+
+/**
+ * A Next server (NEXT_RUNTIME is set; tests and scripts leave it unset) starts the mail outbox's
+ * retry timer with its first database client. Not from instrumentation.ts: what the hook imports is
+ * traced into every Vercel function without outputFileTracingExcludes, and the outbox reaches this
+ * client and both database drivers, so a Postgres deployment would ship the native SQLite driver.
+ */
+function startOutboxTimerInServer(): void {
+  if (process.env.NEXT_RUNTIME !== 'nodejs') return;
+  import('@/lib/mail/timer')
+    .then(({ startOutboxTimer }) => startOutboxTimer())
+    .catch((error: unknown) => console.error('[mail] outbox timer did not start:', error));
 }

@@ -197,7 +197,7 @@ async function runScenario(
   await new Promise((r) => setTimeout(r, 500));
   const rows = await withDb(cluster.directDatabaseUrl, (client) =>
     client.query<{ userId: string; productId: string; quantity: number }>(
-      'SELECT "userId", "productId", quantity FROM "CartItem" WHERE "userId" = ANY($1)',
+      'SELECT c."userId", i."productId", i.quantity FROM "CartItem" i JOIN "Cart" c ON c.id = i."cartId" WHERE c."userId" = ANY($1)',
       [users.map((u) => u.id)],
     ),
   );

@@ -170,8 +170,9 @@ function main() {
     const config = readJson(configFile);
     if (!String(config.runtime ?? '').startsWith('nodejs')) continue;
     nodeFunctions++;
+    const name = relative(output, dir);
     const bad = [...new Set(functionFiles(dir, config).filter((f) => FORBIDDEN.test(f)))];
-    if (bad.length) offenders.set(relative(output, dir), bad);
+    if (bad.length) offenders.set(name, bad);
   }
   log(`${funcs.length} function(s), ${nodeFunctions} on Node.js`);
   if (nodeFunctions === 0) problems.push('no Node.js functions found in .vercel/output/functions');

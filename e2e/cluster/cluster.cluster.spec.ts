@@ -235,7 +235,7 @@ test('a killed instance loses nothing acknowledged (kill -9 right after the writ
     expect(orders.map((o) => o.id)).toEqual([orderId]);
     const orderItems = await query<{ quantity: number }>(cluster, 'SELECT quantity FROM "OrderItem" WHERE "orderId" = $1', [orderId]);
     expect(orderItems.map((i) => i.quantity)).toEqual([2]);
-    const cart = await query<{ productId: string; quantity: number }>(cluster, 'SELECT "productId", quantity FROM "CartItem" WHERE "userId" = $1', [userId]);
+    const cart = await query<{ productId: string; quantity: number }>(cluster, 'SELECT i."productId", i.quantity FROM "CartItem" i JOIN "Cart" c ON c.id = i."cartId" WHERE c."userId" = $1', [userId]);
     expect(cart).toEqual([{ productId: catalogue[1]!.id, quantity: 3 }]);
     const revoked = await query<{ kind: string }>(cluster, 'SELECT kind FROM "RevokedToken" WHERE "userId" = $1', [userId]);
     expect(revoked.length).toBeGreaterThan(0);

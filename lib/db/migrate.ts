@@ -1,6 +1,6 @@
 // Applies prisma/<provider>/migrations the way `prisma migrate deploy` does, without Prisma's
-// native schema engine (which cannot be downloaded here; see DESIGN.md, "Migrations where
-// Prisma's migration engine cannot be downloaded"). Both tools share Prisma's
+// native schema engine (which cannot be downloaded here; see docs/deploy.md; Prisma 7 downloads it for
+// migrate, db push and generate). Both tools share Prisma's
 // `_prisma_migrations` table, checksums and (on Postgres) advisory lock key, so either can be
 // used on the same database and each sees what the other applied.
 //

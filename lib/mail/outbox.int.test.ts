@@ -57,6 +57,18 @@ describe('outbox delivery', () => {
     expect(row!.sentAt).toBeInstanceOf(Date);
   });
 
+  it('drains a backlog larger than one batch in one run (after an outage, nothing waits for the next trigger)', async () => {
+    const to = uniqueEmail('backlog');
+    const prisma = await db();
+    await prisma.$transaction(async (tx) => {
+      for (let i = 0; i < 30; i++) await enqueueMail(tx, { to, template: 'password_changed', data: { name: `Backlog ${i}`, at: new Date().toISOString() } });
+    });
+    const report = await deliverDueMail();
+    expect(report.sent).toBeGreaterThanOrEqual(30);
+    expect((await rowsTo(to)).every((row) => row.status === 'sent')).toBe(true);
+    expect(catcher.to(to)).toHaveLength(30);
+  });
+
   it('keeps the link encrypted at rest until it is sent', async () => {
     await catcher.stop();
     try {

@@ -137,7 +137,13 @@ export async function deliverDueMailOnce({ nowMs = Date.now(), limit = 25 } = {}
 // once more instead of starting a second run beside it.
 const globalForOutbox = globalThis as unknown as { __outboxRun?: Promise<DeliveryReport>; __outboxAgain?: boolean };
 
-/** Runs deliverDueMailOnce until nothing more was asked for; concurrent callers share the run. */
+/** Rows one pass claims; a full pass means a backlog (after an SMTP outage), so the run goes on. */
+const BATCH = 25;
+
+/**
+ * Runs deliverDueMailOnce until the backlog is drained and nothing more was asked for; concurrent
+ * callers share the run.
+ */
 export function deliverDueMail(options: { nowMs?: number } = {}): Promise<DeliveryReport> {
   if (globalForOutbox.__outboxRun) {
     globalForOutbox.__outboxAgain = true;
@@ -145,13 +151,15 @@ export function deliverDueMail(options: { nowMs?: number } = {}): Promise<Delive
   }
   const run = (async () => {
     const total: DeliveryReport = { sent: 0, retrying: 0, failed: 0 };
+    let full: boolean;
     do {
       globalForOutbox.__outboxAgain = false;
-      const report = await deliverDueMailOnce(options);
+      const report = await deliverDueMailOnce({ ...options, limit: BATCH });
       total.sent += report.sent;
       total.retrying += report.retrying;
       total.failed += report.failed;
-    } while (globalForOutbox.__outboxAgain);
+      full = report.sent + report.retrying + report.failed >= BATCH;
+    } while (globalForOutbox.__outboxAgain || full);
     return total;
   })().finally(() => {
     globalForOutbox.__outboxRun = undefined;

@@ -55,7 +55,7 @@ export async function resolveSignIn(provider: SignInProvider, identity: Provider
 
   const existing = await prisma.user.findUnique({
     where: { email },
-    select: { id: true, email: true, accounts: { select: { email: true, provider: true } } },
+    select: { id: true, email: true, emailVerifiedAt: true, accounts: { select: { email: true, provider: true } } },
   });
   if (existing) {
     if (!isEmailVerified(existing)) throw new OidcFlowError('link_required');
@@ -71,6 +71,8 @@ export async function resolveSignIn(provider: SignInProvider, identity: Provider
         email,
         name: displayName(identity, email),
         passwordHash: null,
+        // The provider verified the address (providerEmail refuses one it has not).
+        emailVerifiedAt: new Date(),
         tokensValidAfter: new Date(0),
         accounts: { create: { provider: provider.accountProvider, subject: identity.subject, email, lastUsedAt: new Date() } },
       },

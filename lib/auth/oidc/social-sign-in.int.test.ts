@@ -162,6 +162,22 @@ describe('sign-in with an OpenID provider', () => {
     expect((await accountsOf(user.id)).map((a) => a.provider).sort()).toEqual(['github', oidc.issuer].sort());
   });
 
+  it('links to a password account once its owner has followed the verification mail', async () => {
+    const { email, user } = await passwordUser();
+    expect(outcome(await signInWithOidc(email))).toMatchObject({ error: 'link_required', signedIn: false });
+    await (await db()).user.update({ where: { id: user.id }, data: { emailVerifiedAt: new Date() } });
+    const linked = await signInWithOidc(email);
+    expect(outcome(linked)).toMatchObject({ signedIn: true });
+    expect(decodeJwt(tokensFrom(linked).access).sub).toBe(user.id);
+    expect((await accountsOf(user.id)).map((a) => a.provider)).toEqual([oidc.issuer]);
+  });
+
+  it('an account created through a provider counts as verified (the provider verified the address)', async () => {
+    const email = uniqueEmail('oidc-created');
+    expect(outcome(await signInWithOidc(email))).toMatchObject({ signedIn: true });
+    expect((await (await db()).user.findUniqueOrThrow({ where: { email } })).emailVerifiedAt).toBeInstanceOf(Date);
+  });
+
   it('refuses to link to an account whose address this app has not verified, and says what to do', async () => {
     const { email, user } = await passwordUser();
     const response = await signInWithOidc(email);

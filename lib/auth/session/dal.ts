@@ -2,7 +2,7 @@
 // server action that reads or changes user data. This is where revocation is checked.
 //
 // The middleware already verified the signature, but it is only a filter (it has been bypassed
-// before, see DESIGN.md), so this re-reads the credential from the request itself, verifies it
+// before, see docs/architecture.md), so this re-reads the credential from the request itself, verifies it
 // again (memoised, so cheap) and then asks the database, in one query, whether:
 //   - the user still exists,
 //   - the token was issued after the user's last "sign out everywhere",
