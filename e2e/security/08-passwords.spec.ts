@@ -15,7 +15,7 @@ test('8 passwords · sign-up with 73 bytes (ASCII) is 400 naming password', asyn
   expect(response.status()).toBe(400);
   const body = (await response.json()) as { error: { code: string; fields: Record<string, string[]> } };
   expect(body.error.code).toBe('invalid_request');
-  expect(body.error.fields.password!.join(' ')).toMatch(/72 bytes/);
+  expect(body.error.fields.password!.join(' ')).toMatch(/at most 72 characters/); // the plain-words form of the 72-byte limit
 });
 
 test('8 passwords · 72 bytes of emoji + 1 more byte is 400 (bytes, not characters)', async ({ request }) => {

@@ -34,7 +34,9 @@ test('13 sign-out everywhere is a plain form POST answered 303 (works without Ja
   const page = await context.newPage();
   await signUpViaApi(page.request, uniqueUser);
   await page.goto('/account');
-  await page.getByRole('button', { name: 'Sign out everywhere' }).click();
+  // The confirm step is a <details>: it opens without JavaScript too.
+  await page.getByText('Sign out everywhere…').click();
+  await page.getByRole('button', { name: 'Yes, sign out everywhere' }).click();
   await page.waitForURL(/\/login\?reason=signed_out_everywhere/);
   expect(await page.content()).not.toContain(uniqueUser.email);
   expect((await page.request.get('/api/me')).status()).toBe(401);
