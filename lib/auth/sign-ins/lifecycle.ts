@@ -6,7 +6,8 @@ import 'server-only';
 import { db } from '@/lib/db';
 import { durable, type DurableTx } from '@/lib/db/durable';
 import { env } from '@/lib/env';
-import { AppError, isUniqueViolation, unauthorized } from '@/lib/errors';
+import { AppError, unauthorized } from '@/lib/errors';
+import { isUniqueViolation } from '@/lib/db/errors';
 import {
   AUTH_METHODS,
   API_SCOPES,
