@@ -1,4 +1,5 @@
 // @ts-check
+import { isPostgresUrl } from './lib/database-url.mjs';
 
 /** Headers for every response. The Content-Security-Policy (with a per-response nonce) is set
  *  by middleware.ts; these are the static ones. HSTS is ignored by browsers over plain HTTP. */
@@ -14,7 +15,7 @@ const securityHeaders = [
 // The driver is chosen at run time from DATABASE_URL (lib/db/client.ts), but the file tracer
 // follows both dynamic imports. A build for Postgres (Vercel) leaves the SQLite driver out of
 // every function: it is never loaded there, and a native module built here could not load anyway.
-const buildsForPostgres = /^postgres(ql)?:\/\//.test(process.env.DATABASE_URL ?? '');
+const buildsForPostgres = isPostgresUrl(process.env.DATABASE_URL ?? '');
 const SQLITE_FILES = ['node_modules/better-sqlite3/**', 'node_modules/@prisma/adapter-better-sqlite3/**', 'lib/generated/sqlite/**'];
 
 /** @type {import('next').NextConfig} */

@@ -7,28 +7,11 @@
 // the project's env (so it is in process.env before any test module is imported) and provides
 // it to tests as inject('databaseUrl').
 import { fileURLToPath } from 'node:url';
-import pg from 'pg';
 import { defineConfig } from 'vitest/config';
 import type { TestProjectInlineConfiguration, ViteUserConfig } from 'vitest/config';
 import { isCI } from './scripts/ci.mjs';
+import { adminPostgresLabel, postgresAvailable } from './test/postgres.ts';
 import { TEST_ENV } from './test/test-env.ts';
-
-
-/** Admin connection used only to decide whether the Postgres project can run locally. */
-const POSTGRES_ADMIN_URL = process.env.TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-
-async function postgresReachable(): Promise<boolean> {
-  const client = new pg.Client({ connectionString: POSTGRES_ADMIN_URL, connectionTimeoutMillis: 3000 });
-  try {
-    await client.connect();
-    await client.query('select 1');
-    return true;
-  } catch {
-    return false;
-  } finally {
-    await client.end().catch(() => {});
-  }
-}
 
 const intProject = (provider: 'sqlite' | 'postgres'): TestProjectInlineConfiguration => ({
   extends: true,
@@ -54,10 +37,10 @@ export default defineConfig(async (): Promise<ViteUserConfig> => {
   // In CI the Postgres project always runs: the global setup fails loudly when Postgres is down.
   let withPostgres = true;
   const firstProbe = !probe.__postgresProbe;
-  if (!isCI && !(await (probe.__postgresProbe ??= postgresReachable()))) {
+  if (!isCI && !(await (probe.__postgresProbe ??= postgresAvailable()))) {
     withPostgres = false;
     if (firstProbe) console.warn(
-      `\n[vitest] NOTICE: PostgreSQL is not reachable at ${POSTGRES_ADMIN_URL.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@')};` +
+      `\n[vitest] NOTICE: PostgreSQL is not reachable at ${adminPostgresLabel()};` +
         ` skipping the int-postgres project (it never skips when CI=true).\n`,
     );
   }

@@ -10,7 +10,7 @@ import pg from 'pg';
 import { getDMMF } from '@prisma/internals';
 import { describe, expect, it } from 'vitest';
 import { applyMigrations, migrationChecksum, readMigrations, sqlitePathOf } from './migrate';
-import type { DatabaseProvider } from './provider';
+import type { DatabaseProvider } from '../database-url.mjs';
 import { createTestDatabase } from './test-database';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
