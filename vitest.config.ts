@@ -21,6 +21,8 @@ const intProject = (provider: 'sqlite' | 'postgres'): TestProjectInlineConfigura
     include: ['**/*.int.test.ts'],
     exclude: ['**/node_modules/**', 'lib/generated/**', '.next/**', 'e2e/.tmp/**', 'bench/.tmp/**'],
     globalSetup: ['./test/int-global-setup.ts'],
+    // Per-test resets (environment, key cache, rate limits) for every integration file.
+    setupFiles: ['./test/int-setup.ts'],
     // Every file of a project shares one database: run them one at a time.
     fileParallelism: false,
     testTimeout: 30_000,

@@ -10,7 +10,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { isCI } from '../scripts/ci.mjs';
-import { createTestDatabase } from '../lib/db/test-database.ts';
+import { createTestDatabase } from './database.ts';
 import { postgresAvailable } from './postgres.ts';
 
 declare module 'vitest' {

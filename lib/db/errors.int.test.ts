@@ -5,9 +5,9 @@ import * as runtime from '@prisma/client/runtime/client';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { db } from '@/lib/db';
 import { createPrismaClient } from '@/lib/db/client';
-import { createTestDatabase } from '@/lib/db/test-database';
+import { createTestDatabase } from '@/test/database';
 import { writeTransaction, type Tx } from '@/lib/shop/transaction';
-import { createProduct } from '@/lib/shop/test-helpers';
+import { createProduct } from '@/test/shop-data';
 import { isDatabaseUnavailable, isUniqueViolation, isWriteConflict } from './errors';
 
 const provider = inject('databaseProvider');

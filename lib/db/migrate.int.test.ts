@@ -11,7 +11,7 @@ import { getDMMF } from '@prisma/internals';
 import { describe, expect, it } from 'vitest';
 import { applyMigrations, migrationChecksum, readMigrations, sqlitePathOf } from './migrate';
 import type { DatabaseProvider } from '../database-url.mjs';
-import { createTestDatabase } from './test-database';
+import { createTestDatabase } from '@/test/database';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const migrationsDir = (p: DatabaseProvider) => join(root, 'prisma', p, 'migrations');

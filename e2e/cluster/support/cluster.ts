@@ -16,7 +16,7 @@ import { appendFileSync, existsSync, mkdtempSync, mkdirSync, readFileSync, rmSyn
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createTestDatabase } from '../../../lib/db/test-database.ts';
+import { createTestDatabase } from '../../../test/database.ts';
 import { adminPostgresUrl } from '../../../test/postgres.ts';
 import { LOCAL_PRODUCTION_ENV, TEST_AUTH_SECRET } from '../../../test/test-env.ts';
 import { startTcpProxy, type TcpProxy } from './tcp-proxy.ts';

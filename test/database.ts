@@ -5,9 +5,9 @@ import { rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-import { applyMigrations } from './migrate';
-import type { DatabaseProvider } from '../database-url.mjs';
-import { adminPostgresUrl } from '../../test/postgres';
+import type { DatabaseProvider } from '../lib/database-url.mjs';
+import { applyMigrations } from '../lib/db/migrate';
+import { adminPostgresUrl } from './postgres';
 
 async function withAdmin<T>(fn: (client: pg.Client) => Promise<T>): Promise<T> {
   const client = new pg.Client({ connectionString: adminPostgresUrl() });
