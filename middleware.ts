@@ -11,7 +11,7 @@
 // It also sets the per-response Content-Security-Policy nonce and CORS headers for the API.
 //
 // Imports only runtime-neutral modules (jose, zod): importing Prisma here would build, then fail
-// at run time. middleware.edge-imports.test.ts guards that.
+// at run time. The import rule in eslint.config.mjs guards that.
 import { NextResponse, type NextRequest } from 'next/server';
 import { cookieNames, isSecureRequest, readCredential } from '@/lib/auth/http';
 import { corsHeaders, preflightResponse } from '@/lib/auth/http';
