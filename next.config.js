@@ -28,7 +28,7 @@ const nextConfig = {
   // bench-only routes that split a request's cost step by step. Every other build leaves them out.
   ...(process.env.BENCH_ROUTES === '1' ? { pageExtensions: ['bench.tsx', 'bench.ts', 'tsx', 'ts', 'jsx', 'js'] } : {}),
   // Native and driver packages stay outside the server bundle; Next loads them from node_modules.
-  // bcryptjs too: the bcrypt worker threads load it from there (lib/auth/bcrypt-pool.ts).
+  // bcryptjs too: the bcrypt worker threads load it from there (lib/auth/accounts/bcrypt-pool.ts).
   serverExternalPackages: ['better-sqlite3', '@prisma/adapter-better-sqlite3', 'pg', '@prisma/adapter-pg', 'bcryptjs'],
   outputFileTracingExcludes: buildsForPostgres ? { '*': SQLITE_FILES } : {},
   async headers() {

@@ -67,7 +67,7 @@ export default defineConfig(async (): Promise<ViteUserConfig> => {
           test: {
             name: 'unit',
             environment: 'node',
-            include: ['{lib,app,scripts,e2e/support}/**/*.test.ts', 'middleware.test.ts', 'middleware.edge-imports.test.ts'],
+            include: ['{lib,app,scripts,test,e2e/support}/**/*.test.ts', 'middleware.test.ts', 'middleware.edge-imports.test.ts'],
             // *.edge.test.ts belong to the edge project (they may assert Edge-only behaviour).
             exclude: ['**/*.int.test.ts', '**/*.edge.test.ts', '**/node_modules/**', 'lib/generated/**'],
           },
