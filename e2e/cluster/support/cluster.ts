@@ -6,7 +6,7 @@
 //
 // The TCP proxy (tcp-proxy.ts) lets a test take the database away without touching the shared
 // Postgres server. Used by the Playwright `cluster` project (e2e/cluster/fixtures.ts) and by
-// scripts/load-test.ts. Everything it starts lives in a temp dir and dies in stop(), and also
+// `npm run load` (e2e/cluster/run-load.ts). Everything it starts lives in a temp dir and dies in stop(), and also
 // when this process exits.
 //
 // Ports: CLUSTER_PORT_BASE (default 3400). Build: NEXT_DIST_DIR (default .next); run
