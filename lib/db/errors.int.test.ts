@@ -2,9 +2,9 @@
 // Postgres deadlock (which writeTransaction must retry until both writes land) and SQLite's write
 // lock held by another connection.
 import * as runtime from '@prisma/client/runtime/client';
-import { afterAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { db } from '@/lib/db';
-import { createPrismaClient } from '@/lib/db/client';
+import { createPrismaClient, type Db } from '@/lib/db/client';
 import { createTestDatabase } from '@/test/database';
 import { writeTransaction, type Tx } from '@/lib/shop/transaction';
 import { createProduct } from '@/test/shop-data';
@@ -35,25 +35,41 @@ describe('a database that cannot be reached', () => {
   });
 });
 
-describe.runIf(provider === 'postgres')('a Postgres deadlock', () => {
-  /** Two transactions that each lock one product, wait for the other, then want the other's row. */
-  function crossedTransactions(run: (work: (tx: Tx) => Promise<void>) => Promise<unknown>, a: string, b: string) {
-    let arrived = 0;
-    let release = () => {};
-    const bothLocked = new Promise<void>((resolve) => (release = resolve));
-    const arrive = () => (++arrived === 2 && release(), bothLocked);
-    const take = (first: string, second: string) =>
-      run(async (tx) => {
-        await tx.product.update({ where: { id: first }, data: { stock: { decrement: 1 } } });
-        await arrive();
-        await tx.product.update({ where: { id: second }, data: { stock: { decrement: 1 } } });
-      });
-    return Promise.allSettled([take(a, b), take(b, a)]);
-  }
+/** Two transactions that each lock one product, wait for the other, then want the other's row. */
+function crossedTransactions(run: (work: (tx: Tx) => Promise<void>) => Promise<unknown>, a: string, b: string, serialised = false) {
+  let arrived = 0;
+  let release = () => {};
+  const bothLocked = new Promise<void>((resolve) => (release = resolve));
+  const arrive = () => (++arrived === 2 && release(), bothLocked);
+  const take = (first: string, second: string) =>
+    run(async (tx) => {
+      await tx.product.update({ where: { id: first }, data: { stock: { decrement: 1 } } });
+      // On SQLite (serialised) the second writer waits for the write lock before its first update,
+      // so the two never both arrive: there the first goes on alone.
+      if (!serialised) await arrive();
+      await tx.product.update({ where: { id: second }, data: { stock: { decrement: 1 } } });
+    });
+  return Promise.allSettled([take(a, b), take(b, a)]);
+}
+
+describe('a Postgres deadlock', () => {
+  // Its own Postgres database, so this runs in the SQLite project too: nothing here is skipped.
+  let prisma: Db;
+  let drop = async () => {};
+  beforeAll(async () => {
+    const database = await createTestDatabase('postgres');
+    drop = database.drop;
+    prisma = await createPrismaClient(database.url);
+  });
+  afterAll(async () => {
+    await prisma?.$disconnect();
+    await drop();
+  });
 
   it('fails one side with a write conflict (P2034) that is not an outage', async () => {
-    const prisma = await db();
-    const [a, b] = [await createProduct({ stock: 10 }), await createProduct({ stock: 10 })];
+    const product = (slug: string) =>
+      prisma.product.create({ data: { slug, name: slug, description: '', searchText: slug, priceCents: 100, imageUrl: '/x.svg', stock: 10 } });
+    const [a, b] = [await product('deadlock-a'), await product('deadlock-b')];
     const results = await crossedTransactions((work) => prisma.$transaction(work, { timeout: 20_000 }), a.id, b.id);
     const rejected = results.filter((r) => r.status === 'rejected');
     expect(rejected).toHaveLength(1);
@@ -63,18 +79,20 @@ describe.runIf(provider === 'postgres')('a Postgres deadlock', () => {
     expect(isWriteConflict(error)).toBe(true);
     expect(isDatabaseUnavailable(error)).toBe(false);
   });
+});
 
-  it('is retried by writeTransaction: both orders go through', async () => {
-    const prisma = await db();
+describe('crossed writes through writeTransaction (this project’s database)', () => {
+  it(`both orders go through (${provider}: Postgres retries the deadlocked side, SQLite serialises behind its write lock)`, async () => {
+    const app = await db();
     const [a, b] = [await createProduct({ stock: 10 }), await createProduct({ stock: 10 })];
-    const results = await crossedTransactions((work) => writeTransaction(work), a.id, b.id);
+    const results = await crossedTransactions((work) => writeTransaction(work), a.id, b.id, provider === 'sqlite');
     expect(results.map((r) => r.status)).toEqual(['fulfilled', 'fulfilled']);
-    const stock = await prisma.product.findMany({ where: { id: { in: [a.id, b.id] } }, select: { stock: true } });
+    const stock = await app.product.findMany({ where: { id: { in: [a.id, b.id] } }, select: { stock: true } });
     expect(stock.map((p) => p.stock)).toEqual([8, 8]);
   });
 });
 
-describe.runIf(provider === 'sqlite')('SQLite’s write lock held by another connection', () => {
+describe('SQLite’s write lock held by another connection (its own file, so both projects run it)', () => {
   const cleanups: Array<() => Promise<void>> = [];
   afterAll(async () => {
     for (const cleanup of cleanups.reverse()) await cleanup();
