@@ -7,11 +7,11 @@
 //     straight to /login?next=…;
 //   - a protected JSON route without a good token gets 401 with WWW-Authenticate: Bearer.
 // It is NOT the security boundary: every page, route handler and server action checks the
-// session itself through lib/auth/session.ts. Identity is never passed on in headers.
+// session itself through lib/auth/session/. Identity is never passed on in headers.
 // It also sets the per-response Content-Security-Policy nonce and CORS headers for the API.
 //
 // Imports only runtime-neutral modules (jose, zod): importing Prisma here would build, then fail
-// at run time. middleware.edge-imports.test.ts guards that.
+// at run time. The import rule in eslint.config.mjs guards that.
 import { NextResponse, type NextRequest } from 'next/server';
 import { cookieNames, isSecureRequest, readCredential } from '@/lib/auth/http';
 import { corsHeaders, preflightResponse } from '@/lib/auth/http';

@@ -1,4 +1,5 @@
 // @ts-check
+import { isPostgresUrl } from './lib/database-url.mjs';
 
 /** Headers for every response. The Content-Security-Policy (with a per-response nonce) is set
  *  by middleware.ts; these are the static ones. HSTS is ignored by browsers over plain HTTP. */
@@ -14,7 +15,7 @@ const securityHeaders = [
 // The driver is chosen at run time from DATABASE_URL (lib/db/client.ts), but the file tracer
 // follows both dynamic imports. A build for Postgres (Vercel) leaves the SQLite driver out of
 // every function: it is never loaded there, and a native module built here could not load anyway.
-const buildsForPostgres = /^postgres(ql)?:\/\//.test(process.env.DATABASE_URL ?? '');
+const buildsForPostgres = isPostgresUrl(process.env.DATABASE_URL ?? '');
 const SQLITE_FILES = ['node_modules/better-sqlite3/**', 'node_modules/@prisma/adapter-better-sqlite3/**', 'lib/generated/sqlite/**'];
 
 /** @type {import('next').NextConfig} */
@@ -27,7 +28,7 @@ const nextConfig = {
   // bench-only routes that split a request's cost step by step. Every other build leaves them out.
   ...(process.env.BENCH_ROUTES === '1' ? { pageExtensions: ['bench.tsx', 'bench.ts', 'tsx', 'ts', 'jsx', 'js'] } : {}),
   // Native and driver packages stay outside the server bundle; Next loads them from node_modules.
-  // bcryptjs too: the bcrypt worker threads load it from there (lib/auth/bcrypt-pool.ts).
+  // bcryptjs too: the bcrypt worker threads load it from there (lib/auth/accounts/bcrypt-pool.ts).
   serverExternalPackages: ['better-sqlite3', '@prisma/adapter-better-sqlite3', 'pg', '@prisma/adapter-pg', 'bcryptjs'],
   outputFileTracingExcludes: buildsForPostgres ? { '*': SQLITE_FILES } : {},
   async headers() {

@@ -3,9 +3,10 @@
 //
 // It must load on a clean clone where DATABASE_URL is unset, so nothing here throws.
 import { defineConfig } from 'prisma/config';
+import { databaseUrlOr, isPostgresUrl } from './lib/database-url.mjs';
 
-const url = process.env.DATABASE_URL ?? 'file:./data/dev.db';
-const provider = /^postgres(ql)?:\/\//.test(url) ? 'postgres' : 'sqlite';
+const url = databaseUrlOr(process.env.DATABASE_URL);
+const provider = isPostgresUrl(url) ? 'postgres' : 'sqlite';
 
 export default defineConfig({
   schema: `prisma/${provider}/schema.prisma`,

@@ -7,28 +7,11 @@
 // the project's env (so it is in process.env before any test module is imported) and provides
 // it to tests as inject('databaseUrl').
 import { fileURLToPath } from 'node:url';
-import pg from 'pg';
 import { defineConfig } from 'vitest/config';
 import type { TestProjectInlineConfiguration, ViteUserConfig } from 'vitest/config';
 import { isCI } from './scripts/ci.mjs';
+import { adminPostgresLabel, postgresAvailable } from './test/postgres.ts';
 import { TEST_ENV } from './test/test-env.ts';
-
-
-/** Admin connection used only to decide whether the Postgres project can run locally. */
-const POSTGRES_ADMIN_URL = process.env.TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-
-async function postgresReachable(): Promise<boolean> {
-  const client = new pg.Client({ connectionString: POSTGRES_ADMIN_URL, connectionTimeoutMillis: 3000 });
-  try {
-    await client.connect();
-    await client.query('select 1');
-    return true;
-  } catch {
-    return false;
-  } finally {
-    await client.end().catch(() => {});
-  }
-}
 
 const intProject = (provider: 'sqlite' | 'postgres'): TestProjectInlineConfiguration => ({
   extends: true,
@@ -38,6 +21,8 @@ const intProject = (provider: 'sqlite' | 'postgres'): TestProjectInlineConfigura
     include: ['**/*.int.test.ts'],
     exclude: ['**/node_modules/**', 'lib/generated/**', '.next/**', 'e2e/.tmp/**', 'bench/.tmp/**'],
     globalSetup: ['./test/int-global-setup.ts'],
+    // Per-test resets (environment, key cache, rate limits) for every integration file.
+    setupFiles: ['./test/int-setup.ts'],
     // Every file of a project shares one database: run them one at a time.
     fileParallelism: false,
     testTimeout: 30_000,
@@ -54,10 +39,10 @@ export default defineConfig(async (): Promise<ViteUserConfig> => {
   // In CI the Postgres project always runs: the global setup fails loudly when Postgres is down.
   let withPostgres = true;
   const firstProbe = !probe.__postgresProbe;
-  if (!isCI && !(await (probe.__postgresProbe ??= postgresReachable()))) {
+  if (!isCI && !(await (probe.__postgresProbe ??= postgresAvailable()))) {
     withPostgres = false;
     if (firstProbe) console.warn(
-      `\n[vitest] NOTICE: PostgreSQL is not reachable at ${POSTGRES_ADMIN_URL.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@')};` +
+      `\n[vitest] NOTICE: PostgreSQL is not reachable at ${adminPostgresLabel()};` +
         ` skipping the int-postgres project (it never skips when CI=true).\n`,
     );
   }
@@ -82,7 +67,7 @@ export default defineConfig(async (): Promise<ViteUserConfig> => {
           test: {
             name: 'unit',
             environment: 'node',
-            include: ['{lib,app,scripts,e2e/support}/**/*.test.ts', 'middleware.test.ts', 'middleware.edge-imports.test.ts'],
+            include: ['{lib,app,scripts,test,e2e/support}/**/*.test.ts', 'middleware.test.ts', 'middleware.edge-imports.test.ts'],
             // *.edge.test.ts belong to the edge project (they may assert Edge-only behaviour).
             exclude: ['**/*.int.test.ts', '**/*.edge.test.ts', '**/node_modules/**', 'lib/generated/**'],
           },

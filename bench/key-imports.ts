@@ -1,4 +1,4 @@
-// Counts crypto.subtle.importKey calls (the Web Crypto key import jose and lib/auth/keys.ts use),
+// Counts crypto.subtle.importKey calls (the Web Crypto key import jose and lib/auth/tokens/keys.ts use),
 // to show that no key is imported on the request path once the process is warm.
 
 export interface ImportKeyCounter {

@@ -1,4 +1,5 @@
-// One autocannon run, driven programmatically, reduced to the figures the bench reports.
+// One autocannon run, driven programmatically, reduced to the figures the bench reports: the only
+// autocannon wrapper of the repository (the bench's HTTP sections and the cluster load test).
 import autocannon from 'autocannon';
 
 export interface LoadRun {
@@ -21,24 +22,75 @@ export interface LoadOptions {
   rotate?: Record<string, string>[];
 }
 
-export async function load(url: string, options: LoadOptions): Promise<LoadRun> {
+/** One autocannon run as the bench and the cluster load test drive it. */
+export interface AutocannonPlan {
+  connections: number;
+  /** Run for this many seconds… */
+  seconds?: number;
+  /** …or send this many requests. */
+  amount?: number;
+  /** Seconds before a request counts as timed out. */
+  timeoutSeconds: number;
+  headers?: Record<string, string>;
+  /** The sequence of requests each connection loops over (autocannon's `requests`). */
+  requests?: autocannon.Request[];
+}
+
+export interface AutocannonFigures {
+  requests: number;
+  requestsPerSec: number;
+  p50: number;
+  p99: number;
+  /** Responses by status, for the non-2xx ones. */
+  non2xxByStatus: Record<string, number>;
+  non2xx: number;
+  socketErrors: number;
+  timeouts: number;
+}
+
+/** The one autocannon wrapper: runs the plan and reduces autocannon's result to these figures. */
+export async function runAutocannon(url: string, plan: AutocannonPlan): Promise<AutocannonFigures> {
   const result = await autocannon({
     url,
+    connections: plan.connections,
+    timeout: plan.timeoutSeconds,
+    ...(plan.amount ? { amount: plan.amount } : { duration: plan.seconds ?? 1 }),
+    headers: plan.headers ?? {},
+    ...(plan.requests?.length ? { requests: plan.requests } : {}),
+  });
+  const non2xxByStatus: Record<string, number> = {};
+  for (const [code, stats] of Object.entries(result.statusCodeStats ?? {})) {
+    if (!code.startsWith('2')) non2xxByStatus[code] = (stats as { count: number }).count;
+  }
+  return {
+    requests: result.requests.total,
+    requestsPerSec: result.requests.total / Math.max(result.duration, 1e-9),
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    non2xxByStatus,
+    non2xx: result.non2xx,
+    socketErrors: result.errors,
+    timeouts: result.timeouts,
+  };
+}
+
+export async function load(url: string, options: LoadOptions): Promise<LoadRun> {
+  const figures = await runAutocannon(url, {
     connections: options.connections,
     // On a machine shared with other test suites a page can take seconds: a request counts as an
     // error (and refuses the run) only after 30 s, not autocannon's default 10 s.
-    timeout: 30,
-    ...(options.amount ? { amount: options.amount } : { duration: options.seconds ?? 1 }),
+    timeoutSeconds: 30,
+    ...(options.amount ? { amount: options.amount } : { seconds: options.seconds ?? 1 }),
     headers: options.headers ?? {},
     ...(options.rotate?.length ? { requests: [rotating(options.rotate)] } : {}),
   });
   const run: LoadRun = {
-    requestsPerSec: result.requests.total / Math.max(result.duration, 1e-9),
-    p50: result.latency.p50,
-    p99: result.latency.p99,
-    requests: result.requests.total,
-    non2xx: result.non2xx,
-    errors: result.errors + result.timeouts,
+    requestsPerSec: figures.requestsPerSec,
+    p50: figures.p50,
+    p99: figures.p99,
+    requests: figures.requests,
+    non2xx: figures.non2xx,
+    errors: figures.socketErrors + figures.timeouts,
   };
   // A fixed-amount run (warm-up) must complete; a timed run on an overloaded machine may finish
   // none within its window, which is a figure (0 req/s), not a failure.

@@ -12,7 +12,7 @@
 // of BENCH_ROUTES=1) on port 3300 (--port / BENCH_PORT); section 6 also builds and starts the peer
 // apps (bench/peers, installed into .cache/bench-peers) on the next two ports.
 // Run through package.json (node --import tsx --import ./bench/register.mjs): register.mjs lets
-// lib/auth/session.ts's `server-only` import load outside React Server Components.
+// lib/auth/session/dal.ts's `server-only` import load outside React Server Components.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';

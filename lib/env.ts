@@ -2,6 +2,7 @@
 //
 // Runtime-neutral (the Edge middleware reads it too): no Node built-ins here.
 // A bad value fails fast with a message that names the variable.
+import { DEFAULT_DATABASE_URL, isPostgresUrl, isSqliteUrl } from '@/lib/database-url.mjs';
 import { z } from '@/lib/validation/zod';
 
 const seconds = (fallback: number) => z.coerce.number().int().positive().default(fallback);
@@ -34,8 +35,8 @@ const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   DATABASE_URL: z
     .string()
-    .default('file:./data/dev.db')
-    .refine((url) => /^(file:|postgres(ql)?:\/\/)/.test(url), 'must start with file: or postgres://'),
+    .default(DEFAULT_DATABASE_URL)
+    .refine((url) => isSqliteUrl(url) || isPostgresUrl(url), 'must start with file: or postgres://'),
   AUTH_SECRET: z
     .string({ error: 'is required (at least 32 random characters; `openssl rand -base64 48`)' })
     .min(32, 'must be at least 32 characters (`openssl rand -base64 48`)')

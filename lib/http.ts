@@ -5,7 +5,8 @@
 // that carries no stack trace or database text.
 import 'server-only';
 import type { z } from '@/lib/validation/zod';
-import { AppError, badRequest, isDatabaseUnavailable, serviceUnavailable, type FieldErrors } from '@/lib/errors';
+import { AppError, badRequest, serviceUnavailable, type FieldErrors } from '@/lib/errors';
+import { isDatabaseUnavailable } from '@/lib/db/errors';
 
 /** JSON bodies of this API are small; a larger body is refused before it is parsed. */
 export const MAX_JSON_BYTES = 16 * 1024;

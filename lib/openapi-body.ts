@@ -1,11 +1,20 @@
-// A zod schema as an OpenAPI request body: the JSON Schema of what a client may send, from the
-// same schema the handler parses with. Shared by lib/openapi.ts, lib/openapi-account.ts and lib/openapi-strong-sign-in.ts.
+// zod schemas as OpenAPI bodies: a request body is the JSON Schema of what a client may send, from
+// the same schema the handler parses with; a response schema is what the handler answers
+// (lib/validation/responses.ts). Shared by lib/openapi.ts, lib/openapi-account.ts and
+// lib/openapi-strong-sign-in.ts.
 import { z } from '@/lib/validation/zod';
 
 export const jsonBody = (schema: object) => ({ content: { 'application/json': { schema } } });
 
-export function bodyOf(schema: z.ZodType) {
-  const { $schema: _dialect, ...jsonSchema } = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' });
+/** The JSON Schema of a zod schema, without the `$schema` dialect line (the document states 3.1). */
+export function jsonSchemaOf(schema: z.ZodType, io: 'input' | 'output'): Record<string, unknown> {
+  const { $schema: _dialect, ...jsonSchema } = z.toJSONSchema(schema, { io, unrepresentable: 'any' });
   void _dialect;
-  return jsonBody(jsonSchema);
+  return jsonSchema;
 }
+
+/** A request body: what the handler's schema accepts. */
+export const bodyOf = (schema: z.ZodType) => jsonBody(jsonSchemaOf(schema, 'input'));
+
+/** A response schema: what the handler answers. */
+export const responseSchemaOf = (schema: z.ZodType) => jsonSchemaOf(schema, 'output');

@@ -7,6 +7,7 @@ import { z } from '@/lib/validation/zod';
 import { verifyEditSchema } from '@/lib/learn/verify-schema';
 import { loginSchema, signupSchema } from '@/lib/validation/auth';
 import { addCartItemSchema, setCartItemSchema } from '@/lib/validation/cart';
+import { cartSchema, errorSchema, orderSchema, productSchema, userSchema } from '@/lib/validation/responses';
 import { accountPasswordSchema, accountTokenSchema, changeEmailSchema, confirmEmailSchema, forgotPasswordSchema, resetPasswordSchema } from '@/lib/validation/email';
 import { openApiDocument } from './openapi';
 
@@ -85,5 +86,28 @@ describe('OpenAPI bodies and security', () => {
 
   it('states the security of every operation', () => {
     for (const { path, method, op } of operations) expect(op.security, `${method} ${path}`).toBeDefined();
+  });
+});
+
+describe('OpenAPI response bodies', () => {
+  const schemas = (openApiDocument as unknown as { components: { schemas: Record<string, unknown> } }).components.schemas;
+
+  it.each([
+    ['User', userSchema],
+    ['Product', productSchema],
+    ['Cart', cartSchema],
+    ['Order', orderSchema],
+    ['Error', errorSchema],
+  ] as const)('%s is the zod response schema the data layer is typed by', (name, schema) => {
+    const { $schema: _dialect, ...expected } = z.toJSONSchema(schema, { io: 'output', unrepresentable: 'any' });
+    void _dialect;
+    expect(schemas[name]).toEqual(expected);
+    // An answer carries exactly these fields: nothing undocumented leaves the server.
+    expect(schemas[name]).toMatchObject({ type: 'object', additionalProperties: false });
+  });
+
+  it('refers to them from the operations (the cart routes answer a Cart)', () => {
+    const cartOk = (documented['/api/cart'] as { get: { responses: Record<string, { content: Record<string, { schema: unknown }> }> } }).get.responses['200']!;
+    expect(cartOk.content['application/json']!.schema).toEqual({ $ref: '#/components/schemas/Cart' });
   });
 });

@@ -1,15 +1,17 @@
 // The OpenAPI 3.1 description of the JSON API, served at /api/openapi.json.
 // lib/openapi.test.ts fails when a route handler under app/ is missing here (or vice versa).
-// Request bodies come from the same zod schemas the handlers parse with (z.toJSONSchema), and
+// Request bodies come from the same zod schemas the handlers parse with, and the shared response
+// objects (User, Product, Cart, Order, Error) from lib/validation/responses.ts (z.toJSONSchema); and
 // each operation's security (cookie or Bearer, and the API-token scope) from the protection table
-// (lib/auth/http/protection.ts), so neither can drift from what the code enforces.
+// (lib/auth/http/protection.ts), so none of them can drift from what the code does.
 import { API_ROUTES, type ApiRule } from '@/lib/auth/http/protection';
 import { API_SCOPES } from '@/lib/auth/tokens';
 import { verifyEditSchema } from '@/lib/learn/verify-schema';
 import { accountPaths } from './openapi-account';
-import { bodyOf, jsonBody } from './openapi-body';
+import { bodyOf, jsonBody, responseSchemaOf } from './openapi-body';
 import { loginSchema, signupSchema } from '@/lib/validation/auth';
 import { addCartItemSchema, setCartItemSchema } from '@/lib/validation/cart';
+import { cartSchema, errorSchema, orderSchema, productSchema, userSchema } from '@/lib/validation/responses';
 import { strongSignInPaths } from './openapi-strong-sign-in';
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
@@ -38,21 +40,7 @@ const document = {
       bearerAuth: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' },
     },
     schemas: {
-      Error: {
-        type: 'object',
-        required: ['error'],
-        properties: {
-          error: {
-            type: 'object',
-            required: ['code', 'message'],
-            properties: {
-              code: { type: 'string', examples: ['invalid_request'] },
-              message: { type: 'string' },
-              fields: { type: 'object', additionalProperties: { type: 'array', items: { type: 'string' } } },
-            },
-          },
-        },
-      },
+      Error: responseSchemaOf(errorSchema),
       OAuthError: {
         type: 'object',
         required: ['error'],
@@ -61,65 +49,10 @@ const document = {
           error_description: { type: 'string' },
         },
       },
-      User: {
-        type: 'object',
-        required: ['id', 'email', 'name'],
-        properties: { id: { type: 'string' }, email: { type: 'string', format: 'email' }, name: { type: 'string' } },
-      },
-      Product: {
-        type: 'object',
-        required: ['id', 'slug', 'name', 'description', 'priceCents', 'imageUrl', 'stock'],
-        properties: {
-          id: { type: 'string' },
-          slug: { type: 'string' },
-          name: { type: 'string' },
-          description: { type: 'string' },
-          priceCents: { type: 'integer', minimum: 0 },
-          imageUrl: { type: 'string' },
-          stock: { type: 'integer', minimum: 0 },
-          category: { oneOf: [{ type: 'null' }, { type: 'object', required: ['slug', 'name'], properties: { slug: { type: 'string' }, name: { type: 'string' } } }] },
-        },
-      },
-      Cart: {
-        type: 'object',
-        required: ['items', 'totalCents'],
-        properties: {
-          items: {
-            type: 'array',
-            items: {
-              type: 'object',
-              required: ['productId', 'slug', 'name', 'unitPriceCents', 'quantity', 'lineTotalCents'],
-              properties: {
-                productId: { type: 'string' },
-                slug: { type: 'string' },
-                name: { type: 'string' },
-                unitPriceCents: { type: 'integer' },
-                quantity: { type: 'integer', minimum: 1, maximum: 99 },
-                lineTotalCents: { type: 'integer' },
-              },
-            },
-          },
-          totalCents: { type: 'integer' },
-          mergeCapped: { type: 'boolean', description: 'Present (true) after a sign-in merged a guest cart and lowered a line to 99 or to the stock' },
-        },
-      },
-      Order: {
-        type: 'object',
-        required: ['id', 'createdAt', 'totalCents', 'items'],
-        properties: {
-          id: { type: 'string' },
-          createdAt: { type: 'string', format: 'date-time' },
-          totalCents: { type: 'integer' },
-          items: {
-            type: 'array',
-            items: {
-              type: 'object',
-              required: ['productId', 'name', 'unitPriceCents', 'quantity'],
-              properties: { productId: { type: 'string' }, name: { type: 'string' }, unitPriceCents: { type: 'integer' }, quantity: { type: 'integer' } },
-            },
-          },
-        },
-      },
+      User: responseSchemaOf(userSchema),
+      Product: responseSchemaOf(productSchema),
+      Cart: responseSchemaOf(cartSchema),
+      Order: responseSchemaOf(orderSchema),
       TokenResponse: {
         type: 'object',
         required: ['access_token', 'token_type', 'expires_in', 'refresh_token', 'scope'],

@@ -2,11 +2,12 @@
 // product keeps its stock (orders decrement it) and its creation time, while its name,
 // description, price, image, category and search text follow the catalogue.
 //
-//   npm run db:seed        (tsx prisma/seed.ts: loads .env.local/.env, default file:./data/dev.db)
+//   npm run db:seed        (tsx prisma/seed.ts: loads .env.local/.env; DATABASE_URL defaults as in lib/database-url.mjs)
 //   import { seed } from './seed'; await seed(prisma)   (tests)
-import { existsSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
+import { databaseUrlOr } from '../lib/database-url.mjs';
 import { createPrismaClient, type Db } from '../lib/db/client';
+import { loadLocalEnv } from '../scripts/local-env.mjs';
 import { productSearchText } from '../lib/shop/search-text';
 import { CATALOGUE, CATEGORIES, productImageUrl } from './catalogue';
 
@@ -33,11 +34,8 @@ export async function seed(prisma: Db): Promise<{ products: number }> {
 }
 
 async function main(): Promise<void> {
-  // Same precedence as Next: values already in the environment win, then .env.local, then .env.
-  for (const file of ['.env.local', '.env']) {
-    if (existsSync(file)) process.loadEnvFile(file);
-  }
-  const url = process.env.DATABASE_URL || 'file:./data/dev.db';
+  loadLocalEnv();
+  const url = databaseUrlOr(process.env.DATABASE_URL);
   const prisma = await createPrismaClient(url);
   try {
     const { products } = await seed(prisma);

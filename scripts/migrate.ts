@@ -1,15 +1,13 @@
 // `npm run db:migrate`: applies prisma/<provider>/migrations with lib/db/migrate.ts, because
 // `prisma migrate deploy` needs a native engine that cannot be downloaded everywhere. Where
 // the engine is available, `prisma migrate deploy` does the same job and the two agree.
-import { existsSync } from 'node:fs';
+import { databaseUrlOr } from '../lib/database-url.mjs';
 import { applyMigrations } from '../lib/db/migrate';
+import { loadLocalEnv } from './local-env.mjs';
 
-// Same precedence as Next: values already in the environment win, then .env.local, then .env.
-for (const file of ['.env.local', '.env']) {
-  if (existsSync(file)) process.loadEnvFile(file);
-}
+loadLocalEnv();
 
-const url = process.env.DATABASE_URL || 'file:./data/dev.db';
+const url = databaseUrlOr(process.env.DATABASE_URL);
 
 try {
   const { applied } = await applyMigrations({ url, log: (line) => console.log(line) });

@@ -1,20 +1,19 @@
 #!/usr/bin/env node
 // Runs before `npm run dev` (predev): makes a fresh clone work with no set-up.
 //   1. Generates a development AUTH_SECRET into .env.local if there is none.
-//   2. Creates and migrates the database (an SQLite file at data/dev.db unless DATABASE_URL says
-//      otherwise) and seeds the catalogue. Both steps are idempotent, so this is cheap on every run.
+//   2. Creates and migrates the database (an SQLite file under data/, lib/database-url.mjs, unless
+//      DATABASE_URL says otherwise) and seeds the catalogue. Both steps are idempotent, so this is
+//      cheap on every run.
 import { randomBytes } from 'node:crypto';
 import { spawnSync } from 'node:child_process';
 import { appendFileSync, existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { loadLocalEnv } from './local-env.mjs';
 
 const root = join(import.meta.dirname, '..');
 const envLocal = join(root, '.env.local');
 
-// Values already in the environment win, then .env.local, then .env (Next's order).
-for (const file of ['.env.local', '.env']) {
-  if (existsSync(join(root, file))) process.loadEnvFile(join(root, file));
-}
+loadLocalEnv(root);
 
 if (!process.env.AUTH_SECRET) {
   const secret = randomBytes(48).toString('base64url');

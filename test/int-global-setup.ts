@@ -10,7 +10,8 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { isCI } from '../scripts/ci.mjs';
-import { createTestDatabase, postgresAvailable } from '../lib/db/test-database.ts';
+import { createTestDatabase } from './database.ts';
+import { postgresAvailable } from './postgres.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {

@@ -2,7 +2,7 @@
 // on the first write only), the same Origin rule as any cookie write, 401 for a guest checkout and
 // for a bad credential (never a fall-back to the guest cart), and the merge at JSON sign-in and
 // sign-up — but never at the token endpoint.
-import { beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { POST as login } from '@/app/api/auth/login/route';
 import { POST as signup } from '@/app/api/auth/signup/route';
 import { POST as tokenEndpoint } from '@/app/api/auth/token/route';
@@ -10,15 +10,14 @@ import { GET as getCartRoute } from '@/app/api/cart/route';
 import { DELETE as removeItem, PATCH as setItem } from '@/app/api/cart/items/[productId]/route';
 import { POST as addItem } from '@/app/api/cart/items/route';
 import { POST as checkoutRoute } from '@/app/api/checkout/route';
-import { resetRateLimitsForTests } from '@/lib/auth/accounts';
 import { db } from '@/lib/db';
 import { GUEST_CART_MAX_AGE_SECONDS } from '@/lib/shop/cart-cookie';
-import { createProduct } from '@/lib/shop/test-helpers';
+import { createProduct } from '@/test/shop-data';
 import { APP, accessCookie, errorBody, makeRequest, parseSetCookie, tokensFrom, uniqueEmail, type CallOptions } from '@/test/auth-requests';
+import { TEST_PASSWORD } from '@/test/auth-routes';
 
 const none = {} as never;
 const params = <T,>(value: T) => ({ params: Promise.resolve(value) });
-const PASSWORD = 'correct horse battery';
 
 const add = (auth: CallOptions, body: unknown) => addItem(makeRequest('/api/cart/items', 'POST', { ...auth, body }), none);
 const cartOf = async (auth: CallOptions) => (await getCartRoute(makeRequest('/api/cart', 'GET', { origin: null, ...auth }), none)).json();
@@ -31,8 +30,6 @@ async function guestWith(productId: string, quantity = 1): Promise<{ cookie: str
   expect(cart).toBeDefined();
   return { cookie: `cart=${cart!.value}`, cartId: cart!.value };
 }
-
-beforeEach(() => resetRateLimitsForTests());
 
 describe('guest cart routes', () => {
   it('start a cart on the first add only, with a random 128-bit id in an httpOnly, Lax, 30-day cookie', async () => {
@@ -88,7 +85,7 @@ describe('guest cart routes', () => {
     const product = await createProduct();
     const prisma = await db();
     const email = uniqueEmail('owner');
-    const owner = await signup(makeRequest('/api/auth/signup', 'POST', { body: { email, password: PASSWORD, name: 'Owner' } }), none);
+    const owner = await signup(makeRequest('/api/auth/signup', 'POST', { body: { email, password: TEST_PASSWORD, name: 'Owner' } }), none);
     const ownerTokens = tokensFrom(owner);
     await add({ cookie: accessCookie(ownerTokens) }, { productId: product.id, quantity: 4 });
     const userCart = await prisma.cart.findFirstOrThrow({ where: { user: { email } } });
@@ -135,7 +132,7 @@ describe('merge at sign-in', () => {
     const product = await createProduct({ priceCents: 800 });
     const { cookie, cartId } = await guestWith(product.id, 3);
     const response = await signup(
-      makeRequest('/api/auth/signup', 'POST', { cookie, body: { email: uniqueEmail('merge'), password: PASSWORD, name: 'Merge Me' } }),
+      makeRequest('/api/auth/signup', 'POST', { cookie, body: { email: uniqueEmail('merge'), password: TEST_PASSWORD, name: 'Merge Me' } }),
       none,
     );
     expect(response.status).toBe(201);
@@ -150,14 +147,14 @@ describe('merge at sign-in', () => {
     const scarce = await createProduct({ stock: 6 });
     const plenty = await createProduct({ stock: 500 });
     const email = uniqueEmail('merge');
-    const created = await signup(makeRequest('/api/auth/signup', 'POST', { body: { email, password: PASSWORD, name: 'Has Cart' } }), none);
+    const created = await signup(makeRequest('/api/auth/signup', 'POST', { body: { email, password: TEST_PASSWORD, name: 'Has Cart' } }), none);
     const account = { cookie: accessCookie(tokensFrom(created)) };
     await add(account, { productId: scarce.id, quantity: 4 });
     await add(account, { productId: plenty.id, quantity: 90 });
 
     const guest = await guestWith(scarce.id, 4);
     await add({ cookie: guest.cookie }, { productId: plenty.id, quantity: 20 });
-    const response = await login(makeRequest('/api/auth/login', 'POST', { cookie: guest.cookie, body: { email, password: PASSWORD } }), none);
+    const response = await login(makeRequest('/api/auth/login', 'POST', { cookie: guest.cookie, body: { email, password: TEST_PASSWORD } }), none);
     expect(response.status).toBe(200);
     expect(parseSetCookie(response).get('cart')?.attributes['max-age']).toBe('0');
     const cart = (await cartOf({ cookie: accessCookie(tokensFrom(response)) })) as { items: { productId: string; quantity: number }[]; mergeCapped?: boolean };
@@ -168,13 +165,13 @@ describe('merge at sign-in', () => {
   it('the token endpoint never merges a cookie cart (nor clears it)', async () => {
     const product = await createProduct();
     const email = uniqueEmail('bearer');
-    await signup(makeRequest('/api/auth/signup', 'POST', { body: { email, password: PASSWORD, name: 'Script' } }), none);
+    await signup(makeRequest('/api/auth/signup', 'POST', { body: { email, password: TEST_PASSWORD, name: 'Script' } }), none);
     const { cookie, cartId } = await guestWith(product.id, 2);
     const response = await tokenEndpoint(
       new Request(`${APP}/api/auth/token`, {
         method: 'POST',
         headers: { 'content-type': 'application/x-www-form-urlencoded', cookie },
-        body: new URLSearchParams({ grant_type: 'password', username: email, password: PASSWORD }).toString(),
+        body: new URLSearchParams({ grant_type: 'password', username: email, password: TEST_PASSWORD }).toString(),
       }),
     );
     expect(response.status).toBe(200);

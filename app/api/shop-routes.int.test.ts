@@ -11,7 +11,7 @@ import { GET as getProductRoute } from '@/app/api/products/[slug]/route';
 import { GET as listProductsRoute } from '@/app/api/products/route';
 import { issueTokenPair } from '@/lib/auth/sign-ins';
 import { uuidv7 } from '@/lib/auth/tokens';
-import { createProduct, createUser } from '@/lib/shop/test-helpers';
+import { createProduct, createUser } from '@/test/shop-data';
 import { errorBody, makeRequest, type CallOptions } from '@/test/auth-requests';
 
 const none = {} as never;

@@ -6,7 +6,7 @@
 // instances running and the database reachable for the next.
 import type { APIResponse, Page } from '@playwright/test';
 import pg from 'pg';
-import { runLoad } from '../../scripts/load-test.ts';
+import { runLoad } from '../../bench/cluster-load.ts';
 import { expect, test, type ClusterUser } from './fixtures.ts';
 import type { Cluster, Instance } from './support/cluster.ts';
 

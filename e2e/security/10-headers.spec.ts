@@ -2,7 +2,7 @@
 // sheets, ASVS 5 V3.2–V3.4): CSP with a per-response nonce and no 'unsafe-inline' for scripts,
 // proven in the browser; anti-framing; nosniff; Referrer-Policy; HSTS; and the real Set-Cookie
 // attributes of a sign-in. (Secure and the __Host-/__Secure- names over HTTPS are unit-tested in
-// lib/auth/cookies.test.ts: this server speaks plain HTTP.)
+// lib/auth/http/cookies.test.ts: this server speaks plain HTTP.)
 import { expect, test } from '@playwright/test';
 import { MAIN, MAIN_ORIGIN, createVictim, setCookieHeaders } from './support.ts';
 

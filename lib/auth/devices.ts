@@ -12,7 +12,7 @@ import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { db } from '@/lib/db';
 import { durable } from '@/lib/db/durable';
 import { env } from '@/lib/env';
-import { isUniqueViolation } from '@/lib/errors';
+import { isUniqueViolation } from '@/lib/db/errors';
 import { readCookie, type CookieToSet } from './http';
 
 /** A year: the cookie and the row live as long as the browser keeps coming back. */

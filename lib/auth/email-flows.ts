@@ -9,7 +9,8 @@
 import 'server-only';
 import { db } from '@/lib/db';
 import { env } from '@/lib/env';
-import { AppError, isUniqueViolation } from '@/lib/errors';
+import { AppError } from '@/lib/errors';
+import { isUniqueViolation } from '@/lib/db/errors';
 import type { Prisma } from '@/lib/generated/sqlite/client';
 import { mailEnabled, mailUnavailable } from '@/lib/mail/config';
 import { enqueuePasswordChangedNotice } from '@/lib/mail/notices';

@@ -25,7 +25,8 @@ import {
 } from '@simplewebauthn/server';
 import { recordAuditEvent } from '@/lib/audit';
 import { db } from '@/lib/db';
-import { AppError, isUniqueViolation, notFound } from '@/lib/errors';
+import { AppError, notFound } from '@/lib/errors';
+import { isUniqueViolation } from '@/lib/db/errors';
 import type { AuthMethod } from './tokens';
 import type { RequestMeta } from './http';
 

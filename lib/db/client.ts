@@ -6,7 +6,7 @@
 // Postgres deployment never loads better-sqlite3. Both generated clients share one model, so the
 // SQLite client's types describe either.
 import type { PrismaClient } from '../generated/sqlite/client';
-import { databaseProviderOf } from './provider';
+import { databaseProviderOf } from '../database-url.mjs';
 
 export type Db = PrismaClient;
 

@@ -10,8 +10,8 @@ import pg from 'pg';
 import { getDMMF } from '@prisma/internals';
 import { describe, expect, it } from 'vitest';
 import { applyMigrations, migrationChecksum, readMigrations, sqlitePathOf } from './migrate';
-import type { DatabaseProvider } from './provider';
-import { createTestDatabase } from './test-database';
+import type { DatabaseProvider } from '../database-url.mjs';
+import { createTestDatabase } from '@/test/database';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const migrationsDir = (p: DatabaseProvider) => join(root, 'prisma', p, 'migrations');

@@ -11,7 +11,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import pg from 'pg';
-import { databaseProviderOf, type DatabaseProvider } from './provider';
+import { databaseProviderOf, type DatabaseProvider } from '../database-url.mjs';
 
 export interface ApplyMigrationsOptions {
   url: string;
@@ -112,7 +112,7 @@ export async function applyMigrations(options: ApplyMigrationsOptions): Promise<
     : applyPostgres(options.url, migrations, log);
 }
 
-/** `file:./data/dev.db` is relative to the working directory, like the app's own client. */
+/** A relative `file:` URL is relative to the working directory, like the app's own client. */
 export function sqlitePathOf(url: string): string {
   if (url.startsWith('file://')) return fileURLToPath(url.split('?')[0]!);
   return resolve(process.cwd(), url.slice('file:'.length).split('?')[0]!);

@@ -1,4 +1,4 @@
-// Human explanations for each precise rejection code of explainRejection() (lib/auth/jwt.ts).
+// Human explanations for each precise rejection code of explainRejection() (lib/auth/tokens/jwt.ts).
 import type { RejectionCode } from '@/lib/auth/tokens';
 
 export const REJECTION_EXPLANATIONS: Record<RejectionCode, { title: string; explanation: string }> = {

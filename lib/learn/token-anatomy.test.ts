@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { signToken } from '@/lib/auth/tokens';
+import { signToken, tokenLifetime } from '@/lib/auth/tokens';
 import { uuidv7 } from '@/lib/auth/tokens';
 import { accessCookieView } from './cookie-view';
 import { REJECTION_EXPLANATIONS } from './rejections';
@@ -116,7 +116,7 @@ describe('the cookie as the server sets it', () => {
   it('over HTTP: plain name, HttpOnly, SameSite=Lax, Path=/, Max-Age of the access token', () => {
     const view = accessCookieView(false);
     expect(view.name).toBe('access');
-    expect(view.setCookie).toBe('access=…; Path=/; Max-Age=900; HttpOnly; SameSite=Lax');
+    expect(view.setCookie).toBe(`access=…; Path=/; Max-Age=${tokenLifetime('access')}; HttpOnly; SameSite=Lax`);
   });
 
   it('over HTTPS: the __Host- name and Secure', () => {

@@ -9,8 +9,8 @@ import Database from 'better-sqlite3';
 import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import { applyMigrations, readMigrations, sqlitePathOf } from '@/lib/db/migrate';
-import type { DatabaseProvider } from '@/lib/db/provider';
-import { createTestDatabase } from '@/lib/db/test-database';
+import type { DatabaseProvider } from '@/lib/database-url.mjs';
+import { createTestDatabase } from '@/test/database';
 
 const MIGRATION = '20261130120000_guest_cart_catalogue';
 const provider = (process.env.TEST_DB_PROVIDER ?? 'sqlite') as DatabaseProvider;

@@ -6,7 +6,7 @@ import { db } from '@/lib/db';
 import { AppError } from '@/lib/errors';
 import { addToCart, cartJson, getCart, getCartCount, removeFromCart, setCartItemQuantity } from './cart';
 import { listProducts } from './products';
-import { createProduct, createUser } from './test-helpers';
+import { createProduct, createUser } from '@/test/shop-data';
 
 async function refusal(promise: Promise<unknown>): Promise<AppError> {
   const error = await promise.then(

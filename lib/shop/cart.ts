@@ -14,6 +14,7 @@ import 'server-only';
 import { db } from '@/lib/db';
 import { AppError } from '@/lib/errors';
 import { MAX_LINE_QUANTITY } from '@/lib/validation/cart';
+import type { CartJson } from '@/lib/validation/responses';
 import { newGuestCartId } from './cart-cookie';
 import { outOfStock, productNotFound, quantityTooLarge } from './errors';
 import { writeTransaction, type Tx } from './transaction';
@@ -42,8 +43,8 @@ export interface CartDto {
   mergeCapped: boolean;
 }
 
-/** The API's cart shape: only these fields leave the server as JSON. */
-export function cartJson(cart: CartDto) {
+/** The API's cart shape (the OpenAPI document's Cart): only these fields leave the server as JSON. */
+export function cartJson(cart: CartDto): CartJson {
   return {
     items: cart.items.map(({ productId, slug, name, unitPriceCents, quantity, lineTotalCents }) => ({
       productId,

@@ -4,7 +4,7 @@ import { db } from '@/lib/db';
 import { AppError } from '@/lib/errors';
 import { addToCart, getCart } from './cart';
 import { checkout, getOrder, listOrders } from './orders';
-import { createProduct, createUser } from './test-helpers';
+import { createProduct, createUser } from '@/test/shop-data';
 
 async function stockOf(productId: string): Promise<number | undefined> {
   const prisma = await db();

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { db } from '@/lib/db';
 import { addToCart, createGuestCart, getCart, mergeGuestCart, purgeIdleGuestCarts, removeFromCart, setCartItemQuantity } from './cart';
 import { checkout } from './orders';
-import { createProduct, createUser } from './test-helpers';
+import { createProduct, createUser } from '@/test/shop-data';
 
 const quantities = (cart: { items: { productId: string; quantity: number }[] }) =>
   Object.fromEntries(cart.items.map((line) => [line.productId, line.quantity]));

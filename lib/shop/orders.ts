@@ -13,22 +13,12 @@ import { db } from '@/lib/db';
 import { enqueueOrderConfirmation } from '@/lib/mail/notices';
 import { deliverSoon } from '@/lib/mail/outbox';
 import { emptyCart, outOfStock } from './errors';
+import type { OrderItemJson, OrderJson } from '@/lib/validation/responses';
 import { writeTransaction } from './transaction';
 
-export interface OrderItemDto {
-  productId: string;
-  name: string;
-  unitPriceCents: number;
-  quantity: number;
-}
-
-export interface OrderDto {
-  id: string;
-  /** ISO 8601. */
-  createdAt: string;
-  totalCents: number;
-  items: OrderItemDto[];
-}
+/** An order as the API answers it (its schema is the OpenAPI document's Order). */
+export type OrderDto = OrderJson;
+export type OrderItemDto = OrderItemJson;
 
 const ORDER_SELECT = {
   id: true,

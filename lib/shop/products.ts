@@ -12,23 +12,12 @@ import 'server-only';
 import { empty, join, sqltag as sql, raw } from '@prisma/client/runtime/client';
 import { db } from '@/lib/db';
 import type { CatalogueQuery, CatalogueSort } from '@/lib/validation/catalogue';
+import type { ProductJson } from '@/lib/validation/responses';
 import { searchWords } from './search-text';
 
-export interface CategoryRef {
-  slug: string;
-  name: string;
-}
-
-export interface ProductDto {
-  id: string;
-  slug: string;
-  name: string;
-  description: string;
-  priceCents: number;
-  imageUrl: string;
-  stock: number;
-  category: CategoryRef | null;
-}
+/** A product as the API answers it (its schema is the OpenAPI document's Product). */
+export type ProductDto = ProductJson;
+export type CategoryRef = NonNullable<ProductJson['category']>;
 
 export interface CataloguePage {
   products: ProductDto[];

@@ -7,7 +7,7 @@ import { GET as productsRoute } from '@/app/api/products/route';
 import { db } from '@/lib/db';
 import { catalogueQuerySchema } from '@/lib/validation/catalogue';
 import { searchProducts } from './products';
-import { createProduct } from './test-helpers';
+import { createProduct } from '@/test/shop-data';
 
 const none = {} as never;
 const query = (input: Record<string, unknown>) => searchProducts(catalogueQuerySchema.parse(input));

@@ -5,25 +5,23 @@
 // bare statement would otherwise run inside whichever transaction is open). Another process
 // holding the write lock shows up as SQLITE_BUSY once the busy timeout has passed: retried.
 // Postgres: READ COMMITTED with conditional updates needs no retries in the normal course, but a
-// deadlock or serialization failure (P2034, 40001, 40P01) and the unique-violation of two
-// first inserts of the same cart line (P2002) are retried by re-running the whole transaction.
+// deadlock or serialization failure (P2034) and the unique-violation of two first inserts of the
+// same cart line (P2002) are retried by re-running the whole transaction. lib/db/errors.ts reads
+// which is which from Prisma's codes.
 import 'server-only';
 import { db } from '@/lib/db';
-import { AppError, isUniqueViolation } from '@/lib/errors';
+import { AppError } from '@/lib/errors';
+import { isUniqueViolation, isWriteConflict } from '@/lib/db/errors';
 import type { Prisma } from '@/lib/generated/sqlite/client';
 
 export type Tx = Prisma.TransactionClient;
 
 const MAX_ATTEMPTS = 6;
 
+/** Worth re-running the whole transaction: a write conflict or a lost first-insert race. */
 export function isRetryableWriteError(error: unknown): boolean {
-  if (error instanceof AppError || !(error instanceof Error)) return false;
-  if (isUniqueViolation(error)) return true;
-  const code = (error as { code?: string }).code;
-  if (code === 'P2034' || code === '40001' || code === '40P01') return true;
-  return /SQLITE_BUSY|database is locked|deadlock detected|could not serialize|write conflict|TransactionWriteConflict/i.test(
-    `${error.name} ${error.message}`,
-  );
+  if (error instanceof AppError) return false;
+  return isWriteConflict(error) || isUniqueViolation(error);
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

@@ -1,6 +1,6 @@
 // GET /.well-known/jwks.json: the public keys that verify this app's tokens (RFC 7517).
 // Empty in HS256 mode (a shared secret is never published). Only public members are ever copied
-// into this set (lib/auth/keys.ts publicJwk), so private material cannot leak through here.
+// into this set (lib/auth/tokens/keys.ts publicJwk), so private material cannot leak through here.
 import { getKeySet } from '@/lib/auth/tokens';
 import { handler } from '@/lib/auth/guards';
 

@@ -2,60 +2,23 @@
 // handlers and a real database (SQLite and Postgres projects). TOTP codes are computed from the
 // secret the API hands out, as an authenticator app would.
 import { Secret, TOTP } from 'otpauth';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { DELETE as deleteAccountRoute } from '@/app/api/account/route';
-import { POST as recoveryCodesRoute } from '@/app/api/account/recovery-codes/route';
-import { DELETE as totpOff, POST as totpStart } from '@/app/api/account/totp/route';
-import { POST as totpConfirm } from '@/app/api/account/totp/confirm/route';
-import { POST as login } from '@/app/api/auth/login/route';
-import { POST as loginMfa } from '@/app/api/auth/login/mfa/route';
-import { POST as reauth } from '@/app/api/auth/reauth/route';
-import { POST as refreshPost } from '@/app/api/auth/refresh/route';
-import { POST as signup } from '@/app/api/auth/signup/route';
+import { describe, expect, it } from 'vitest';
 import { POST as token } from '@/app/api/auth/token/route';
-import { GET as me } from '@/app/api/me/route';
 import { createApiToken } from '@/lib/auth/api-tokens';
-import { clearVerifyMemo } from '@/lib/auth/tokens';
-import { RATE_LIMITS, resetRateLimitsForTests } from '@/lib/auth/accounts';
+import { RATE_LIMITS } from '@/lib/auth/accounts';
 import { startSession } from '@/lib/auth/sign-ins';
 import { consumeTotpCode, resealTotpSecrets } from '@/lib/auth/totp';
 import { settleAfterResponse } from '@/lib/after-response';
 import { db } from '@/lib/db';
 import { resetEnvForTests } from '@/lib/env';
-import { accessCookie, authCookies, errorBody, makeRequest, parseSetCookie, tokensFrom, uniqueEmail, type CallOptions, type Tokens } from '@/test/auth-requests';
-
-const ctx = {} as never;
-const PASSWORD = 'correct horse battery';
-
-const call = (handler: (request: Request, context: never) => Promise<Response>, path: string, method: string) => (options: CallOptions = {}) =>
-  handler(makeRequest(path, method, options), ctx);
-
-const api = {
-  signup: call(signup, '/api/auth/signup', 'POST'),
-  login: call(login, '/api/auth/login', 'POST'),
-  loginMfa: call(loginMfa, '/api/auth/login/mfa', 'POST'),
-  reauth: call(reauth, '/api/auth/reauth', 'POST'),
-  refresh: call(refreshPost, '/api/auth/refresh', 'POST'),
-  me: call(me, '/api/me', 'GET'),
-  totpStart: call(totpStart, '/api/account/totp', 'POST'),
-  totpConfirm: call(totpConfirm, '/api/account/totp/confirm', 'POST'),
-  totpOff: call(totpOff, '/api/account/totp', 'DELETE'),
-  recoveryCodes: call(recoveryCodesRoute, '/api/account/recovery-codes', 'POST'),
-  deleteAccount: call(deleteAccountRoute, '/api/account', 'DELETE'),
-};
+import { accessCookie, authCookies, errorBody, parseSetCookie, tokensFrom, type Tokens } from '@/test/auth-requests';
+import { api, signedUp, TEST_PASSWORD } from '@/test/auth-routes';
 
 const tokenRequest = (form: Record<string, string>) =>
   token(new Request('http://localhost:3000/api/auth/token', { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(form) }));
 
 function codeAt(secret: string, nowMs: number): string {
   return new TOTP({ secret: Secret.fromBase32(secret), algorithm: 'SHA1', digits: 6, period: 30 }).generate({ timestamp: nowMs });
-}
-
-async function signedUp(email = uniqueEmail('strong')) {
-  const response = await api.signup({ body: { email, password: PASSWORD, name: 'Grace Hopper' } });
-  expect(response.status).toBe(201);
-  const { user } = (await response.json()) as { user: { id: string } };
-  return { userId: user.id, email, tokens: tokensFrom(response) };
 }
 
 /** Turns two-step sign-in on for a fresh session; returns the secret and the recovery codes. */
@@ -76,16 +39,9 @@ function mfaCookieOf(response: Response): string {
   return `mfa=${value}`;
 }
 
-beforeEach(() => resetRateLimitsForTests());
-afterEach(() => {
-  for (const name of ['AUTH_STEP_UP_MAX_AGE', 'AUTH_SESSION_MAX_AGE']) delete process.env[name];
-  resetEnvForTests();
-  clearVerifyMemo();
-});
-
 describe('two-step sign-in (TOTP)', () => {
   it('stores the secret encrypted, asks for a second step after the password, and accepts each code once', async () => {
-    const { userId, email, tokens } = await signedUp();
+    const { user: { id: userId }, email, tokens } = await signedUp();
     const { secret, recoveryCodes } = await withTotp(tokens);
     expect(recoveryCodes).toHaveLength(10);
     expect(new Set(recoveryCodes).size).toBe(10);
@@ -97,7 +53,7 @@ describe('two-step sign-in (TOTP)', () => {
     const stored = await prisma.recoveryCode.findMany({ where: { userId } });
     expect(stored.map((row) => row.hash)).not.toContain(recoveryCodes[0]);
 
-    const password = await api.login({ body: { email, password: PASSWORD } });
+    const password = await api.login({ body: { email, password: TEST_PASSWORD } });
     expect(password.status).toBe(200);
     expect(await password.json()).toEqual({ mfaRequired: true, methods: ['totp', 'recovery'] });
     expect(parseSetCookie(password).has('access')).toBe(false);
@@ -113,7 +69,7 @@ describe('two-step sign-in (TOTP)', () => {
 
     // The attempt is single-use, and the same code in a new attempt is refused.
     expect((await errorBody(await api.loginMfa({ cookie: mfa, body: { code: nextCode } }))).error.code).toBe('mfa_challenge_ended');
-    const again = mfaCookieOf(await api.login({ body: { email, password: PASSWORD } }));
+    const again = mfaCookieOf(await api.login({ body: { email, password: TEST_PASSWORD } }));
     const reused = await api.loginMfa({ cookie: again, body: { code: nextCode } });
     expect(reused.status).toBe(401);
     expect((await errorBody(reused)).error.code).toBe('invalid_code');
@@ -122,12 +78,12 @@ describe('two-step sign-in (TOTP)', () => {
   it('accepts a recovery code once, and five wrong codes end the attempt', async () => {
     const { email, tokens } = await signedUp();
     const { recoveryCodes } = await withTotp(tokens);
-    const first = mfaCookieOf(await api.login({ body: { email, password: PASSWORD } }));
+    const first = mfaCookieOf(await api.login({ body: { email, password: TEST_PASSWORD } }));
     expect((await api.loginMfa({ cookie: first, body: { recoveryCode: recoveryCodes[0]!.toUpperCase() } })).status).toBe(200);
-    const second = mfaCookieOf(await api.login({ body: { email, password: PASSWORD } }));
+    const second = mfaCookieOf(await api.login({ body: { email, password: TEST_PASSWORD } }));
     expect((await api.loginMfa({ cookie: second, body: { recoveryCode: recoveryCodes[0] } })).status).toBe(401);
 
-    const third = mfaCookieOf(await api.login({ body: { email, password: PASSWORD } }));
+    const third = mfaCookieOf(await api.login({ body: { email, password: TEST_PASSWORD } }));
     for (let i = 0; i < 4; i++) {
       expect((await errorBody(await api.loginMfa({ cookie: third, body: { code: '000000' } }))).error.code).toMatch(/invalid_code/);
     }
@@ -139,10 +95,10 @@ describe('two-step sign-in (TOTP)', () => {
     const { email, tokens } = await signedUp();
     await withTotp(tokens);
     for (let attempt = 0; attempt < 4; attempt++) {
-      const mfa = mfaCookieOf(await api.login({ body: { email, password: PASSWORD } }));
+      const mfa = mfaCookieOf(await api.login({ body: { email, password: TEST_PASSWORD } }));
       for (let i = 0; i < 5; i++) await api.loginMfa({ cookie: mfa, body: { code: '000000' } });
     }
-    const mfa = mfaCookieOf(await api.login({ body: { email, password: PASSWORD } }));
+    const mfa = mfaCookieOf(await api.login({ body: { email, password: TEST_PASSWORD } }));
     const throttled = await api.loginMfa({ cookie: mfa, body: { code: '000000' } });
     expect(throttled.status).toBe(429);
     expect(throttled.headers.get('retry-after')).toBeTruthy();
@@ -158,7 +114,7 @@ describe('two-step sign-in (TOTP)', () => {
   it('the password grant refuses a two-step account and points to API tokens', async () => {
     const { email, tokens } = await signedUp();
     await withTotp(tokens);
-    const response = await tokenRequest({ grant_type: 'password', username: email, password: PASSWORD });
+    const response = await tokenRequest({ grant_type: 'password', username: email, password: TEST_PASSWORD });
     expect(response.status).toBe(400);
     const body = (await response.json()) as { error: string; error_description: string };
     expect(body.error).toBe('invalid_grant');
@@ -167,14 +123,14 @@ describe('two-step sign-in (TOTP)', () => {
 
   it('turning it on or off ends the other sign-ins; new recovery codes kill the old set', async () => {
     const { email, tokens } = await signedUp();
-    const other = tokensFrom(await api.login({ body: { email, password: PASSWORD } }));
+    const other = tokensFrom(await api.login({ body: { email, password: TEST_PASSWORD } }));
     const { recoveryCodes } = await withTotp(tokens);
     expect((await api.me({ cookie: accessCookie(other) })).status).toBe(401);
     expect((await api.me({ cookie: accessCookie(tokens) })).status).toBe(200);
 
     const fresh = await api.recoveryCodes({ cookie: accessCookie(tokens) });
     const { recoveryCodes: newCodes } = (await fresh.json()) as { recoveryCodes: string[] };
-    const mfa = mfaCookieOf(await api.login({ body: { email, password: PASSWORD } }));
+    const mfa = mfaCookieOf(await api.login({ body: { email, password: TEST_PASSWORD } }));
     expect((await api.loginMfa({ cookie: mfa, body: { recoveryCode: recoveryCodes[0] } })).status).toBe(401);
     const ok = await api.loginMfa({ cookie: mfa, body: { recoveryCode: newCodes[0] } });
     expect(ok.status).toBe(200);
@@ -182,7 +138,7 @@ describe('two-step sign-in (TOTP)', () => {
 
     expect((await api.totpOff({ cookie: accessCookie(tokens) })).status).toBe(200);
     expect((await api.me({ cookie: accessCookie(third) })).status).toBe(401);
-    const plain = await api.login({ body: { email, password: PASSWORD } });
+    const plain = await api.login({ body: { email, password: TEST_PASSWORD } });
     expect(parseSetCookie(plain).has('access')).toBe(true);
   });
 });
@@ -191,7 +147,7 @@ describe('step-up', () => {
   it('a stale sign-in is asked again; after re-auth the change goes through, in the same family', async () => {
     process.env.AUTH_STEP_UP_MAX_AGE = '60';
     resetEnvForTests();
-    const { userId, tokens: fresh } = await signedUp();
+    const { user: { id: userId }, tokens: fresh } = await signedUp();
     const staleTokens = await startSession(userId, null, { amr: ['pwd'] }, Date.now() - 120_000 + 1000);
     // Access tokens live 15 minutes: this one is valid, only its auth_time is old.
     const stale = { access: staleTokens.access.token, refresh: staleTokens.refresh.token };
@@ -201,7 +157,7 @@ describe('step-up', () => {
     expect((await api.totpStart({ cookie: accessCookie(fresh) })).status).toBe(200);
 
     expect((await api.reauth({ cookie: authCookies(stale), body: { password: 'wrong password' } })).status).toBe(401);
-    const renewed = await api.reauth({ cookie: authCookies(stale), body: { password: PASSWORD } });
+    const renewed = await api.reauth({ cookie: authCookies(stale), body: { password: TEST_PASSWORD } });
     expect(renewed.status).toBe(200);
     const after = tokensFrom(renewed);
     expect(after.accessClaims.sid).toBe(staleTokens.access.claims.sid);
@@ -210,9 +166,9 @@ describe('step-up', () => {
   });
 
   it('a personal API token can never step up or make a sensitive change', async () => {
-    const { userId } = await signedUp();
+    const { user: { id: userId } } = await signedUp();
     const { token: apiToken } = await createApiToken({ userId, name: 'script', scopes: ['profile:read'], ttlDays: 30 });
-    expect((await api.reauth({ bearer: apiToken, origin: null, body: { password: PASSWORD } })).status).toBe(403);
+    expect((await api.reauth({ bearer: apiToken, origin: null, body: { password: TEST_PASSWORD } })).status).toBe(403);
     expect((await api.totpStart({ bearer: apiToken, origin: null })).status).toBe(403);
     expect((await api.deleteAccount({ bearer: apiToken, origin: null, body: { email: 'x@example.test' } })).status).toBe(403);
   });
@@ -222,7 +178,7 @@ describe('session cap', () => {
   it('a refresh after AUTH_SESSION_MAX_AGE signs the user out, however recently it refreshed', async () => {
     process.env.AUTH_SESSION_MAX_AGE = '60';
     resetEnvForTests();
-    const { userId } = await signedUp();
+    const { user: { id: userId } } = await signedUp();
     const old = await startSession(userId, null, { amr: ['pwd'] }, Date.now() - 61_000);
     const response = await api.refresh({ cookie: authCookies({ access: old.access.token, refresh: old.refresh.token }) });
     expect(response.status).toBe(401);
@@ -236,7 +192,7 @@ describe('session cap', () => {
 
 describe('account deletion', () => {
   it('kills every token, removes personal data, keeps orders without the person, and frees the address', async () => {
-    const { userId, email, tokens } = await signedUp();
+    const { user: { id: userId }, email, tokens } = await signedUp();
     const prisma = await db();
     const { token: apiToken } = await createApiToken({ userId, name: 'script', scopes: ['profile:read'], ttlDays: 30 });
     await withTotp(tokens);
@@ -291,7 +247,7 @@ describe('account deletion', () => {
     expect(kept).toMatchObject({ userId: null, email: null, totalCents: 1234 });
     expect(kept.items).toHaveLength(1);
 
-    const again = await api.signup({ body: { email, password: PASSWORD, name: 'Grace Again' } });
+    const again = await api.signup({ body: { email, password: TEST_PASSWORD, name: 'Grace Again' } });
     expect(again.status).toBe(201);
     expect((await again.json()).user.id).not.toBe(userId);
     expect((await api.me({ cookie: accessCookie(tokens) })).status).toBe(401);
@@ -300,7 +256,7 @@ describe('account deletion', () => {
 
 describe('rotating AUTH_SECRET', () => {
   it('re-encrypts TOTP secrets from the previous secret, and leaves current ones alone', async () => {
-    const { userId, tokens } = await signedUp();
+    const { user: { id: userId }, tokens } = await signedUp();
     const { secret } = await withTotp(tokens);
     const previous = process.env.AUTH_SECRET!;
     const rotated = `${previous}-rotated-${Date.now()}`;

@@ -2,66 +2,28 @@
 // Postgres projects) and a real SMTP peer: verification at sign-up, password reset (sessions and
 // API tokens end), change of address, one-time tokens (single use, expiry, voiding), enumeration,
 // Host-header injection, throttling, AUTH_REQUIRE_VERIFIED_EMAIL, and the account JSON API.
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GET as activity } from '@/app/api/account/activity/route';
-import { POST as changeEmail } from '@/app/api/account/email/route';
-import { POST as resendVerification } from '@/app/api/account/email/verification/route';
-import { POST as accountPassword } from '@/app/api/account/password/route';
 import { DELETE as endSession } from '@/app/api/account/sessions/[id]/route';
 import { GET as sessions } from '@/app/api/account/sessions/route';
 import { DELETE as revokeToken } from '@/app/api/account/tokens/[id]/route';
-import { GET as listTokens, POST as createToken } from '@/app/api/account/tokens/route';
-import { POST as confirm } from '@/app/api/auth/email/confirm/route';
-import { POST as login } from '@/app/api/auth/login/route';
-import { POST as forgot } from '@/app/api/auth/password/forgot/route';
-import { POST as reset } from '@/app/api/auth/password/reset/route';
-import { POST as signup } from '@/app/api/auth/signup/route';
+import { GET as listTokens } from '@/app/api/account/tokens/route';
 import { POST as addItem } from '@/app/api/cart/items/route';
 import { POST as checkout } from '@/app/api/checkout/route';
-import { GET as me } from '@/app/api/me/route';
-import { clearVerifyMemo } from '@/lib/auth/tokens';
-import { hashOneTimeToken } from '@/lib/auth/one-time-tokens';
 import { resetRateLimitsForTests } from '@/lib/auth/accounts';
+import { hashOneTimeToken } from '@/lib/auth/one-time-tokens';
+import { clearVerifyMemo } from '@/lib/auth/tokens';
 import { db } from '@/lib/db';
 import { resetEnvForTests } from '@/lib/env';
 import { afterResponseCount, whenAfterResponseIdle } from '@/lib/mail/after-response';
-import { createProduct } from '@/lib/shop/test-helpers';
+import { createProduct } from '@/test/shop-data';
 import type { MailCatcher } from '@/e2e/support/mail-catcher';
-import { accessCookie, errorBody, makeRequest, parseSetCookie, tokensFrom, uniqueEmail, type CallOptions, type Tokens } from '@/test/auth-requests';
+import { accessCookie, errorBody, makeRequest, parseSetCookie, uniqueEmail } from '@/test/auth-requests';
+import { api, NO_CONTEXT, route, signedIn, signedUp, TEST_NAME, TEST_PASSWORD } from '@/test/auth-routes';
 import { stopMailCatcher, tokenFromLink, useMailCatcher } from '@/test/mail-support';
 
-const ctx = {} as never;
-const PASSWORD = 'correct horse battery';
 const NEW_PASSWORD = 'a brand new passphrase';
 let catcher: MailCatcher;
-
-const post = (handler: (r: Request, c: never) => Promise<Response>, path: string) => (options: CallOptions = {}) => handler(makeRequest(path, 'POST', options), ctx);
-const call = {
-  signup: post(signup, '/api/auth/signup'),
-  login: post(login, '/api/auth/login'),
-  forgot: post(forgot, '/api/auth/password/forgot'),
-  reset: post(reset, '/api/auth/password/reset'),
-  confirm: post(confirm, '/api/auth/email/confirm'),
-  changeEmail: post(changeEmail, '/api/account/email'),
-  resend: post(resendVerification, '/api/account/email/verification'),
-  password: post(accountPassword, '/api/account/password'),
-  createToken: post(createToken, '/api/account/tokens'),
-  me: (options: CallOptions) => me(makeRequest('/api/me', 'GET', { origin: null, ...options }), ctx),
-  get: (handler: (r: Request, c: never) => Promise<Response>, path: string, options: CallOptions) => handler(makeRequest(path, 'GET', { origin: null, ...options }), ctx),
-};
-
-async function signedUp(email = uniqueEmail('flows')) {
-  const response = await call.signup({ body: { email, password: PASSWORD, name: 'Flow Tester' } });
-  expect(response.status).toBe(201);
-  const { user } = (await response.json()) as { user: { id: string } };
-  return { email, userId: user.id, tokens: tokensFrom(response) };
-}
-
-async function signedIn(email: string, password = PASSWORD): Promise<Tokens> {
-  const response = await call.login({ body: { email, password } });
-  expect(response.status).toBe(200);
-  return tokensFrom(response);
-}
 
 /** The newest mail to `to` whose subject matches, after deferred work is done. */
 async function mailTo(to: string, subject: RegExp) {
@@ -81,36 +43,26 @@ afterAll(async () => {
   await stopMailCatcher(catcher);
 });
 
-beforeEach(() => {
-  resetRateLimitsForTests();
-});
-
-afterEach(() => {
-  for (const name of ['AUTH_REQUIRE_VERIFIED_EMAIL', 'TRUST_PROXY']) delete process.env[name];
-  resetEnvForTests();
-  clearVerifyMemo();
-});
-
 describe('verification at sign-up', () => {
   it('mails a link; a GET-free POST of its token verifies the address once', async () => {
-    const { email, userId, tokens } = await signedUp();
+    const { email, user: { id: userId }, tokens } = await signedUp();
     const mail = await mailTo(email, /Confirm your email address/);
     expect(mail.text).toContain('Tokenshop');
     expect(mail.html).toMatch(/<a href="http:\/\/localhost:3000\/verify-email\?token=/);
     const token = tokenFromLink(mail.links[0]!);
     expect((await (await db()).user.findUniqueOrThrow({ where: { id: userId } })).emailVerifiedAt).toBeNull();
     // GET /api/me carries the address's state (read in the session check's one query).
-    const before = await call.me({ cookie: accessCookie(tokens) });
-    expect(await before.json()).toEqual({ user: { id: userId, email, name: 'Flow Tester', emailVerified: false } });
+    const before = await api.me({ cookie: accessCookie(tokens) });
+    expect(await before.json()).toEqual({ user: { id: userId, email, name: TEST_NAME, emailVerified: false } });
 
-    const first = await call.confirm({ body: { token } });
+    const first = await api.confirmEmail({ body: { token } });
     expect(first.status).toBe(200);
     expect(await first.json()).toEqual({ ok: true, kind: 'verified', email });
     expect((await (await db()).user.findUniqueOrThrow({ where: { id: userId } })).emailVerifiedAt).toBeInstanceOf(Date);
-    const after = await call.me({ cookie: accessCookie(tokens) });
-    expect(await after.json()).toEqual({ user: { id: userId, email, name: 'Flow Tester', emailVerified: true } });
+    const after = await api.me({ cookie: accessCookie(tokens) });
+    expect(await after.json()).toEqual({ user: { id: userId, email, name: TEST_NAME, emailVerified: true } });
 
-    const again = await call.confirm({ body: { token } });
+    const again = await api.confirmEmail({ body: { token } });
     expect(again.status).toBe(400);
     expect((await errorBody(again)).error.code).toBe('invalid_token');
   });
@@ -120,23 +72,23 @@ describe('verification at sign-up', () => {
     const token = await linkTokenTo(email, /Confirm your email address/);
     await (await db()).oneTimeToken.update({ where: { hash: hashOneTimeToken(token) }, data: { expiresAt: new Date(Date.now() - 1000) } });
     for (const bad of [token, 'x'.repeat(43), 'short', '../../etc/passwd']) {
-      const response = await call.confirm({ body: { token: bad } });
+      const response = await api.confirmEmail({ body: { token: bad } });
       expect(response.status, bad).toBe(400);
       expect((await errorBody(response)).error.code).toBe('invalid_token');
     }
-    expect((await call.confirm({ body: {} })).status).toBe(400);
-    expect((await call.confirm({ raw: 'token=x', contentType: 'application/x-www-form-urlencoded' })).status).toBe(415);
+    expect((await api.confirmEmail({ body: {} })).status).toBe(400);
+    expect((await api.confirmEmail({ raw: 'token=x', contentType: 'application/x-www-form-urlencoded' })).status).toBe(415);
   });
 
   it('"Resend" sends a new link while unverified, nothing once verified, and never to an API token', async () => {
     const { email, tokens } = await signedUp();
     await mailTo(email, /Confirm your email address/);
-    const response = await call.resend({ cookie: accessCookie(tokens) });
+    const response = await api.resendVerification({ cookie: accessCookie(tokens) });
     expect(response.status).toBe(202);
     await whenAfterResponseIdle();
     await catcher.waitFor(() => catcher.to(email).length === 2);
-    await call.confirm({ body: { token: tokenFromLink(catcher.to(email)[1]!.links[0]!) } });
-    expect((await call.resend({ cookie: accessCookie(tokens) })).status).toBe(202);
+    await api.confirmEmail({ body: { token: tokenFromLink(catcher.to(email)[1]!.links[0]!) } });
+    expect((await api.resendVerification({ cookie: accessCookie(tokens) })).status).toBe(202);
     await whenAfterResponseIdle();
     expect(catcher.to(email)).toHaveLength(2);
   });
@@ -146,29 +98,29 @@ describe('password reset', () => {
   it('ends every session and API token, voids older links, and the new password signs in', async () => {
     const { email, tokens } = await signedUp();
     const second = await signedIn(email);
-    const created = await call.createToken({ cookie: accessCookie(tokens), body: { name: 'script', scopes: ['profile:read'], expiresInDays: 30 } });
+    const created = await api.createToken({ cookie: accessCookie(tokens), body: { name: 'script', scopes: ['profile:read'], expiresInDays: 30 } });
     expect(created.status).toBe(201);
     const apiToken = ((await created.json()) as { token: string }).token;
-    expect((await call.me({ bearer: apiToken })).status).toBe(200);
+    expect((await api.me({ bearer: apiToken })).status).toBe(200);
 
-    expect((await call.forgot({ body: { email } })).status).toBe(202);
+    expect((await api.forgotPassword({ body: { email } })).status).toBe(202);
     const older = await linkTokenTo(email, /Reset your Tokenshop password/);
     catcher.clear();
-    expect((await call.forgot({ body: { email: email.toUpperCase() } })).status).toBe(202);
+    expect((await api.forgotPassword({ body: { email: email.toUpperCase() } })).status).toBe(202);
     const newer = await linkTokenTo(email, /Reset your Tokenshop password/);
     expect(newer).not.toBe(older);
-    expect((await call.reset({ body: { token: older, password: NEW_PASSWORD } })).status).toBe(400);
+    expect((await api.resetPassword({ body: { token: older, password: NEW_PASSWORD } })).status).toBe(400);
 
-    const done = await call.reset({ body: { token: newer, password: NEW_PASSWORD } });
+    const done = await api.resetPassword({ body: { token: newer, password: NEW_PASSWORD } });
     expect(done.status).toBe(200);
     expect(await done.json()).toEqual({ ok: true, sessionsEnded: 2, apiTokensRevoked: 1 });
     clearVerifyMemo();
-    for (const t of [tokens, second]) expect((await call.me({ cookie: accessCookie(t) })).status).toBe(401);
-    expect((await call.me({ bearer: apiToken })).status).toBe(401);
-    expect((await call.login({ body: { email, password: PASSWORD } })).status).toBe(401);
+    for (const t of [tokens, second]) expect((await api.me({ cookie: accessCookie(t) })).status).toBe(401);
+    expect((await api.me({ bearer: apiToken })).status).toBe(401);
+    expect((await api.login({ body: { email, password: TEST_PASSWORD } })).status).toBe(401);
     await signedIn(email, NEW_PASSWORD);
     // Single use, and "your password was changed" went out.
-    expect((await call.reset({ body: { token: newer, password: 'yet another passphrase' } })).status).toBe(400);
+    expect((await api.resetPassword({ body: { token: newer, password: 'yet another passphrase' } })).status).toBe(400);
     await mailTo(email, /password was changed/);
     // The link proved the mailbox: the address is verified now.
     expect((await (await db()).user.findUniqueOrThrow({ where: { email } })).emailVerifiedAt).toBeInstanceOf(Date);
@@ -176,22 +128,22 @@ describe('password reset', () => {
 
   it('an expired link (30 minutes) is refused and the password stays', async () => {
     const { email } = await signedUp();
-    await call.forgot({ body: { email } });
+    await api.forgotPassword({ body: { email } });
     const token = await linkTokenTo(email, /Reset your/);
     const row = await (await db()).oneTimeToken.findUniqueOrThrow({ where: { hash: hashOneTimeToken(token) } });
     expect(row.expiresAt.getTime() - row.createdAt.getTime()).toBe(30 * 60 * 1000);
     await (await db()).oneTimeToken.update({ where: { hash: row.hash }, data: { expiresAt: new Date(Date.now() - 1) } });
-    expect((await call.reset({ body: { token, password: NEW_PASSWORD } })).status).toBe(400);
-    await signedIn(email, PASSWORD);
+    expect((await api.resetPassword({ body: { token, password: NEW_PASSWORD } })).status).toBe(400);
+    await signedIn(email, TEST_PASSWORD);
   });
 
   it('a password change voids pending reset links', async () => {
     const { email, tokens } = await signedUp();
-    await call.forgot({ body: { email } });
+    await api.forgotPassword({ body: { email } });
     const token = await linkTokenTo(email, /Reset your/);
-    const changed = await call.password({ cookie: accessCookie(tokens), body: { currentPassword: PASSWORD, newPassword: NEW_PASSWORD } });
+    const changed = await api.changePassword({ cookie: accessCookie(tokens), body: { currentPassword: TEST_PASSWORD, newPassword: NEW_PASSWORD } });
     expect(changed.status).toBe(200);
-    expect((await call.reset({ body: { token, password: 'yet another passphrase' } })).status).toBe(400);
+    expect((await api.resetPassword({ body: { token, password: 'yet another passphrase' } })).status).toBe(400);
   });
 
   it('Host and X-Forwarded-Host cannot change the link: it is built from APP_URL', async () => {
@@ -199,7 +151,7 @@ describe('password reset', () => {
     catcher.clear();
     const attempts: Record<string, string>[] = [{ host: 'evil.example' }, { 'x-forwarded-host': 'evil.example', 'x-forwarded-proto': 'https' }];
     for (const headers of attempts) {
-      expect((await call.forgot({ body: { email }, headers })).status).toBe(202);
+      expect((await api.forgotPassword({ body: { email }, headers })).status).toBe(202);
     }
     await whenAfterResponseIdle();
     const resets = () => catcher.to(email).filter((m) => /Reset your/.test(m.subject));
@@ -221,7 +173,7 @@ describe('password reset', () => {
       const kind = i % 2 === 0 ? 'known' : 'unknown';
       const before = afterResponseCount();
       const started = performance.now();
-      const response = await call.forgot({ body: { email: kind === 'known' ? email : unknown } });
+      const response = await api.forgotPassword({ body: { email: kind === 'known' ? email : unknown } });
       samples[kind].push(performance.now() - started);
       expect(response.status).toBe(202);
       bodies.add(`${response.status} ${await response.text()} ${response.headers.get('cache-control')}`);
@@ -238,7 +190,7 @@ describe('password reset', () => {
   it('throttles: a burst still answers 202 but sends at most a few mails', async () => {
     const { email } = await signedUp();
     catcher.clear();
-    for (let i = 0; i < 10; i++) expect((await call.forgot({ body: { email } })).status).toBe(202);
+    for (let i = 0; i < 10; i++) expect((await api.forgotPassword({ body: { email } })).status).toBe(202);
     await whenAfterResponseIdle();
     const resets = () => catcher.to(email).filter((m) => /Reset your/.test(m.subject));
     await catcher.waitFor(() => resets().length >= 1);
@@ -250,7 +202,7 @@ describe('password reset', () => {
     const victims = await Promise.all(Array.from({ length: 12 }, () => signedUp()));
     catcher.clear();
     for (const victim of victims) {
-      expect((await call.forgot({ body: { email: victim.email }, headers: { 'x-forwarded-for': '203.0.113.7' } })).status).toBe(202);
+      expect((await api.forgotPassword({ body: { email: victim.email }, headers: { 'x-forwarded-for': '203.0.113.7' } })).status).toBe(202);
     }
     await whenAfterResponseIdle();
     await catcher.waitFor((m) => /Reset your/.test(m.subject));
@@ -261,17 +213,17 @@ describe('password reset', () => {
 
 describe('change of address', () => {
   it('needs the password; confirms at the new address, tells the old one, then applies', async () => {
-    const { email, tokens, userId } = await signedUp();
+    const { email, tokens, user: { id: userId } } = await signedUp();
     const newEmail = uniqueEmail('moved');
-    const wrong = await call.changeEmail({ cookie: accessCookie(tokens), body: { email: newEmail, password: 'not my password' } });
+    const wrong = await api.changeEmail({ cookie: accessCookie(tokens), body: { email: newEmail, password: 'not my password' } });
     expect(wrong.status).toBe(400);
     expect((await errorBody(wrong)).error.fields?.password).toBeDefined();
 
-    expect((await call.changeEmail({ cookie: accessCookie(tokens), body: { email: newEmail, password: PASSWORD } })).status).toBe(202);
+    expect((await api.changeEmail({ cookie: accessCookie(tokens), body: { email: newEmail, password: TEST_PASSWORD } })).status).toBe(202);
     const token = await linkTokenTo(newEmail, /Confirm your new email address/);
     expect((await (await db()).user.findUniqueOrThrow({ where: { id: userId } })).email).toBe(email);
 
-    const done = await call.confirm({ body: { token } });
+    const done = await api.confirmEmail({ body: { token } });
     expect(await done.json()).toEqual({ ok: true, kind: 'changed', email: newEmail });
     const notice = await mailTo(email, /email address was changed/);
     expect(notice.text).toContain(newEmail);
@@ -285,7 +237,7 @@ describe('change of address', () => {
     const { tokens } = await signedUp();
     const other = await signedUp();
     catcher.clear();
-    expect((await call.changeEmail({ cookie: accessCookie(tokens), body: { email: other.email, password: PASSWORD } })).status).toBe(202);
+    expect((await api.changeEmail({ cookie: accessCookie(tokens), body: { email: other.email, password: TEST_PASSWORD } })).status).toBe(202);
     await whenAfterResponseIdle();
     expect(catcher.to(other.email).filter((m) => /new email address/.test(m.subject))).toHaveLength(0);
   });
@@ -297,15 +249,15 @@ describe('AUTH_REQUIRE_VERIFIED_EMAIL', () => {
     resetEnvForTests();
     const { email, tokens } = await signedUp();
     const product = await createProduct({ priceCents: 1999, name: 'Mail Test Mug' });
-    expect((await addItem(makeRequest('/api/cart/items', 'POST', { cookie: accessCookie(tokens), body: { productId: product.id, quantity: 2 } }), ctx)).status).toBe(200);
-    const refused = await checkout(makeRequest('/api/checkout', 'POST', { cookie: accessCookie(tokens) }), ctx);
+    expect((await addItem(makeRequest('/api/cart/items', 'POST', { cookie: accessCookie(tokens), body: { productId: product.id, quantity: 2 } }), NO_CONTEXT)).status).toBe(200);
+    const refused = await checkout(makeRequest('/api/checkout', 'POST', { cookie: accessCookie(tokens) }), NO_CONTEXT);
     expect(refused.status).toBe(403);
     expect((await errorBody(refused)).error.code).toBe('email_unverified');
-    const token = await call.createToken({ cookie: accessCookie(tokens), body: { name: 'x', scopes: ['profile:read'], expiresInDays: 7 } });
+    const token = await api.createToken({ cookie: accessCookie(tokens), body: { name: 'x', scopes: ['profile:read'], expiresInDays: 7 } });
     expect(token.status).toBe(403);
 
-    await call.confirm({ body: { token: await linkTokenTo(email, /Confirm your email address/) } });
-    const placed = await checkout(makeRequest('/api/checkout', 'POST', { cookie: accessCookie(tokens) }), ctx);
+    await api.confirmEmail({ body: { token: await linkTokenTo(email, /Confirm your email address/) } });
+    const placed = await checkout(makeRequest('/api/checkout', 'POST', { cookie: accessCookie(tokens) }), NO_CONTEXT);
     expect(placed.status).toBe(201);
     const { order } = (await placed.json()) as { order: { id: string } };
     const mail = await mailTo(email, new RegExp(`order ${order.id}`));
@@ -321,41 +273,41 @@ describe('/api/account/*', () => {
     const { email, tokens } = await signedUp();
     const other = await signedIn(email);
     const cookie = accessCookie(tokens);
-    const list = await call.get(sessions, '/api/account/sessions', { cookie });
+    const list = await route(sessions, '/api/account/sessions', 'GET')({ cookie });
     const { sessions: rows } = (await list.json()) as { sessions: { id: string; current: boolean }[] };
     expect(rows.find((r) => r.current)?.id).toBe(tokens.accessClaims.sid);
     expect(rows.map((r) => r.id)).toContain(other.accessClaims.sid);
     const ended = await endSession(makeRequest(`/api/account/sessions/${other.accessClaims.sid}`, 'DELETE', { cookie }), { params: Promise.resolve({ id: other.accessClaims.sid }) } as never);
     expect(ended.status).toBe(204);
     clearVerifyMemo();
-    expect((await call.me({ cookie: accessCookie(other) })).status).toBe(401);
+    expect((await api.me({ cookie: accessCookie(other) })).status).toBe(401);
 
-    const created = await call.createToken({ cookie, body: { name: 'ci', scopes: ['orders:read'], expiresInDays: 7 } });
+    const created = await api.createToken({ cookie, body: { name: 'ci', scopes: ['orders:read'], expiresInDays: 7 } });
     const { token, apiToken } = (await created.json()) as { token: string; apiToken: { id: string } };
     // A personal API token can never use the account API.
     for (const response of [
-      await call.get(sessions, '/api/account/sessions', { bearer: token }),
-      await call.get(listTokens, '/api/account/tokens', { bearer: token }),
-      await call.password({ bearer: token, body: { currentPassword: PASSWORD, newPassword: NEW_PASSWORD } }),
+      await route(sessions, '/api/account/sessions', 'GET')({ bearer: token }),
+      await route(listTokens, '/api/account/tokens', 'GET')({ bearer: token }),
+      await api.changePassword({ bearer: token, body: { currentPassword: TEST_PASSWORD, newPassword: NEW_PASSWORD } }),
     ]) {
       expect(response.status).toBe(403);
       expect((await errorBody(response)).error.code).toBe('insufficient_scope');
     }
     // Bearer sign-in tokens work (no Origin needed); cookie writes need this site's Origin.
-    expect((await call.get(listTokens, '/api/account/tokens', { bearer: tokens.access })).status).toBe(200);
-    expect((await call.createToken({ cookie, origin: 'https://evil.example', body: { name: 'x', scopes: ['orders:read'], expiresInDays: 7 } })).status).toBe(403);
+    expect((await route(listTokens, '/api/account/tokens', 'GET')({ bearer: tokens.access })).status).toBe(200);
+    expect((await api.createToken({ cookie, origin: 'https://evil.example', body: { name: 'x', scopes: ['orders:read'], expiresInDays: 7 } })).status).toBe(403);
     const revoked = await revokeToken(makeRequest(`/api/account/tokens/${apiToken.id}`, 'DELETE', { cookie }), { params: Promise.resolve({ id: apiToken.id }) } as never);
     expect(revoked.status).toBe(204);
 
-    const page = await call.get(activity, '/api/account/activity', { cookie });
+    const page = await route(activity, '/api/account/activity', 'GET')({ cookie });
     const body = (await page.json()) as { events: { type: string }[]; nextCursor: string | null };
     expect(body.events.map((e) => e.type)).toEqual(expect.arrayContaining(['api_token_revoked', 'session_revoked', 'sign_in']));
-    expect((await call.get(activity, '/api/account/activity?cursor=%%%', { cookie })).status).toBe(400);
+    expect((await route(activity, '/api/account/activity?cursor=%%%', 'GET')({ cookie })).status).toBe(400);
 
-    const changed = await call.password({ cookie, body: { currentPassword: PASSWORD, newPassword: NEW_PASSWORD, signOutOtherSessions: false, revokeApiTokens: false } });
+    const changed = await api.changePassword({ cookie, body: { currentPassword: TEST_PASSWORD, newPassword: NEW_PASSWORD, signOutOtherSessions: false, revokeApiTokens: false } });
     expect(await changed.json()).toEqual({ sessionsEnded: 0, apiTokensRevoked: 0 });
     await mailTo(email, /password was changed/);
-    expect((await call.password({ cookie, body: { newPassword: 'whatever passphrase' } })).status).toBe(400);
+    expect((await api.changePassword({ cookie, body: { newPassword: 'whatever passphrase' } })).status).toBe(400);
   });
 });
 
@@ -369,7 +321,7 @@ describe('new-browser notice', () => {
     expect(catcher.mails.filter((m) => m.to.includes(email.toLowerCase()) && newBrowser.test(m.subject))).toHaveLength(0);
 
     // A sign-in without the device cookie: a browser this account has not seen.
-    const first = await call.login({ body: { email, password: PASSWORD }, headers: { 'user-agent': FIREFOX } });
+    const first = await api.login({ body: { email, password: TEST_PASSWORD }, headers: { 'user-agent': FIREFOX } });
     expect(first.status).toBe(200);
     const notice = await mailTo(email, newBrowser);
     expect(notice.text).toContain('a browser not seen on your account before');
@@ -378,7 +330,7 @@ describe('new-browser notice', () => {
     // The same browser again (it presents the device cookie it was given): no second notice.
     const device = parseSetCookie(first).get('device')?.value;
     expect(device).toBeTruthy();
-    const again = await call.login({ body: { email, password: PASSWORD }, cookie: `device=${device}`, headers: { 'user-agent': FIREFOX } });
+    const again = await api.login({ body: { email, password: TEST_PASSWORD }, cookie: `device=${device}`, headers: { 'user-agent': FIREFOX } });
     expect(again.status).toBe(200);
     await whenAfterResponseIdle();
     expect(catcher.mails.filter((m) => m.to.includes(email.toLowerCase()) && newBrowser.test(m.subject))).toHaveLength(1);

@@ -1,54 +1,19 @@
 // Sign-out, sign-out everywhere, refresh rotation with reuse detection, the refresh hop and the
 // purge of expired revocations, through the route handlers and the real database.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { POST as logout } from '@/app/api/auth/logout/route';
-import { POST as logoutAll } from '@/app/api/auth/logout-all/route';
-import { GET as refreshGet, POST as refreshPost } from '@/app/api/auth/refresh/route';
-import { POST as signup } from '@/app/api/auth/signup/route';
-import { GET as me } from '@/app/api/me/route';
-import { clearVerifyMemo } from '@/lib/auth/tokens';
-import { resetKeysForTests } from '@/lib/auth/tokens';
-import { resetRateLimitsForTests } from '@/lib/auth/accounts';
+import { describe, expect, it } from 'vitest';
+import { GET as refreshGet } from '@/app/api/auth/refresh/route';
 import { issueTokenPair, purgeExpiredRevocations, rotateRefreshToken, signOutEverywhere } from '@/lib/auth/sign-ins';
-import { uuidv7 } from '@/lib/auth/tokens';
+import { clearVerifyMemo, resetKeysForTests, uuidv7 } from '@/lib/auth/tokens';
 import { db } from '@/lib/db';
 import { resetEnvForTests } from '@/lib/env';
-import {
-  APP,
-  accessCookie,
-  authCookies,
-  errorBody,
-  makeRequest,
-  parseSetCookie,
-  tokensFrom,
-  uniqueEmail,
-  type CallOptions,
-  type Tokens,
-} from '@/test/auth-requests';
+import { APP, accessCookie, authCookies, errorBody, makeRequest, parseSetCookie, tokensFrom, type CallOptions, type Tokens } from '@/test/auth-requests';
+import { api, NO_CONTEXT, signedUp } from '@/test/auth-routes';
 
-const ctx = {} as never;
-const PASSWORD = 'correct horse battery';
+/** GET /api/auth/refresh: the refresh hop a page redirect goes through (`next` is where it lands). */
+const hop = (next: string | null, options: CallOptions = {}) =>
+  refreshGet(makeRequest(`/api/auth/refresh${next === null ? '' : `?next=${encodeURIComponent(next)}`}`, 'GET', { origin: null, ...options }), NO_CONTEXT);
 
-const call = {
-  me: (options: CallOptions = {}) => me(makeRequest('/api/me', 'GET', { origin: null, ...options }), ctx),
-  logout: (options: CallOptions) => logout(makeRequest('/api/auth/logout', 'POST', options), ctx),
-  logoutAll: (options: CallOptions) => logoutAll(makeRequest('/api/auth/logout-all', 'POST', options), ctx),
-  refresh: (options: CallOptions) => refreshPost(makeRequest('/api/auth/refresh', 'POST', options), ctx),
-  hop: (next: string | null, options: CallOptions = {}) =>
-    refreshGet(makeRequest(`/api/auth/refresh${next === null ? '' : `?next=${encodeURIComponent(next)}`}`, 'GET', { origin: null, ...options }), ctx),
-};
-
-async function signedUp() {
-  const response = await signup(
-    makeRequest('/api/auth/signup', 'POST', { body: { email: uniqueEmail('life'), password: PASSWORD, name: 'Grace Hopper' } }),
-    ctx,
-  );
-  expect(response.status).toBe(201);
-  const { user } = (await response.json()) as { user: { id: string; email: string; name: string } };
-  return { user, tokens: tokensFrom(response) };
-}
-
-const meStatus = async (tokens: Pick<Tokens, 'access'>) => (await call.me({ cookie: accessCookie(tokens) })).status;
+const meStatus = async (tokens: Pick<Tokens, 'access'>) => (await api.me({ cookie: accessCookie(tokens) })).status;
 
 function expectCleared(response: Response) {
   const cookies = parseSetCookie(response);
@@ -64,22 +29,11 @@ function expectCleared(response: Response) {
   }
 }
 
-beforeEach(() => {
-  resetRateLimitsForTests();
-});
-
-afterEach(() => {
-  delete process.env.AUTH_REFRESH_GRACE;
-  resetEnvForTests();
-  resetKeysForTests();
-  clearVerifyMemo();
-});
-
 describe('POST /api/auth/logout', () => {
   it('204, revokes the access jti and the whole sign-in (sid), clears both cookies', async () => {
     const { tokens, user } = await signedUp();
     expect(await meStatus(tokens)).toBe(200);
-    const response = await call.logout({ cookie: authCookies(tokens) });
+    const response = await api.logout({ cookie: authCookies(tokens) });
     expect(response.status).toBe(204);
     expectCleared(response);
 
@@ -96,23 +50,23 @@ describe('POST /api/auth/logout', () => {
     expect(rows[1]!.expiresAt.getTime()).toBeGreaterThanOrEqual(tokens.refreshClaims.exp * 1000);
 
     // A copy of the old cookie (or the token as Bearer) no longer works, nor does the refresh token.
-    const replay = await call.me({ cookie: accessCookie(tokens) });
+    const replay = await api.me({ cookie: accessCookie(tokens) });
     expect(replay.status).toBe(401);
     expect(replay.headers.get('www-authenticate')).toMatch(/^Bearer/);
-    expect((await call.me({ bearer: tokens.access })).status).toBe(401);
-    expect((await call.refresh({ cookie: authCookies(tokens) })).status).toBe(401);
+    expect((await api.me({ bearer: tokens.access })).status).toBe(401);
+    expect((await api.refresh({ cookie: authCookies(tokens) })).status).toBe(401);
   });
 
   it('only ends that sign-in: another sign-in of the same user keeps working', async () => {
     const { tokens, user } = await signedUp();
     const other = await issueTokenPair(user.id, uuidv7());
-    expect((await call.logout({ cookie: authCookies(tokens) })).status).toBe(204);
+    expect((await api.logout({ cookie: authCookies(tokens) })).status).toBe(204);
     expect(await meStatus(tokens)).toBe(401);
     expect(await meStatus({ access: other.access.token })).toBe(200);
   });
 
   it('without any session still answers 204 and clears cookies', async () => {
-    const response = await call.logout({ cookie: 'access=garbage; refresh=garbage' });
+    const response = await api.logout({ cookie: 'access=garbage; refresh=garbage' });
     expect(response.status).toBe(204);
     expectCleared(response);
   });
@@ -123,7 +77,7 @@ describe('POST /api/auth/logout-all', () => {
     const { tokens, user } = await signedUp();
     const otherDevice = await issueTokenPair(user.id, uuidv7());
     const started = Date.now();
-    const response = await call.logoutAll({ cookie: authCookies(tokens) });
+    const response = await api.logoutAll({ cookie: authCookies(tokens) });
     expect(response.status).toBe(204);
     expectCleared(response);
     const stored = await (await db()).user.findUniqueOrThrow({ where: { id: user.id } });
@@ -132,7 +86,7 @@ describe('POST /api/auth/logout-all', () => {
 
     expect(await meStatus(tokens)).toBe(401);
     expect(await meStatus({ access: otherDevice.access.token })).toBe(401);
-    expect((await call.refresh({ cookie: authCookies({ access: otherDevice.access.token, refresh: otherDevice.refresh.token }) })).status).toBe(401);
+    expect((await api.refresh({ cookie: authCookies({ access: otherDevice.access.token, refresh: otherDevice.refresh.token }) })).status).toBe(401);
 
     await new Promise((r) => setTimeout(r, 5));
     const fresh = await issueTokenPair(user.id, uuidv7());
@@ -155,14 +109,14 @@ describe('POST /api/auth/logout-all', () => {
   });
 
   it('401 without a session', async () => {
-    expect((await call.logoutAll({})).status).toBe(401);
+    expect((await api.logoutAll({})).status).toBe(401);
   });
 });
 
 describe('refresh rotation', () => {
   it('POST rotates: new cookies differ, the old refresh jti is revoked as rotated, same sid', async () => {
     const { tokens, user } = await signedUp();
-    const response = await call.refresh({ cookie: authCookies(tokens) });
+    const response = await api.refresh({ cookie: authCookies(tokens) });
     expect(response.status).toBe(200);
     const body = await response.json();
     const next = tokensFrom(response);
@@ -183,8 +137,8 @@ describe('refresh rotation', () => {
 
   it('the old refresh token again within the grace window gets the same successor and a fresh access token', async () => {
     const { tokens } = await signedUp();
-    const first = tokensFrom(await call.refresh({ cookie: authCookies(tokens) }));
-    const again = await call.refresh({ cookie: authCookies(tokens) });
+    const first = tokensFrom(await api.refresh({ cookie: authCookies(tokens) }));
+    const again = await api.refresh({ cookie: authCookies(tokens) });
     expect(again.status).toBe(200);
     const second = tokensFrom(again);
     expect(second.accessClaims.sid).toBe(tokens.accessClaims.sid);
@@ -199,7 +153,7 @@ describe('refresh rotation', () => {
 
   it('the old refresh token after the grace window revokes the whole family (reuse); even the newest tokens die', async () => {
     const { tokens, user } = await signedUp();
-    const newest = tokensFrom(await call.refresh({ cookie: authCookies(tokens) }));
+    const newest = tokensFrom(await api.refresh({ cookie: authCookies(tokens) }));
     expect(await meStatus(newest)).toBe(200);
 
     const outcome = await rotateRefreshToken(tokens.refresh, Date.now() + 11_000);
@@ -209,7 +163,7 @@ describe('refresh rotation', () => {
 
     expect(await meStatus(newest)).toBe(401);
     expect(await meStatus(tokens)).toBe(401);
-    const refreshed = await call.refresh({ cookie: authCookies(newest) });
+    const refreshed = await api.refresh({ cookie: authCookies(newest) });
     expect(refreshed.status).toBe(401);
     expect((await errorBody(refreshed)).error.code).toBe('invalid_refresh_token');
     expectCleared(refreshed);
@@ -221,20 +175,20 @@ describe('refresh rotation', () => {
     resetKeysForTests();
     clearVerifyMemo();
     const { tokens } = await signedUp();
-    const newest = tokensFrom(await call.refresh({ cookie: authCookies(tokens) }));
+    const newest = tokensFrom(await api.refresh({ cookie: authCookies(tokens) }));
     await new Promise((r) => setTimeout(r, 50));
-    const replay = await call.refresh({ cookie: authCookies(tokens) });
+    const replay = await api.refresh({ cookie: authCookies(tokens) });
     expect(replay.status).toBe(401);
     expect(replay.headers.getSetCookie().some((c) => c.startsWith('access=;') || c.startsWith('access=""'))).toBe(true);
     expect((await (await db()).revokedToken.findUniqueOrThrow({ where: { jti: tokens.accessClaims.sid } })).reason).toBe('reuse');
     expect(await meStatus(newest)).toBe(401);
-    expect((await call.refresh({ cookie: authCookies(newest) })).status).toBe(401);
+    expect((await api.refresh({ cookie: authCookies(newest) })).status).toBe(401);
   });
 
   it('refuses an access token in the refresh cookie, and a missing cookie, with 401', async () => {
     const { tokens } = await signedUp();
-    expect((await call.refresh({ cookie: `refresh=${tokens.access}` })).status).toBe(401);
-    expect((await call.refresh({ cookie: accessCookie(tokens) })).status).toBe(401);
+    expect((await api.refresh({ cookie: `refresh=${tokens.access}` })).status).toBe(401);
+    expect((await api.refresh({ cookie: accessCookie(tokens) })).status).toBe(401);
     expect(await (await db()).revokedToken.count({ where: { jti: { in: [tokens.accessClaims.jti, tokens.refreshClaims.jti] } } })).toBe(0);
   });
 });
@@ -242,7 +196,7 @@ describe('refresh rotation', () => {
 describe('GET /api/auth/refresh (the hop)', () => {
   it('303 back to next with rotated cookies', async () => {
     const { tokens } = await signedUp();
-    const response = await call.hop('/orders?page=2', { cookie: authCookies(tokens) });
+    const response = await hop('/orders?page=2', { cookie: authCookies(tokens) });
     expect(response.status).toBe(303);
     expect(response.headers.get('location')).toBe(`${APP}/orders?page=2`);
     expect(response.headers.get('cache-control')).toMatch(/no-store/);
@@ -256,7 +210,7 @@ describe('GET /api/auth/refresh (the hop)', () => {
     const { tokens } = await signedUp();
     let current = tokens;
     for (const hostile of ['//evil.example', '/\\evil.example', 'https://evil.example/x', '/\t/evil.example', 'javascript:alert(1)']) {
-      const response = await call.hop(hostile, { cookie: authCookies(current) });
+      const response = await hop(hostile, { cookie: authCookies(current) });
       expect(response.status).toBe(303);
       expect(new URL(response.headers.get('location')!).origin, hostile).toBe(APP);
       current = tokensFrom(response);
@@ -264,7 +218,7 @@ describe('GET /api/auth/refresh (the hop)', () => {
   });
 
   it('303 to /login?next= for a protected page without a refresh cookie, and clears cookies', async () => {
-    const response = await call.hop('/account');
+    const response = await hop('/account');
     expect(response.status).toBe(303);
     const location = new URL(response.headers.get('location')!);
     expect(location.origin).toBe(APP);
@@ -275,8 +229,8 @@ describe('GET /api/auth/refresh (the hop)', () => {
 
   it('303 to /login with a reason when the family was revoked', async () => {
     const { tokens } = await signedUp();
-    await call.logout({ cookie: authCookies(tokens) });
-    const response = await call.hop('/orders', { cookie: authCookies(tokens) });
+    await api.logout({ cookie: authCookies(tokens) });
+    const response = await hop('/orders', { cookie: authCookies(tokens) });
     expect(response.status).toBe(303);
     const location = new URL(response.headers.get('location')!);
     expect(location.pathname).toBe('/login');
@@ -285,7 +239,7 @@ describe('GET /api/auth/refresh (the hop)', () => {
   });
 
   it('a public page just loads signed out', async () => {
-    const response = await call.hop('/products/anything');
+    const response = await hop('/products/anything');
     expect(response.status).toBe(303);
     expect(response.headers.get('location')).toBe(`${APP}/products/anything`);
   });
@@ -315,9 +269,9 @@ describe('purgeExpiredRevocations', () => {
 
   it('a purged revocation is never of a token that could still be used', async () => {
     const { tokens } = await signedUp();
-    await call.logout({ cookie: authCookies(tokens) });
+    await api.logout({ cookie: authCookies(tokens) });
     await purgeExpiredRevocations();
     expect(await meStatus(tokens)).toBe(401);
-    expect((await call.refresh({ cookie: authCookies(tokens) })).status).toBe(401);
+    expect((await api.refresh({ cookie: authCookies(tokens) })).status).toBe(401);
   });
 });

@@ -6,7 +6,7 @@
 //
 // The TCP proxy (tcp-proxy.ts) lets a test take the database away without touching the shared
 // Postgres server. Used by the Playwright `cluster` project (e2e/cluster/fixtures.ts) and by
-// scripts/load-test.ts. Everything it starts lives in a temp dir and dies in stop(), and also
+// `npm run load` (e2e/cluster/run-load.ts). Everything it starts lives in a temp dir and dies in stop(), and also
 // when this process exits.
 //
 // Ports: CLUSTER_PORT_BASE (default 3400). Build: NEXT_DIST_DIR (default .next); run
@@ -16,7 +16,8 @@ import { appendFileSync, existsSync, mkdtempSync, mkdirSync, readFileSync, rmSyn
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createTestDatabase, adminPostgresUrl } from '../../../lib/db/test-database.ts';
+import { createTestDatabase } from '../../../test/database.ts';
+import { adminPostgresUrl } from '../../../test/postgres.ts';
 import { LOCAL_PRODUCTION_ENV, TEST_AUTH_SECRET } from '../../../test/test-env.ts';
 import { startTcpProxy, type TcpProxy } from './tcp-proxy.ts';
 

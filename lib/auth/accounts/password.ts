@@ -1,4 +1,4 @@
-// Password hashing with bcryptjs, on worker threads (lib/auth/bcrypt-pool.ts): a hash costs
+// Password hashing with bcryptjs, on worker threads (lib/auth/accounts/bcrypt-pool.ts): a hash costs
 // ~100–300 ms of CPU by design, and must not stall other requests on the instance.
 import 'server-only';
 //

@@ -9,7 +9,8 @@
 // into a FormState (lib/form-state.ts) the form shows, keeping what was typed.
 import 'server-only';
 import { redirect } from 'next/navigation';
-import { AppError, isDatabaseUnavailable, serviceUnavailable } from '@/lib/errors';
+import { AppError, serviceUnavailable } from '@/lib/errors';
+import { isDatabaseUnavailable } from '@/lib/db/errors';
 import type { FormState } from '@/lib/form-state';
 import { optionalSession, requireSession } from '../session';
 import { isRecentSignIn, requireRecentSignIn } from '../step-up';

@@ -1,6 +1,7 @@
 import { NextResponse } from 'next/server';
 import { afterEach, describe, expect, it } from 'vitest';
 import { resetEnvForTests } from '@/lib/env';
+import { tokenLifetime } from '../tokens';
 import {
   ACCESS_COOKIE_PATH,
   REFRESH_COOKIE_PATH,
@@ -36,7 +37,7 @@ describe('tokenCookies', () => {
       const byName = Object.fromEntries(cookies.map((c) => [c.name, c]));
       expect(byName[names.access]).toMatchObject({
         value: pair.access,
-        options: { httpOnly: true, sameSite: 'lax', secure, path: '/', maxAge: 900 },
+        options: { httpOnly: true, sameSite: 'lax', secure, path: '/', maxAge: tokenLifetime('access') },
       });
       expect(byName[names.refresh]).toMatchObject({
         value: pair.refresh,
@@ -72,7 +73,7 @@ describe('tokenCookies', () => {
     expect(access).toMatch(/; HttpOnly/i);
     expect(access).toMatch(/; Secure/i);
     expect(access).toMatch(/; SameSite=Lax/i);
-    expect(access).toMatch(/; Max-Age=900/);
+    expect(access).toContain(`; Max-Age=${tokenLifetime('access')}`);
     expect(access).not.toMatch(/Domain=/i);
     expect(refresh).toMatch(/; Path=\/api\/auth(;|$)/);
     expect(refresh).toMatch(/; Max-Age=1209600/);

@@ -4,7 +4,7 @@
 // Only origins listed in CORS_ORIGINS get an Access-Control-Allow-Origin answer, and never with
 // Access-Control-Allow-Credentials: a cross-origin caller must present a Bearer token, which
 // carries no ambient authority. Cookie-authenticated writes from another origin are refused
-// separately by the Origin check (lib/auth/csrf.ts), whatever CORS says.
+// separately by the Origin check (lib/auth/http/csrf.ts), whatever CORS says.
 
 export const CORS_METHODS = 'GET, POST, PATCH, DELETE, OPTIONS';
 export const CORS_ALLOWED_HEADERS = 'Authorization, Content-Type';

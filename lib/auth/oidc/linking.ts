@@ -8,7 +8,7 @@
 import 'server-only';
 import { recordAuditEvent, type AuditEventType } from '@/lib/audit';
 import { db } from '@/lib/db';
-import { isUniqueViolation } from '@/lib/errors';
+import { isUniqueViolation } from '@/lib/db/errors';
 import { normaliseEmail } from '@/lib/validation/auth';
 import type { RequestMeta } from '../http';
 import { isEmailVerified } from './email-verified';

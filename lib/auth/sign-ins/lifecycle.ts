@@ -1,12 +1,13 @@
 // The token lifecycle that needs the database: issuing a pair, refresh rotation with reuse
 // detection (one live branch per family), step-up, sign-out, sign-out everywhere, and purging
 // expired revocations. Every write here runs in a transaction of its own (lib/db/durable.ts).
-// This is where revocations are written; lib/auth/session.ts is where they are read.
+// This is where revocations are written; lib/auth/session/dal.ts is where they are read.
 import 'server-only';
 import { db } from '@/lib/db';
 import { durable, type DurableTx } from '@/lib/db/durable';
 import { env } from '@/lib/env';
-import { AppError, isUniqueViolation, unauthorized } from '@/lib/errors';
+import { AppError, unauthorized } from '@/lib/errors';
+import { isUniqueViolation } from '@/lib/db/errors';
 import {
   AUTH_METHODS,
   API_SCOPES,

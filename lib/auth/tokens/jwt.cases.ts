@@ -1,4 +1,4 @@
-// Token verification cases shared by lib/auth/jwt.test.ts (Node) and lib/auth/jwt.edge.test.ts
+// Token verification cases shared by lib/auth/tokens/jwt.test.ts (Node) and jwt.edge.test.ts
 // (edge-runtime): the token module must refuse the same forgeries on both runtimes.
 //
 // Forged tokens are built the way an attacker would: with jose's SignJWT and the real secret (to

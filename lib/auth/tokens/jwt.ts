@@ -7,7 +7,7 @@
 //   - required claims exp, iat, jti, sub, sid (jose accepts a token without exp unless told),
 //   - maxTokenAge (catches iat in the future and tokens older than their lifetime),
 //   - a few seconds of clock tolerance between machines.
-// Revocation is NOT checked here: that needs the database, see lib/auth/session.ts.
+// Revocation is NOT checked here: that needs the database, see lib/auth/session/dal.ts.
 import { SignJWT, decodeProtectedHeader, errors, jwtVerify, type JWTPayload } from 'jose';
 import { env } from '@/lib/env';
 import { getKeySet } from './keys';

@@ -3,7 +3,7 @@
 // Token ids (jti) and session ids (sid) are UUIDv7 so that a token carries its issue time to the
 // millisecond. The `iat` claim has one-second resolution, which is too coarse for
 // "sign out everywhere": a token issued in the same second as the sign-out must still die, and a
-// token issued just after it must live. See isIssuedBefore() in lib/auth/session.ts.
+// token issued just after it must live. See isIssuedBefore() in lib/auth/tokens/revocation.ts.
 
 export function uuidv7(nowMs: number = Date.now()): string {
   const bytes = crypto.getRandomValues(new Uint8Array(16));

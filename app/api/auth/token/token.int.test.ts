@@ -1,19 +1,13 @@
 // The OAuth 2.0 token endpoint (RFC 6749) through the real route handler and database: both
 // grants, form and JSON bodies, the flat §5.2 errors, no-store, no cookies, and refresh rotation
 // with reuse detection, exactly as for the cookie flow.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { POST as signup } from '@/app/api/auth/signup/route';
+import { describe, expect, it } from 'vitest';
 import { POST as token } from '@/app/api/auth/token/route';
-import { GET as me } from '@/app/api/me/route';
-import { clearVerifyMemo } from '@/lib/auth/tokens';
-import { resetRateLimitsForTests } from '@/lib/auth/accounts';
-import { API_SCOPES } from '@/lib/auth/tokens';
+import { API_SCOPES, tokenLifetime } from '@/lib/auth/tokens';
 import { db } from '@/lib/db';
 import { resetEnvForTests } from '@/lib/env';
-import { APP, accessCookie, makeRequest, tokensFrom, uniqueEmail } from '@/test/auth-requests';
-
-const ctx = {} as never;
-const PASSWORD = 'correct horse battery';
+import { APP, accessCookie, makeRequest, uniqueEmail } from '@/test/auth-requests';
+import { api, signedUp, TEST_PASSWORD } from '@/test/auth-routes';
 
 function form(fields: Record<string, string>, headers: Record<string, string> = {}): Request {
   return new Request(`${APP}/api/auth/token`, {
@@ -23,51 +17,37 @@ function form(fields: Record<string, string>, headers: Record<string, string> = 
   });
 }
 
-async function newUser() {
-  const email = uniqueEmail('oauth');
-  const response = await signup(makeRequest('/api/auth/signup', 'POST', { body: { email, password: PASSWORD, name: 'Prog Rammer' } }), ctx);
-  expect(response.status).toBe(201);
-  return { email, tokens: tokensFrom(response), user: (await response.json()).user as { id: string } };
-}
-
-async function passwordGrant(email: string, password = PASSWORD) {
+async function passwordGrant(email: string, password = TEST_PASSWORD) {
   return token(form({ grant_type: 'password', username: email, password }));
 }
 
-beforeEach(() => resetRateLimitsForTests());
-afterEach(() => {
-  delete process.env.AUTH_REFRESH_GRACE;
-  resetEnvForTests();
-  clearVerifyMemo();
-});
-
 describe('password grant', () => {
   it('answers RFC 6749 §5.1 JSON with no-store and sets no cookies; the token works as Bearer', async () => {
-    const { email, user } = await newUser();
+    const { email, user } = await signedUp();
     const response = await passwordGrant(email);
     expect(response.status).toBe(200);
     expect(response.headers.get('cache-control')).toBe('no-store');
     expect(response.headers.getSetCookie()).toEqual([]);
     const body = await response.json();
-    expect(body).toMatchObject({ token_type: 'Bearer', expires_in: 900, scope: API_SCOPES.join(' ') });
+    expect(body).toMatchObject({ token_type: 'Bearer', expires_in: tokenLifetime('access'), scope: API_SCOPES.join(' ') });
     expect(typeof body.access_token).toBe('string');
     expect(typeof body.refresh_token).toBe('string');
 
-    const profile = await me(makeRequest('/api/me', 'GET', { origin: null, bearer: body.access_token }), ctx);
+    const profile = await api.me({ bearer: body.access_token });
     expect(profile.status).toBe(200);
     expect((await profile.json()).user.id).toBe(user.id);
   });
 
   it('accepts a JSON body and a differently spelled email', async () => {
-    const { email } = await newUser();
+    const { email } = await signedUp();
     const response = await token(
-      makeRequest('/api/auth/token', 'POST', { origin: null, body: { grant_type: 'password', username: `  ${email.toUpperCase()} `, password: PASSWORD } }),
+      makeRequest('/api/auth/token', 'POST', { origin: null, body: { grant_type: 'password', username: `  ${email.toUpperCase()} `, password: TEST_PASSWORD } }),
     );
     expect(response.status).toBe(200);
   });
 
   it('answers invalid_grant, identically, for a wrong password and an unknown user', async () => {
-    const { email } = await newUser();
+    const { email } = await signedUp();
     const wrong = await passwordGrant(email, 'not the password');
     const unknown = await passwordGrant(uniqueEmail('nobody'), 'not the password');
     expect(wrong.status).toBe(400);
@@ -78,7 +58,7 @@ describe('password grant', () => {
   });
 
   it('throttles repeated failures with 429 and Retry-After', async () => {
-    const { email } = await newUser();
+    const { email } = await signedUp();
     let last: Response | undefined;
     for (let i = 0; i < 25; i++) last = await passwordGrant(email, `guess-${i}-wrong`);
     expect(last!.status).toBe(429);
@@ -123,7 +103,7 @@ describe('request errors (RFC 6749 §5.2)', () => {
 
 describe('refresh_token grant', () => {
   it('rotates: a new pair, the old refresh token revoked as rotated', async () => {
-    const { email } = await newUser();
+    const { email } = await signedUp();
     const first = await (await passwordGrant(email)).json();
     const response = await token(form({ grant_type: 'refresh_token', refresh_token: first.refresh_token }));
     expect(response.status).toBe(200);
@@ -140,7 +120,7 @@ describe('refresh_token grant', () => {
   it('revokes the whole family when a rotated token is replayed after the grace window', async () => {
     process.env.AUTH_REFRESH_GRACE = '0';
     resetEnvForTests();
-    const { email } = await newUser();
+    const { email } = await signedUp();
     const first = await (await passwordGrant(email)).json();
     const second = await (await token(form({ grant_type: 'refresh_token', refresh_token: first.refresh_token }))).json();
     await new Promise((resolve) => setTimeout(resolve, 20));
@@ -152,12 +132,12 @@ describe('refresh_token grant', () => {
     // The thief's replay also ended the legitimate holder's newer tokens.
     const newest = await token(form({ grant_type: 'refresh_token', refresh_token: second.refresh_token }));
     expect((await newest.json()).error).toBe('invalid_grant');
-    const profile = await me(makeRequest('/api/me', 'GET', { origin: null, bearer: second.access_token }), ctx);
+    const profile = await api.me({ bearer: second.access_token });
     expect(profile.status).toBe(401);
   });
 
   it('refuses an access token presented as a refresh token', async () => {
-    const { email } = await newUser();
+    const { email } = await signedUp();
     const pair = await (await passwordGrant(email)).json();
     const response = await token(form({ grant_type: 'refresh_token', refresh_token: pair.access_token }));
     expect((await response.json()).error).toBe('invalid_grant');
@@ -166,10 +146,10 @@ describe('refresh_token grant', () => {
 
 describe('the Bearer rule', () => {
   it('authenticates by the Authorization header alone: a good cookie does not rescue a bad header', async () => {
-    const { tokens } = await newUser();
-    const cookieOnly = await me(makeRequest('/api/me', 'GET', { origin: null, cookie: accessCookie(tokens) }), ctx);
+    const { tokens } = await signedUp();
+    const cookieOnly = await api.me({ cookie: accessCookie(tokens) });
     expect(cookieOnly.status).toBe(200);
-    const both = await me(makeRequest('/api/me', 'GET', { origin: null, cookie: accessCookie(tokens), bearer: 'not-a-token' }), ctx);
+    const both = await api.me({ cookie: accessCookie(tokens), bearer: 'not-a-token' });
     expect(both.status).toBe(401);
     expect(both.headers.get('www-authenticate')).toMatch(/^Bearer/);
   });

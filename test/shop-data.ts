@@ -1,7 +1,7 @@
 // Users and products for the shop's integration tests, created straight through Prisma.
 import { randomUUID } from 'node:crypto';
 import { db } from '@/lib/db';
-import { productSearchText } from './search-text';
+import { productSearchText } from '@/lib/shop/search-text';
 
 export async function createUser(label = 'shopper'): Promise<{ id: string }> {
   const prisma = await db();

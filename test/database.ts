@@ -5,26 +5,9 @@ import { rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-import { applyMigrations } from './migrate';
-import type { DatabaseProvider } from './provider';
-
-/** Admin connection used to create and drop test databases (trust auth locally and in CI). */
-export function adminPostgresUrl(): string {
-  return process.env.TEST_POSTGRES_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
-}
-
-export async function postgresAvailable(): Promise<boolean> {
-  const client = new pg.Client({ connectionString: adminPostgresUrl(), connectionTimeoutMillis: 2000 });
-  try {
-    await client.connect();
-    await client.query('SELECT 1');
-    return true;
-  } catch {
-    return false;
-  } finally {
-    await client.end().catch(() => {});
-  }
-}
+import type { DatabaseProvider } from '../lib/database-url.mjs';
+import { applyMigrations } from '../lib/db/migrate';
+import { adminPostgresUrl } from './postgres';
 
 async function withAdmin<T>(fn: (client: pg.Client) => Promise<T>): Promise<T> {
   const client = new pg.Client({ connectionString: adminPostgresUrl() });

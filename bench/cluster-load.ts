@@ -1,26 +1,31 @@
-// `npm run load`: a mixed workload against one instance, then against two instances behind nginx,
-// on a fresh Postgres database (the cluster of e2e/cluster/support/cluster.ts; needs a production
-// build: `next build`, or NEXT_DIST_DIR for another dir).
-//
-//   npm run load                      20 s per scenario
-//   npm run load -- --duration 60 --connections 32 --users 50
+// The cluster load test: a mixed workload against one instance, then against two instances behind
+// nginx, on a fresh Postgres database. `npm run load` (e2e/cluster/run-load.ts) starts the cluster
+// and runs it; the Playwright cluster spec runs a few seconds of it (runLoad) so it cannot rot.
+// This module takes the cluster as an argument and imports nothing from e2e/.
 //
 // Each connection loops over: GET /, GET /products/<slug>, GET /account, two cart writes
 // (POST /api/cart/items with the user's cookie and Origin) and a sign-in (POST /api/auth/login),
 // taking the next of the pre-created users on every loop. Afterwards the database is counted:
 // every acknowledged cart write (200) must be there ("lost writes" must be 0), and every response
 // must be 2xx ("errors": other statuses, socket errors and timeouts, must be 0).
-// Prints requests/s and p50/p99 latency per scenario; exits 1 when a scenario has errors or
-// lost writes. The Playwright cluster test runs a few seconds of it (runLoad) so it cannot rot.
+// Logs requests/s and p50/p99 latency per scenario.
 import { randomBytes } from 'node:crypto';
-import { parseArgs } from 'node:util';
-import autocannon from 'autocannon';
+import type autocannon from 'autocannon';
 import { hash } from 'bcryptjs';
 import pg from 'pg';
-import { startCluster, type Cluster } from '../e2e/cluster/support/cluster.ts';
+import { runAutocannon } from './load.ts';
+
+/** What the load test needs of a cluster (e2e/cluster/support/cluster.ts provides it). */
+export interface LoadTarget {
+  /** nginx in front of the instances. */
+  url: string;
+  instances: readonly [{ url: string }, ...{ url: string }[]];
+  /** The database itself, not through the instances' proxy. */
+  directDatabaseUrl: string;
+}
 
 export interface LoadOptions {
-  cluster: Cluster;
+  cluster: LoadTarget;
   durationSeconds?: number;
   /** Users per scenario (pre-created in the database). */
   users?: number;
@@ -70,7 +75,7 @@ async function withDb<T>(url: string, fn: (client: pg.Client) => Promise<T>): Pr
 }
 
 /** Users straight into the database (sign-up is rate limited per address), then signed in. */
-async function prepareUsers(cluster: Cluster, target: string, count: number, tag: string): Promise<LoadUser[]> {
+async function prepareUsers(cluster: LoadTarget, target: string, count: number, tag: string): Promise<LoadUser[]> {
   const passwordHash = await hash(PASSWORD, 4);
   const users = Array.from({ length: count }, (_, i) => ({
     id: `load_${tag}_${i}`,
@@ -113,7 +118,7 @@ type Ctx = { user?: LoadUser; product?: Product };
 async function runScenario(
   scenario: ScenarioResult['scenario'],
   target: string,
-  cluster: Cluster,
+  cluster: LoadTarget,
   products: Product[],
   options: Required<Omit<LoadOptions, 'cluster' | 'log'>> & { log: (line: string) => void },
 ): Promise<ScenarioResult> {
@@ -171,12 +176,10 @@ async function runScenario(
   }
   await fetch(`${target}/api/cart`, { headers: { cookie: warm.cookie } }).then((r) => r.arrayBuffer());
 
-  const errorDetail: Record<string, number> = {};
-  const result = await autocannon({
-    url: target,
+  const figures = await runAutocannon(target, {
     connections: options.connections,
-    duration: options.durationSeconds,
-    timeout: 20,
+    seconds: options.durationSeconds,
+    timeoutSeconds: 20,
     requests: [
       page(() => '/'),
       page(() => `/products/${products[nextProduct % products.length]!.slug}`),
@@ -186,11 +189,10 @@ async function runScenario(
       signIn,
     ] as autocannon.Request[],
   });
-  for (const [code, stats] of Object.entries(result.statusCodeStats ?? {})) {
-    if (!/^2/.test(code)) errorDetail[`HTTP ${code}`] = (stats as { count: number }).count;
-  }
-  if (result.errors) errorDetail.socketErrors = result.errors;
-  if (result.timeouts) errorDetail.timeouts = result.timeouts;
+  const errorDetail: Record<string, number> = {};
+  for (const [code, count] of Object.entries(figures.non2xxByStatus)) errorDetail[`HTTP ${code}`] = count;
+  if (figures.socketErrors) errorDetail.socketErrors = figures.socketErrors;
+  if (figures.timeouts) errorDetail.timeouts = figures.timeouts;
   const errors = Object.values(errorDetail).reduce((a, b) => a + b, 0);
 
   // Let anything still in flight settle, then count what the database holds.
@@ -216,10 +218,10 @@ async function runScenario(
   const summary: ScenarioResult = {
     scenario,
     target,
-    requests: result.requests.total,
-    requestsPerSecond: result.requests.average,
-    p50: result.latency.p50,
-    p99: result.latency.p99,
+    requests: figures.requests,
+    requestsPerSecond: figures.requestsPerSec,
+    p50: figures.p50,
+    p99: figures.p99,
     errors,
     errorDetail,
     acknowledgedWrites,
@@ -253,47 +255,4 @@ export async function runLoad(options: LoadOptions): Promise<ScenarioResult[]> {
     await runScenario('one instance', cluster.instances[0].url, cluster, products, settings),
     await runScenario('pair behind nginx', cluster.url, cluster, products, settings),
   ];
-}
-
-async function main(): Promise<void> {
-  const { values } = parseArgs({
-    options: {
-      duration: { type: 'string', default: '20' },
-      users: { type: 'string', default: '50' },
-      connections: { type: 'string', default: '16' },
-    },
-  });
-  const durationSeconds = Number(values.duration);
-  const users = Number(values.users);
-  const connections = Number(values.connections);
-  for (const [name, n] of Object.entries({ duration: durationSeconds, users, connections })) {
-    if (!Number.isInteger(n) || n <= 0) throw new Error(`--${name} must be a positive whole number`);
-  }
-  const cluster = await startCluster();
-  let failed = false;
-  try {
-    console.log(`[load] ${durationSeconds} s per scenario, ${connections} connections, ${users} users per scenario`);
-    const results = await runLoad({ cluster, durationSeconds, users, connections });
-    console.log('\nscenario             req/s    p50 ms   p99 ms   requests   errors   lost writes');
-    for (const r of results) {
-      console.log(
-        `${r.scenario.padEnd(20)} ${r.requestsPerSecond.toFixed(0).padStart(6)} ${String(r.p50).padStart(8)} ${String(r.p99).padStart(8)} ` +
-          `${String(r.requests).padStart(10)} ${String(r.errors).padStart(8)} ${String(r.lostWrites).padStart(13)}`,
-      );
-      if (r.errors || r.lostWrites) {
-        failed = true;
-        console.error(`[load] ${r.scenario}: ${JSON.stringify(r.errorDetail)}; lost writes ${r.lostWrites}`);
-      }
-    }
-  } finally {
-    await cluster.stop();
-  }
-  process.exit(failed ? 1 : 0);
-}
-
-if (process.argv[1] && import.meta.url === new URL(`file://${process.argv[1]}`).href) {
-  main().catch((error: unknown) => {
-    console.error(error);
-    process.exit(1);
-  });
 }

@@ -1,0 +1,128 @@
+// The error classifiers against errors a real database and driver throw: a refused connection, a
+// Postgres deadlock (which writeTransaction must retry until both writes land) and SQLite's write
+// lock held by another connection.
+import * as runtime from '@prisma/client/runtime/client';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { db } from '@/lib/db';
+import { createPrismaClient, type Db } from '@/lib/db/client';
+import { createTestDatabase } from '@/test/database';
+import { writeTransaction, type Tx } from '@/lib/shop/transaction';
+import { createProduct } from '@/test/shop-data';
+import { isDatabaseUnavailable, isUniqueViolation, isWriteConflict } from './errors';
+
+const provider = inject('databaseProvider');
+
+async function failure(promise: Promise<unknown>): Promise<unknown> {
+  return promise.then(
+    () => expect.unreachable('the database call succeeded'),
+    (error: unknown) => error,
+  );
+}
+
+describe('a database that cannot be reached', () => {
+  it('is an outage by Prisma’s class and code (P1001), not a conflict', async () => {
+    // Port 1 on the loopback: nothing listens, the connection is refused at once.
+    const prisma = await createPrismaClient('postgres://postgres@127.0.0.1:1/nowhere');
+    try {
+      const error = await failure(prisma.user.count());
+      expect(error).toBeInstanceOf(runtime.PrismaClientKnownRequestError);
+      expect((error as runtime.PrismaClientKnownRequestError).code).toBe('P1001');
+      expect(isDatabaseUnavailable(error)).toBe(true);
+      expect(isWriteConflict(error)).toBe(false);
+    } finally {
+      await prisma.$disconnect();
+    }
+  });
+});
+
+/** Two transactions that each lock one product, wait for the other, then want the other's row. */
+function crossedTransactions(run: (work: (tx: Tx) => Promise<void>) => Promise<unknown>, a: string, b: string, serialised = false) {
+  let arrived = 0;
+  let release = () => {};
+  const bothLocked = new Promise<void>((resolve) => (release = resolve));
+  const arrive = () => (++arrived === 2 && release(), bothLocked);
+  const take = (first: string, second: string) =>
+    run(async (tx) => {
+      await tx.product.update({ where: { id: first }, data: { stock: { decrement: 1 } } });
+      // On SQLite (serialised) the second writer waits for the write lock before its first update,
+      // so the two never both arrive: there the first goes on alone.
+      if (!serialised) await arrive();
+      await tx.product.update({ where: { id: second }, data: { stock: { decrement: 1 } } });
+    });
+  return Promise.allSettled([take(a, b), take(b, a)]);
+}
+
+describe('a Postgres deadlock', () => {
+  // Its own Postgres database, so this runs in the SQLite project too: nothing here is skipped.
+  let prisma: Db;
+  let drop = async () => {};
+  beforeAll(async () => {
+    const database = await createTestDatabase('postgres');
+    drop = database.drop;
+    prisma = await createPrismaClient(database.url);
+  });
+  afterAll(async () => {
+    await prisma?.$disconnect();
+    await drop();
+  });
+
+  it('fails one side with a write conflict (P2034) that is not an outage', async () => {
+    const product = (slug: string) =>
+      prisma.product.create({ data: { slug, name: slug, description: '', searchText: slug, priceCents: 100, imageUrl: '/x.svg', stock: 10 } });
+    const [a, b] = [await product('deadlock-a'), await product('deadlock-b')];
+    const results = await crossedTransactions((work) => prisma.$transaction(work, { timeout: 20_000 }), a.id, b.id);
+    const rejected = results.filter((r) => r.status === 'rejected');
+    expect(rejected).toHaveLength(1);
+    const error = (rejected[0] as PromiseRejectedResult).reason;
+    expect(error).toBeInstanceOf(runtime.PrismaClientKnownRequestError);
+    expect((error as runtime.PrismaClientKnownRequestError).code).toBe('P2034');
+    expect(isWriteConflict(error)).toBe(true);
+    expect(isDatabaseUnavailable(error)).toBe(false);
+  });
+});
+
+describe('crossed writes through writeTransaction (this project’s database)', () => {
+  it(`both orders go through (${provider}: Postgres retries the deadlocked side, SQLite serialises behind its write lock)`, async () => {
+    const app = await db();
+    const [a, b] = [await createProduct({ stock: 10 }), await createProduct({ stock: 10 })];
+    const results = await crossedTransactions((work) => writeTransaction(work), a.id, b.id, provider === 'sqlite');
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'fulfilled']);
+    const stock = await app.product.findMany({ where: { id: { in: [a.id, b.id] } }, select: { stock: true } });
+    expect(stock.map((p) => p.stock)).toEqual([8, 8]);
+  });
+});
+
+describe('SQLite’s write lock held by another connection (its own file, so both projects run it)', () => {
+  const cleanups: Array<() => Promise<void>> = [];
+  afterAll(async () => {
+    for (const cleanup of cleanups.reverse()) await cleanup();
+  });
+
+  it('is a write conflict once the busy timeout has passed, and an outage if it never clears', async () => {
+    const database = await createTestDatabase('sqlite');
+    cleanups.push(database.drop);
+    const [{ PrismaClient }, { PrismaBetterSqlite3 }] = await Promise.all([import('@/lib/generated/sqlite/client'), import('@prisma/adapter-better-sqlite3')]);
+    const holder = new PrismaClient({ adapter: new PrismaBetterSqlite3({ url: database.url, timeout: 50 }) });
+    const waiter = new PrismaClient({ adapter: new PrismaBetterSqlite3({ url: database.url, timeout: 50 }) });
+    cleanups.push(() => holder.$disconnect(), () => waiter.$disconnect());
+
+    let release = () => {};
+    const released = new Promise<void>((resolve) => (release = resolve));
+    let locked = () => {};
+    const isLocked = new Promise<void>((resolve) => (locked = resolve));
+    const holding = holder.$transaction(async (tx) => {
+      await tx.category.create({ data: { slug: 'held', name: 'Held' } });
+      locked();
+      await released;
+    });
+    await isLocked;
+    const error = await failure(waiter.category.create({ data: { slug: 'waiting', name: 'Waiting' } }));
+    release();
+    await holding;
+
+    expect(error).toBeInstanceOf(runtime.PrismaClientKnownRequestError);
+    expect(isWriteConflict(error)).toBe(true);
+    expect(isDatabaseUnavailable(error)).toBe(true);
+    expect(isUniqueViolation(error)).toBe(false);
+  });
+});

@@ -1,0 +1,110 @@
+// An unreachable database must be told apart from bad input (503, nobody signed out), and a write
+// conflict from a failure a retry cannot mend. The errors here are built from Prisma's own classes
+// the way Prisma 7 builds them from a driver adapter's error (code from the adapter's kind, the
+// adapter's error in meta.driverAdapterError), so a change of shape in Prisma shows up here.
+import * as runtime from '@prisma/client/runtime/client';
+import { DriverAdapterError } from '@prisma/driver-adapter-utils';
+import { describe, expect, it } from 'vitest';
+import { isDatabaseUnavailable, isUniqueViolation, isWriteConflict } from './errors';
+
+type AdapterCause = ConstructorParameters<typeof DriverAdapterError>[0];
+
+const clientVersion = '7.10.0';
+
+/** A query error as Prisma throws it when the driver adapter reports `cause`. */
+function fromAdapter(code: string, message: string, cause?: AdapterCause): runtime.PrismaClientKnownRequestError {
+  const meta = cause ? { driverAdapterError: new DriverAdapterError(cause) } : {};
+  return new runtime.PrismaClientKnownRequestError(message, { code, clientVersion, meta });
+}
+
+/** What the pg driver throws for a refused connection (a Node socket error). */
+function socketError(code: string): Error {
+  return Object.assign(new Error(`connect ${code} 127.0.0.1:5432`), { code, errno: -111, syscall: 'connect' });
+}
+
+describe('isDatabaseUnavailable', () => {
+  it.each([
+    ['P1001', { kind: 'DatabaseNotReachable', host: '127.0.0.1', port: 5432 }],
+    ['P1017', { kind: 'ConnectionClosed' }],
+    ['P1008', { kind: 'SocketTimeout' }],
+    ['P2037', { kind: 'TooManyConnections', cause: 'sorry, too many clients already' }],
+    ['P1000', { kind: 'AuthenticationFailed', user: 'postgres' }],
+  ] as const)('recognises %s (%o) from the driver adapter', (code, cause) => {
+    expect(isDatabaseUnavailable(fromAdapter(code, 'Database error', cause as AdapterCause))).toBe(true);
+  });
+
+  it('recognises the pool timeout and a client that could not start by their Prisma class and code alone', () => {
+    expect(isDatabaseUnavailable(fromAdapter('P2024', 'Timed out fetching a new connection from the connection pool.'))).toBe(true);
+    expect(isDatabaseUnavailable(new runtime.PrismaClientInitializationError('Could not start the client', clientVersion, 'P1001'))).toBe(true);
+  });
+
+  it('reads the SQLSTATE inside a raw-query or unmapped database error (server shutting down)', () => {
+    const shutdown: AdapterCause = { kind: 'postgres', code: '57P01', severity: 'FATAL', message: 'terminating connection due to administrator command', detail: undefined, column: undefined, hint: undefined };
+    expect(isDatabaseUnavailable(fromAdapter('P2039', 'Database error. Code: `57P01`.', shutdown))).toBe(true);
+    expect(isDatabaseUnavailable(fromAdapter('P2010', 'Raw query failed. Code: `08006`.', { ...shutdown, code: '08006' } as AdapterCause))).toBe(true);
+  });
+
+  it('recognises the driver’s own socket errors and a wrapped cause', () => {
+    expect(isDatabaseUnavailable(socketError('ECONNREFUSED'))).toBe(true);
+    expect(isDatabaseUnavailable(new Error('sign-in failed', { cause: socketError('ECONNRESET') }))).toBe(true);
+  });
+
+  it('falls back to the message only when no code says anything', () => {
+    expect(isDatabaseUnavailable(new Error('Connection terminated unexpectedly'))).toBe(true);
+    expect(isDatabaseUnavailable(fromAdapter('P2010', 'Raw query failed. Message: `Connection terminated unexpectedly`'))).toBe(true);
+    // P2028 is the whole transaction API: only "could not start one in time" is an outage.
+    expect(isDatabaseUnavailable(fromAdapter('P2028', 'Transaction API error: Unable to start a transaction in the given time.'))).toBe(true);
+    expect(isDatabaseUnavailable(fromAdapter('P2028', 'Transaction API error: Transaction not found.'))).toBe(false);
+  });
+
+  it('does not call bad input, a conflict or a constraint violation an outage, whatever the message says', () => {
+    expect(isDatabaseUnavailable(fromAdapter('P2002', 'Unique constraint failed on the fields: (`email`)', { kind: 'UniqueConstraintViolation', constraint: { fields: ['email'] } }))).toBe(false);
+    expect(isDatabaseUnavailable(fromAdapter('P2034', 'Transaction failed due to a write conflict or a deadlock', { kind: 'TransactionWriteConflict', originalCode: '40P01' }))).toBe(false);
+    // A definite Prisma code wins over words in the message.
+    expect(isDatabaseUnavailable(fromAdapter('P2025', 'Record to update not found (connection closed meanwhile?)'))).toBe(false);
+    expect(isDatabaseUnavailable(new runtime.PrismaClientValidationError('Argument `email` is missing.', { clientVersion }))).toBe(false);
+    expect(isDatabaseUnavailable(new TypeError('x is not a function'))).toBe(false);
+    expect(isDatabaseUnavailable('ECONNREFUSED')).toBe(false);
+  });
+});
+
+describe('isWriteConflict', () => {
+  it('recognises a Postgres deadlock or serialization failure (P2034) and one inside a raw query', () => {
+    expect(isWriteConflict(fromAdapter('P2034', 'Transaction failed due to a write conflict or a deadlock', { kind: 'TransactionWriteConflict', originalCode: '40P01' }))).toBe(true);
+    expect(isWriteConflict(fromAdapter('P2034', 'Transaction failed due to a write conflict or a deadlock'))).toBe(true);
+    expect(isWriteConflict(fromAdapter('P2010', 'Raw query failed. Code: `40001`.', { kind: 'TransactionWriteConflict', originalCode: '40001' }))).toBe(true);
+  });
+
+  it('recognises SQLite’s write lock (the adapter reports SQLITE_BUSY as a socket timeout): a conflict and, once retries run out, an outage', () => {
+    const busy = fromAdapter('P1008', 'Socket timeout', { kind: 'SocketTimeout', originalCode: 'SQLITE_BUSY', originalMessage: 'database is locked' });
+    expect(isWriteConflict(busy)).toBe(true);
+    expect(isDatabaseUnavailable(busy)).toBe(true);
+  });
+
+  it('does not retry a Postgres socket timeout, a lost connection or a unique violation', () => {
+    expect(isWriteConflict(fromAdapter('P1008', 'Socket timeout', { kind: 'SocketTimeout' }))).toBe(false);
+    expect(isWriteConflict(fromAdapter('P1017', 'Server has closed the connection.', { kind: 'ConnectionClosed' }))).toBe(false);
+    expect(isWriteConflict(fromAdapter('P2002', 'Unique constraint failed (database is locked?)'))).toBe(false);
+  });
+
+  it('falls back to the message for an error without a code', () => {
+    expect(isWriteConflict(new Error('deadlock detected'))).toBe(true);
+    expect(isWriteConflict(new Error('no such table: Cart'))).toBe(false);
+  });
+});
+
+describe('isUniqueViolation', () => {
+  it('recognises P2002, and a raw query that hit a unique index on Postgres or SQLite', () => {
+    expect(isUniqueViolation(fromAdapter('P2002', 'Unique constraint failed on the fields: (`email`)', { kind: 'UniqueConstraintViolation', constraint: { fields: ['email'] } }))).toBe(true);
+    expect(isUniqueViolation(fromAdapter('P2010', 'Raw query failed. Code: `23505`.', { kind: 'UniqueConstraintViolation', originalCode: '23505' }))).toBe(true);
+    expect(isUniqueViolation(fromAdapter('P2010', 'Raw query failed. Code: `SQLITE_CONSTRAINT_PRIMARYKEY`.', { kind: 'UniqueConstraintViolation', originalCode: 'SQLITE_CONSTRAINT_PRIMARYKEY' }))).toBe(true);
+  });
+
+  it('does not take a foreign-key or not-found error for one, and reads the message only without a code', () => {
+    expect(isUniqueViolation(fromAdapter('P2003', 'Foreign key constraint violated (not a duplicate key value)', { kind: 'ForeignKeyConstraintViolation', constraint: { foreignKey: {} } }))).toBe(false);
+    expect(isUniqueViolation(fromAdapter('P2025', 'Record to update not found.'))).toBe(false);
+    expect(isUniqueViolation(new Error('duplicate key value violates unique constraint "User_email_key"'))).toBe(true);
+    expect(isUniqueViolation(new Error('UNIQUE constraint failed: User.email'))).toBe(true);
+    expect(isUniqueViolation(new Error('no such table'))).toBe(false);
+  });
+});

@@ -1,0 +1,24 @@
+// Per-test resets of the integration projects (setupFiles in vitest.config.ts). What a test may
+// leave behind in this process is put back before the next one: the environment variables it set
+// (and the parsed environment, key cache and token-verification memo built from them) and the
+// in-memory rate-limit counters.
+import { afterEach, beforeEach } from 'vitest';
+import { resetRateLimitsForTests } from '@/lib/auth/accounts';
+import { clearVerifyMemo, resetKeysForTests } from '@/lib/auth/tokens';
+import { resetEnvForTests } from '@/lib/env';
+
+let before: Record<string, string | undefined> = {};
+
+beforeEach(() => {
+  before = { ...process.env };
+  resetRateLimitsForTests();
+});
+
+// Runs after the test file's own afterEach hooks (Vitest runs after-hooks in reverse order).
+afterEach(() => {
+  for (const name of Object.keys(process.env)) if (!(name in before)) delete process.env[name];
+  Object.assign(process.env, before);
+  resetEnvForTests();
+  resetKeysForTests();
+  clearVerifyMemo();
+});
