@@ -1,5 +1,5 @@
 'use client';
-import { useState, type ReactNode } from 'react';
+import { useId, useState, type ReactNode } from 'react';
 import { useHydrated } from './use-hydrated';
 import styles from './field.module.css';
 
@@ -29,15 +29,18 @@ export function Field({
   hint?: string;
   required?: boolean;
 }) {
-  const errorId = `${name}-error`;
-  const hintId = `${name}-hint`;
+  // One page can hold two forms with a field of the same name (/account: a new address, and the
+  // address typed to delete the account); an id per rendered field keeps each label on its input.
+  const id = `${name}-${useId().replace(/[^a-zA-Z0-9_-]/g, '')}`;
+  const errorId = `${id}-error`;
+  const hintId = `${id}-hint`;
   const describedBy = [errors?.length ? errorId : null, hint ? hintId : null].filter(Boolean).join(' ') || undefined;
   const [shown, setShown] = useState(false);
   const hydrated = useHydrated();
   const isPassword = type === 'password';
   const input = (
     <input
-      id={name}
+      id={id}
       name={name}
       type={isPassword && shown ? 'text' : type}
       defaultValue={defaultValue}
@@ -51,14 +54,14 @@ export function Field({
   );
   return (
     <div className="field">
-      <label htmlFor={name}>{label}</label>
+      <label htmlFor={id}>{label}</label>
       {isPassword ? (
         // The wrapper is there from the server's HTML on, so hydration never replaces the input
         // (and what was typed before it finished stays).
         <div className={styles.withToggle}>
           {input}
           {hydrated ? (
-            <button type="button" className={styles.toggle} aria-pressed={shown} aria-controls={name} onClick={() => setShown((s) => !s)}>
+            <button type="button" className={styles.toggle} aria-pressed={shown} aria-controls={id} onClick={() => setShown((s) => !s)}>
               Show<span className="visually-hidden"> {label.toLowerCase()}</span>
             </button>
           ) : null}
