@@ -1,0 +1,37 @@
+// Sign-out after 15 idle minutes: the access cookie has expired and the browser sends only the
+// refresh cookie. That is the normal case, and it must end the whole sign-in just the same: the
+// refresh token can no longer rotate, and an access token of the family copied elsewhere dies.
+import { describe, expect, it } from 'vitest';
+import { POST as logout } from '@/app/api/auth/logout/route';
+import { POST as refresh } from '@/app/api/auth/refresh/route';
+import { GET as me } from '@/app/api/me/route';
+import { rotateRefreshToken, startSession } from '@/lib/auth/sign-ins';
+import { db } from '@/lib/db';
+import { createUser } from '@/lib/shop/test-helpers';
+import { makeRequest } from '@/test/auth-requests';
+
+const ctx = {} as never;
+
+describe('sign-out with only the refresh cookie (the access cookie expired)', () => {
+  it('ends the whole sign-in: the refresh token cannot rotate, the family’s access token dies', async () => {
+    const { id: userId } = await createUser('idle');
+    const pair = await startSession(userId);
+    const other = await startSession(userId);
+    const sid = pair.access.claims.sid;
+    expect((await me(makeRequest('/api/me', 'GET', { origin: null, bearer: pair.access.token }), ctx)).status).toBe(200);
+
+    const response = await logout(makeRequest('/api/auth/logout', 'POST', { cookie: `refresh=${pair.refresh.token}; signed-in=1` }), ctx);
+    expect(response.status).toBe(204);
+
+    const prisma = await db();
+    expect(await prisma.revokedToken.findUnique({ where: { jti: sid } })).toMatchObject({ kind: 'session', reason: 'logout', userId });
+    expect(await prisma.session.findUnique({ where: { id: sid } })).toMatchObject({ revokedReason: 'logout' });
+    expect(await rotateRefreshToken(pair.refresh.token)).toEqual({ ok: false, reason: 'revoked' });
+    expect((await refresh(makeRequest('/api/auth/refresh', 'POST', { cookie: `refresh=${pair.refresh.token}` }), ctx)).status).toBe(401);
+    expect((await me(makeRequest('/api/me', 'GET', { origin: null, bearer: pair.access.token }), ctx)).status).toBe(401);
+
+    // Only that sign-in: the user's other one lives on.
+    expect((await me(makeRequest('/api/me', 'GET', { origin: null, bearer: other.access.token }), ctx)).status).toBe(200);
+    expect((await rotateRefreshToken(other.refresh.token)).ok).toBe(true);
+  });
+});
