@@ -27,7 +27,7 @@ describe('password hashing', () => {
     expect(threadId).toBe(0); // sanity: this test itself runs on a main thread
   });
 
-  it('burns the same work for an unknown email', async () => {
+  it('answers false for an unknown email, whatever the password (the work is counted in unknown-address-work.int.test.ts)', async () => {
     expect(await burnPasswordCheck('anything at all')).toBe(false);
   });
 });
