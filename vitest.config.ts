@@ -36,7 +36,8 @@ const intProject = (provider: 'sqlite' | 'postgres'): TestProjectInlineConfigura
     name: `int-${provider}`,
     environment: 'node',
     include: ['**/*.int.test.ts'],
-    exclude: ['**/node_modules/**', 'lib/generated/**', '.next/**', 'e2e/.tmp/**', 'bench/.tmp/**'],
+    // .cache holds the mutation runs' sandboxes (copies of the project, tests included).
+    exclude: ['**/node_modules/**', 'lib/generated/**', '.next/**', 'e2e/.tmp/**', 'bench/.tmp/**', '.cache/**'],
     globalSetup: ['./test/int-global-setup.ts'],
     // Every file of a project shares one database: run them one at a time.
     fileParallelism: false,
