@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { POST as logout } from '@/app/api/auth/logout/route';
 import { POST as refresh } from '@/app/api/auth/refresh/route';
 import { GET as me } from '@/app/api/me/route';
-import { rotateRefreshToken, startSession } from '@/lib/auth/sign-ins';
+import { revokeFamilies, rotateRefreshToken, startSession } from '@/lib/auth/sign-ins';
 import { db } from '@/lib/db';
 import { createUser } from '@/lib/shop/test-helpers';
 import { makeRequest } from '@/test/auth-requests';
@@ -33,5 +33,41 @@ describe('sign-out with only the refresh cookie (the access cookie expired)', ()
     // Only that sign-in: the user's other one lives on.
     expect((await me(makeRequest('/api/me', 'GET', { origin: null, bearer: other.access.token }), ctx)).status).toBe(200);
     expect((await rotateRefreshToken(other.refresh.token)).ok).toBe(true);
+  });
+});
+
+describe('sign-out leaves a record and keeps an earlier ending', () => {
+  it('writes one sign_out audit row with the request’s address and browser', async () => {
+    const { id: userId } = await createUser('audited');
+    const pair = await startSession(userId);
+    const response = await logout(
+      makeRequest('/api/auth/logout', 'POST', { cookie: `refresh=${pair.refresh.token}`, headers: { 'user-agent': 'SignOutTest/1.0' } }),
+      ctx,
+    );
+    expect(response.status).toBe(204);
+    const rows = await (await db()).auditEvent.findMany({ where: { userId, type: 'sign_out' } });
+    expect(rows).toHaveLength(1);
+    expect(rows[0]!.userAgent).toBe('SignOutTest/1.0');
+  });
+
+  it('signing out of a sign-in that already ended for reuse keeps that reason', async () => {
+    const { id: userId } = await createUser('reused');
+    const pair = await startSession(userId);
+    await revokeFamilies(userId, [pair.access.claims.sid], 'reuse');
+    expect((await logout(makeRequest('/api/auth/logout', 'POST', { cookie: `refresh=${pair.refresh.token}` }), ctx)).status).toBe(204);
+    const prisma = await db();
+    expect(await prisma.session.findUnique({ where: { id: pair.access.claims.sid } })).toMatchObject({ revokedReason: 'reuse' });
+    expect(await prisma.revokedToken.findUnique({ where: { jti: pair.access.claims.sid } })).toMatchObject({ reason: 'reuse' });
+  });
+
+  it('a sign-out with the tokens of a deleted account answers 204 and writes nothing', async () => {
+    const { id: userId } = await createUser('gone');
+    const pair = await startSession(userId);
+    const prisma = await db();
+    await prisma.user.delete({ where: { id: userId } });
+    const response = await logout(makeRequest('/api/auth/logout', 'POST', { cookie: `access=${pair.access.token}; refresh=${pair.refresh.token}` }), ctx);
+    expect(response.status).toBe(204);
+    expect(await prisma.revokedToken.count({ where: { userId } })).toBe(0);
+    expect(await prisma.auditEvent.count({ where: { userId } })).toBe(0);
   });
 });

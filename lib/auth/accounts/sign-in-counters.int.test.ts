@@ -119,3 +119,29 @@ describe('a successful sign-in clears only its own account-and-address counter',
     expect((await signIn(email, PASSWORD, address)).status).toBe(200);
   }, MANY);
 });
+
+describe('blocks and known browsers', () => {
+  it('the per-account counter blocks for its 5 minutes, not for the rest of its 15-minute window', async () => {
+    expect(RATE_LIMITS.account).toMatchObject({ duration: 900, blockDuration: 300 });
+    const email = await account();
+    for (let i = 0; i < 20; i++) await signIn(email, WRONG, newAddress());
+    const blocked = await signIn(email, PASSWORD, newAddress());
+    expect(blocked.status).toBe(429);
+    const retryAfter = Number(blocked.headers.get('retry-after'));
+    expect(retryAfter).toBeGreaterThan(290);
+    expect(retryAfter).toBeLessThanOrEqual(300);
+  }, MANY);
+
+  it('a known browser’s success clears its own counter: the owner may mistype again afterwards', async () => {
+    expect(RATE_LIMITS.knownBrowser.points).toBe(10);
+    const email = uniqueEmail('browser');
+    const created = await signUp(email, newAddress());
+    const device = created.headers.getSetCookie().find((c) => c.startsWith('device='))!.split(';')[0]!;
+    const fromBrowser = (password: string) =>
+      login(makeRequest('/api/auth/login', 'POST', { body: { email, password }, cookie: device, headers: { 'x-forwarded-for': newAddress() } }), ctx);
+    for (let round = 0; round < 2; round++) {
+      for (let i = 0; i < 9; i++) expect((await fromBrowser(WRONG)).status).toBe(401);
+      expect((await fromBrowser(PASSWORD)).status).toBe(200);
+    }
+  }, MANY);
+});
