@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { POST as logout } from '@/app/api/auth/logout/route';
 import { POST as refresh } from '@/app/api/auth/refresh/route';
 import { GET as me } from '@/app/api/me/route';
-import { revokeFamilies, rotateRefreshToken, startSession } from '@/lib/auth/sign-ins';
+import { revokeFamilies, rotateRefreshToken, signOut, startSession } from '@/lib/auth/sign-ins';
+import { resetEnvForTests } from '@/lib/env';
 import { db } from '@/lib/db';
 import { createUser } from '@/lib/shop/test-helpers';
 import { makeRequest } from '@/test/auth-requests';
@@ -69,5 +70,36 @@ describe('sign-out leaves a record and keeps an earlier ending', () => {
     expect(response.status).toBe(204);
     expect(await prisma.revokedToken.count({ where: { userId } })).toBe(0);
     expect(await prisma.auditEvent.count({ where: { userId } })).toBe(0);
+  });
+});
+
+describe('sign-out with less than a pair', () => {
+  it('a bad access cookie and no refresh cookie: 204, nothing to end', async () => {
+    const response = await logout(makeRequest('/api/auth/logout', 'POST', { cookie: 'access=not-a-token' }), ctx);
+    expect(response.status).toBe(204);
+  });
+
+  it('called without request facts (a server-side caller) it still ends the family', async () => {
+    const { id: userId } = await createUser('no-meta');
+    const pair = await startSession(userId);
+    await signOut({ refresh: pair.refresh.token });
+    expect(await rotateRefreshToken(pair.refresh.token)).toEqual({ ok: false, reason: 'revoked' });
+    const [row] = await (await db()).auditEvent.findMany({ where: { userId, type: 'sign_out' } });
+    expect(row).toMatchObject({ ipAddress: null, userAgent: null });
+  });
+
+  it('behind a trusted proxy the audit row keeps the client address', async () => {
+    process.env.TRUST_PROXY = 'true';
+    resetEnvForTests();
+    try {
+      const { id: userId } = await createUser('proxied');
+      const pair = await startSession(userId);
+      await logout(makeRequest('/api/auth/logout', 'POST', { cookie: `refresh=${pair.refresh.token}`, headers: { 'x-forwarded-for': '192.0.2.44' } }), ctx);
+      const [row] = await (await db()).auditEvent.findMany({ where: { userId, type: 'sign_out' } });
+      expect(row!.ipAddress).toBe('192.0.2.44');
+    } finally {
+      delete process.env.TRUST_PROXY;
+      resetEnvForTests();
+    }
   });
 });

@@ -145,3 +145,29 @@ describe('blocks and known browsers', () => {
     }
   }, MANY);
 });
+
+describe('the counters a known browser and an unknown address use', () => {
+  it('a known browser counts on its own counter: 10 failures lock that browser, the account signs in elsewhere', async () => {
+    const email = uniqueEmail('own-counter');
+    const created = await signUp(email, newAddress());
+    const device = created.headers.getSetCookie().find((c) => c.startsWith('device='))!.split(';')[0]!;
+    const fromBrowser = (password: string) =>
+      login(makeRequest('/api/auth/login', 'POST', { body: { email, password }, cookie: device, headers: { 'x-forwarded-for': newAddress() } }), ctx);
+    for (let i = 0; i < 10; i++) expect((await fromBrowser(WRONG)).status).toBe(401);
+    expect((await fromBrowser(PASSWORD)).status).toBe(429);
+    expect((await signIn(email, PASSWORD, newAddress())).status).toBe(200);
+  }, MANY);
+
+  it('without a trusted proxy nobody shares an address bucket: 5 failures on one account do not lock it', async () => {
+    delete process.env.TRUST_PROXY;
+    resetEnvForTests();
+    try {
+      const email = await account();
+      for (let i = 0; i < 5; i++) expect((await signIn(email, WRONG, newAddress())).status).toBe(401);
+      expect((await signIn(email, PASSWORD, newAddress())).status).toBe(200);
+    } finally {
+      process.env.TRUST_PROXY = 'true';
+      resetEnvForTests();
+    }
+  }, MANY);
+});

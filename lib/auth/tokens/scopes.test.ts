@@ -2,7 +2,7 @@
 // user themself. Every pair of known scopes is checked both ways, so no prefix or substring rule
 // (same resource, same action, one contains the other) can pass.
 import { describe, expect, it } from 'vitest';
-import { API_SCOPES, hasScope, isApiScope, normaliseScope } from './scopes';
+import { API_SCOPES, SCOPE_DESCRIPTIONS, hasScope, isApiScope, normaliseScope } from './scopes';
 
 describe('hasScope', () => {
   it('grants exactly the scopes a token names, for every pair of known scopes', () => {
@@ -44,5 +44,15 @@ describe('normaliseScope', () => {
   it('knows the four scopes and nothing near them', () => {
     expect(API_SCOPES.filter(isApiScope)).toEqual(['profile:read', 'cart:read', 'cart:write', 'orders:read']);
     for (const near of ['cart', 'cart:', 'Cart:read', 'cart:read ', 'orders:write']) expect(isApiScope(near), near).toBe(false);
+  });
+});
+
+describe('SCOPE_DESCRIPTIONS', () => {
+  it('tells the owner in words what each scope allows, a different sentence for each', () => {
+    expect(Object.keys(SCOPE_DESCRIPTIONS).sort()).toEqual([...API_SCOPES].sort());
+    const sentences = API_SCOPES.map((scope) => SCOPE_DESCRIPTIONS[scope]);
+    for (const sentence of sentences) expect(sentence).toMatch(/^[A-Z].{8,}/);
+    expect(new Set(sentences).size).toBe(API_SCOPES.length);
+    expect(SCOPE_DESCRIPTIONS['cart:write']).toMatch(/check out/);
   });
 });
