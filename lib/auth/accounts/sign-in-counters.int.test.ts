@@ -10,7 +10,7 @@
 // Every test uses addresses and accounts of its own (random), so counts left by other tests in
 // the same database cannot matter.
 import { randomInt } from 'node:crypto';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { POST as login } from '@/app/api/auth/login/route';
 import { POST as signup } from '@/app/api/auth/signup/route';
 import { resetEnvForTests } from '@/lib/env';
@@ -169,5 +169,24 @@ describe('the counters a known browser and an unknown address use', () => {
       process.env.TRUST_PROXY = 'true';
       resetEnvForTests();
     }
+  }, MANY);
+});
+
+describe('a lock-out is not extended by knocking', () => {
+  afterEach(() => vi.useRealTimers());
+
+  it('ten minutes into a 15-minute lock, another attempt is told the 5 minutes that are left, not 15 more', async () => {
+    expect(RATE_LIMITS.accountAndAddress).toMatchObject({ duration: 900, blockDuration: 900 });
+    const email = await account();
+    const address = newAddress();
+    // Only Date moves: the counters' expiry times are computed from it; timers stay real.
+    vi.useFakeTimers({ toFake: ['Date'], now: Date.now() });
+    for (let i = 0; i < 5; i++) expect((await signIn(email, WRONG, address)).status).toBe(401);
+    vi.setSystemTime(Date.now() + 10 * 60_000);
+    const knock = await signIn(email, PASSWORD, address);
+    expect(knock.status).toBe(429);
+    const retryAfter = Number(knock.headers.get('retry-after'));
+    expect(retryAfter).toBeGreaterThan(290);
+    expect(retryAfter).toBeLessThanOrEqual(300);
   }, MANY);
 });
