@@ -19,7 +19,8 @@ const intProject = (provider: 'sqlite' | 'postgres'): TestProjectInlineConfigura
     name: `int-${provider}`,
     environment: 'node',
     include: ['**/*.int.test.ts'],
-    exclude: ['**/node_modules/**', 'lib/generated/**', '.next/**', 'e2e/.tmp/**', 'bench/.tmp/**'],
+    // .cache holds the mutation runs' sandboxes (copies of the project, tests included).
+    exclude: ['**/node_modules/**', 'lib/generated/**', '.next/**', 'e2e/.tmp/**', 'bench/.tmp/**', '.cache/**'],
     globalSetup: ['./test/int-global-setup.ts'],
     // Per-test resets (environment, key cache, rate limits) for every integration file.
     setupFiles: ['./test/int-setup.ts'],

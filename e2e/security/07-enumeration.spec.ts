@@ -1,5 +1,5 @@
 // 7. Account enumeration (OWASP Authentication cheat sheet, ASVS 5 V6.3.8): an unknown email and
-// a wrong password give the same status, the same body, no cookies, and the same time. The
+// a wrong password give the same status, the same body, no cookies, and the same work. The
 // servers hash with BCRYPT_COST=4; the app compares an unknown email against a dummy hash of the
 // same cost, so the work is equal whatever the cost. Each sample uses a fresh account (or a fresh
 // unknown email) so no rate limit interferes.
@@ -33,7 +33,11 @@ test('7 enumeration · unknown email and wrong password: same status, body and c
   await victim.api.dispose();
 });
 
-test(`7 enumeration · timing: medians of ${SAMPLES} interleaved samples differ by < 25% or < 5 ms`, async ({ request }) => {
+// A measurement, not a verdict: at the servers' BCRYPT_COST=4 one compare takes about a
+// millisecond, so no allowance that survives a busy CI machine could notice a missing compare.
+// The work itself (one compare at the configured cost on both paths) is asserted by
+// lib/auth/accounts/unknown-address-work.int.test.ts; this records what the timing looks like.
+test(`7 enumeration · timing (measured, not judged): medians of ${SAMPLES} interleaved samples`, async ({ request }) => {
   test.setTimeout(120_000);
   const accounts: Victim[] = [];
   for (let i = 0; i < SAMPLES; i++) accounts.push(await createVictim(MAIN));
@@ -60,8 +64,9 @@ test(`7 enumeration · timing: medians of ${SAMPLES} interleaved samples differ 
   }
   const [mu, mw] = [median(unknown), median(wrong)];
   const difference = Math.abs(mu - mw);
-  console.log(`[enumeration] median unknown ${mu.toFixed(1)} ms, wrong password ${mw.toFixed(1)} ms, difference ${difference.toFixed(1)} ms`);
-  expect(difference < 5 || difference / Math.max(mu, mw) < 0.25, `unknown ${mu} ms vs wrong ${mw} ms`).toBe(true);
+  const measured = `median unknown ${mu.toFixed(1)} ms, wrong password ${mw.toFixed(1)} ms, difference ${difference.toFixed(1)} ms`;
+  console.log(`[enumeration] ${measured}`);
+  test.info().annotations.push({ type: 'timing', description: measured });
   for (const account of accounts) await account.api.dispose();
 });
 

@@ -200,7 +200,8 @@ describe('ending API tokens', () => {
     const result = await changePassword({ userId: user.id, currentSid: tokens.accessClaims.sid, currentPassword: PASSWORD, newPassword: 'another long secret', signOutOthers: true, meta });
     expect(result).toEqual({ otherSessionsEnded: 0, apiTokensRevoked: 2 });
     expect(await bearerStatus(me, '/api/me', a.token)).toBe(401);
-    expect((await listApiTokens({ userId: user.id })).every((t) => t.revokedAt !== null)).toBe(true);
+    // Both listed, both revoked (an `every` over the list would also pass on an empty one).
+    expect((await listApiTokens({ userId: user.id })).map((t) => [t.name, t.revokedAt !== null]).sort()).toEqual([['phone', true], ['script', true]]);
 
     const b = await createApiToken({ userId: user.id, name: 'kept', scopes: ['profile:read'], ttlDays: 30 });
     const kept = await changePassword({ userId: user.id, currentSid: tokens.accessClaims.sid, currentPassword: 'another long secret', newPassword: 'a third long secret', signOutOthers: false, revokeApiTokens: false, meta });

@@ -350,6 +350,9 @@ export async function signOut(
   if (!family) return;
   // Both writes in one transaction: either the sign-out happened or it did not.
   await durable(async (tx) => {
+    // A deleted account's tokens have nothing left to revoke (and no user row to hang it on).
+    const user = await tx.user.findUnique({ where: { id: family.sub }, select: { id: true } });
+    if (!user) return;
     if (access?.ok) {
       await tx.revokedToken.upsert({
         where: { jti: access.claims.jti },
@@ -357,8 +360,6 @@ export async function signOut(
         update: {},
       });
     }
-    const user = await tx.user.findUnique({ where: { id: family.sub }, select: { id: true } });
-    if (!user) return;
     await tx.revokedToken.upsert({
       where: { jti: family.sid },
       create: { jti: family.sid, userId: family.sub, kind: 'session', reason: 'logout', expiresAt: familyExpiry(nowMs) },

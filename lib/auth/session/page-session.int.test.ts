@@ -1,0 +1,73 @@
+// Pages are for people signed in with the access cookie. A personal API token is never a person:
+// put in the access cookie by hand (or by a script that copies it there), it opens no page and
+// personalises none, while a sign-in token in the same cookie does (the positive control).
+// An Authorization header never opens a page either.
+//
+// Pages read the request through next/headers, which only works inside Next's request scope: it
+// is replaced here by the request's own headers and cookies. Tokens, keys and the database are real.
+import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createApiToken } from '@/lib/auth/api-tokens';
+import { startSession } from '@/lib/auth/sign-ins';
+import { API_SCOPES } from '@/lib/auth/tokens';
+import { createUser } from '@/lib/shop/test-helpers';
+import { getPageSession, requirePageSession } from './dal';
+
+const request = vi.hoisted(() => ({ headers: new Headers() }));
+
+vi.mock('next/headers', () => ({
+  headers: async () => request.headers,
+  cookies: async () => ({
+    get: (name: string) => {
+      const pair = (request.headers.get('cookie') ?? '').split('; ').find((p) => p.startsWith(`${name}=`));
+      return pair ? { name, value: pair.slice(name.length + 1) } : undefined;
+    },
+  }),
+}));
+
+/** What next/navigation's redirect() throws: its digest carries the target. */
+async function redirectTarget(run: () => Promise<unknown>): Promise<string> {
+  try {
+    await run();
+  } catch (error) {
+    const digest = String((error as { digest?: string }).digest ?? '');
+    if (digest.startsWith('NEXT_REDIRECT')) return digest.split(';')[2]!;
+    throw error;
+  }
+  throw new Error('no redirect');
+}
+
+let userId: string;
+let signInToken: string;
+let apiToken: string;
+
+beforeAll(async () => {
+  userId = (await createUser('pages')).id;
+  signInToken = (await startSession(userId)).access.token;
+  // Every scope there is: still not a person.
+  apiToken = (await createApiToken({ userId, name: 'all of it', scopes: [...API_SCOPES], ttlDays: 1 })).token;
+});
+
+beforeEach(() => {
+  request.headers = new Headers();
+});
+
+describe('a page request', () => {
+  it('with a sign-in token in the access cookie is that person', async () => {
+    request.headers = new Headers({ cookie: `access=${signInToken}` });
+    expect((await getPageSession())?.user.id).toBe(userId);
+    expect((await requirePageSession('/account')).user.id).toBe(userId);
+  });
+
+  it('with a personal API token in the access cookie is nobody, and a protected page sends it to sign-in', async () => {
+    request.headers = new Headers({ cookie: `access=${apiToken}` });
+    expect(await getPageSession()).toBeNull();
+    expect(await redirectTarget(() => requirePageSession('/account'))).toMatch(/^\/login\?next=%2Faccount/);
+  });
+
+  it('with an Authorization header is nobody, even with a good sign-in cookie beside it', async () => {
+    request.headers = new Headers({ authorization: `Bearer ${signInToken}`, cookie: `access=${signInToken}` });
+    expect(await getPageSession()).toBeNull();
+    request.headers = new Headers({ authorization: `Bearer ${apiToken}` });
+    expect(await getPageSession()).toBeNull();
+  });
+});
