@@ -15,7 +15,7 @@ import { API_SCOPES, type ApiScope } from '@/lib/auth/tokens';
 import { db } from '@/lib/db';
 import { addToCart } from '@/lib/shop/cart';
 import { checkout as placeOrder } from '@/lib/shop/orders';
-import { createProduct, createUser } from '@/lib/shop/test-helpers';
+import { createProduct, createUser } from '@/test/shop-data';
 import { makeRequest } from '@/test/auth-requests';
 
 type Call = (bearer: string) => Promise<Response>;

@@ -25,7 +25,7 @@ describe('catalogue', () => {
       expect(Object.keys(product).sort()).toEqual(['category', 'description', 'id', 'imageUrl', 'name', 'priceCents', 'slug', 'stock']);
       expect(Number.isInteger(product.priceCents)).toBe(true);
     }
-    // Other files' test products (lib/shop/test-helpers.ts) may carry a category and a shared picture.
+    // Other files' test products (test/shop-data.ts) may carry a category and a shared picture.
     const seeded = products.filter((p) => p.category !== null && !p.slug.startsWith('test-product-'));
     expect(seeded.length).toBeGreaterThanOrEqual(24);
     expect(new Set(seeded.map((p) => p.category!.slug)).size).toBeGreaterThanOrEqual(4);

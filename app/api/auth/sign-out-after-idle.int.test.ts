@@ -8,7 +8,7 @@ import { GET as me } from '@/app/api/me/route';
 import { revokeFamilies, rotateRefreshToken, signOut, startSession } from '@/lib/auth/sign-ins';
 import { resetEnvForTests } from '@/lib/env';
 import { db } from '@/lib/db';
-import { createUser } from '@/lib/shop/test-helpers';
+import { createUser } from '@/test/shop-data';
 import { makeRequest } from '@/test/auth-requests';
 
 const ctx = {} as never;

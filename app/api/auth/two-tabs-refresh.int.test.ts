@@ -7,7 +7,7 @@ import { POST as refresh } from '@/app/api/auth/refresh/route';
 import { GET as me } from '@/app/api/me/route';
 import { startSession } from '@/lib/auth/sign-ins';
 import { db } from '@/lib/db';
-import { createUser } from '@/lib/shop/test-helpers';
+import { createUser } from '@/test/shop-data';
 import { makeRequest, tokensFrom } from '@/test/auth-requests';
 
 const ctx = {} as never;

@@ -1,7 +1,7 @@
 // The API-token list on /account is the owner's alone: another user's token names and scopes
 // (which say what their programs can do) never appear in it.
 import { describe, expect, it } from 'vitest';
-import { createUser } from '@/lib/shop/test-helpers';
+import { createUser } from '@/test/shop-data';
 import { createApiToken, listApiTokens } from './api-tokens';
 
 describe('listApiTokens', () => {

@@ -2,7 +2,7 @@
 // revocation time, not the audit log), and the log names the token.
 import { describe, expect, it } from 'vitest';
 import { db } from '@/lib/db';
-import { createUser } from '@/lib/shop/test-helpers';
+import { createUser } from '@/test/shop-data';
 import { createApiToken, listApiTokens, revokeApiToken } from './api-tokens';
 
 describe('revokeApiToken', () => {

@@ -9,7 +9,7 @@ import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createApiToken } from '@/lib/auth/api-tokens';
 import { startSession } from '@/lib/auth/sign-ins';
 import { API_SCOPES } from '@/lib/auth/tokens';
-import { createUser } from '@/lib/shop/test-helpers';
+import { createUser } from '@/test/shop-data';
 import { getPageSession, requirePageSession } from './dal';
 
 const request = vi.hoisted(() => ({ headers: new Headers() }));
