@@ -162,6 +162,13 @@ export function defineJwtCases(): void {
       await expectRefused('refresh', access.token, 'invalid');
     });
 
+    it('will not verify for a kind it does not know (which would check no typ at all)', async () => {
+      const { token } = await signToken('access', { sub: 'u', sid: uuidv7() });
+      for (const kind of ['', 'toString', 'ACCESS']) {
+        await expect(verifyToken(kind as TokenKind, token)).rejects.toThrow(/unknown token kind/);
+      }
+    });
+
     it('refuses a generic typ "JWT" and a missing typ', async () => {
       await expectRefused('access', await forge(claims(), { typ: 'JWT' }), 'invalid');
       await expectRefused('access', await forge(claims(), { typ: undefined }), 'invalid');

@@ -261,6 +261,8 @@ function joseRejection(error: InstanceType<typeof errors.JOSEError>): Rejection 
 }
 
 async function verifyUncached(kind: TokenKind, token: string, nowMs: number): Promise<{ ok: true; claims: TokenClaims } | Rejection> {
+  // The kind names the `typ` the token must carry; an unknown one (a caller's bug) would check none.
+  if (!Object.hasOwn(TOKEN_TYPES, kind)) throw new TypeError(`unknown token kind: ${JSON.stringify(kind)}`);
   const problem = precheck(token);
   if (problem) return problem;
 
