@@ -1,42 +1,37 @@
 // The OpenAPI paths of the mail-driven flows and the account JSON API (spread into
 // lib/openapi.ts). Account routes take a sign-in token (cookie or Bearer), never a personal API
-// token (403 insufficient_scope). Request bodies come from the handlers' zod schemas; each
-// operation's security is filled from the protection table (lib/auth/http/protection.ts).
+// token (403 insufficient_scope). Request bodies come from the handlers' zod schemas, response
+// bodies from lib/validation/account-responses.ts; each operation's security is filled from the
+// protection table (lib/auth/http/protection.ts).
 import { accountPasswordSchema, accountTokenSchema, changeEmailSchema, confirmEmailSchema, forgotPasswordSchema, resetPasswordSchema } from '@/lib/validation/email';
-import { bodyOf, jsonBody } from './openapi-body';
+import {
+  activitySchema,
+  apiTokensSchema,
+  createdApiTokenSchema,
+  deliveryReportSchema,
+  emailConfirmedSchema,
+  okSchema,
+  passwordChangedSchema,
+  passwordResetSchema,
+  sessionsSchema,
+} from '@/lib/validation/account-responses';
+import { answer, answerOf, bodyOf } from './openapi-body';
 
-const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
-const error = (description: string) => ({ description, ...jsonBody(ref('Error')) });
-const ok = (description: string, schema: object) => ({ description, ...jsonBody(schema) });
+const error = (description: string) => answerOf(description, 'Error');
 
 const badInput = { '400': error('Invalid input; `fields` names each problem'), '415': error('Not JSON'), '413': error('Body too large') };
 const signedIn = { '401': error('No valid credential (see WWW-Authenticate)'), '403': error('A personal API token (insufficient_scope), or a foreign Origin on a cookie request') };
 /** Step-up (`fresh`): a sign-in older than AUTH_STEP_UP_MAX_AGE must sign in again first. */
 const recentSignIn = { '403': error('reauth_required (the sign-in is not recent: sign in again), a personal API token, or a foreign Origin') };
-const okTrue = { type: 'object', properties: { ok: { const: true } } };
 const idParam = [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }];
 const mailOff = { '503': error('mail_unavailable: this server sends no mail (MAIL_DISABLED)') };
-
-const apiToken = {
-  type: 'object',
-  required: ['id', 'name', 'scopes', 'createdAt', 'expiresAt'],
-  properties: {
-    id: { type: 'string' },
-    name: { type: 'string' },
-    scopes: { type: 'array', items: { type: 'string' } },
-    createdAt: { type: 'string', format: 'date-time' },
-    expiresAt: { type: 'string', format: 'date-time' },
-    lastUsedAt: { type: ['string', 'null'], format: 'date-time' },
-    revokedAt: { type: ['string', 'null'], format: 'date-time' },
-  },
-};
 
 export const accountPaths = {
   '/api/auth/password/forgot': {
     post: {
       summary: 'Mail a password-reset link. 202 whatever the address (same body, same time); throttled silently',
       requestBody: bodyOf(forgotPasswordSchema),
-      responses: { '202': ok('Accepted', okTrue), ...badInput, ...mailOff },
+      responses: { '202': answer('Accepted', okSchema), ...badInput, ...mailOff },
     },
   },
   '/api/auth/password/reset': {
@@ -44,7 +39,7 @@ export const accountPaths = {
       summary: 'Set a new password with the token from the mail; every sign-in and API token of the account ends',
       requestBody: bodyOf(resetPasswordSchema),
       responses: {
-        '200': ok('Password set', { type: 'object', properties: { ok: { const: true }, sessionsEnded: { type: 'integer' }, apiTokensRevoked: { type: 'integer' } } }),
+        '200': answer('Password set', passwordResetSchema),
         '400': error('invalid_token (used, expired, voided) or invalid input'),
         '415': error('Not JSON'),
       },
@@ -55,7 +50,7 @@ export const accountPaths = {
       summary: 'Use a verification or change-of-address token from a mail',
       requestBody: bodyOf(confirmEmailSchema),
       responses: {
-        '200': ok('Confirmed', { type: 'object', properties: { ok: { const: true }, kind: { enum: ['verified', 'changed'] }, email: { type: 'string' } } }),
+        '200': answer('Confirmed', emailConfirmedSchema),
         '400': error('invalid_token'),
         '409': error('email_taken: the new address was taken meanwhile'),
       },
@@ -64,18 +59,18 @@ export const accountPaths = {
   '/api/account/sessions': {
     get: {
       summary: 'Your active sign-ins (`current` marks this one)',
-      responses: { '200': ok('Sign-ins', { type: 'object', properties: { sessions: { type: 'array', items: { type: 'object' } } } }), ...signedIn },
+      responses: { '200': answer('Sign-ins', sessionsSchema), ...signedIn },
     },
   },
   '/api/account/sessions/{id}': {
     delete: { summary: 'End another sign-in', parameters: idParam, responses: { '204': { description: 'Ended' }, '404': error('not_found'), ...signedIn } },
   },
   '/api/account/tokens': {
-    get: { summary: 'Your personal API tokens', responses: { '200': ok('Tokens', { type: 'object', properties: { tokens: { type: 'array', items: apiToken } } }), ...signedIn } },
+    get: { summary: 'Your personal API tokens', responses: { '200': answer('Tokens', apiTokensSchema), ...signedIn } },
     post: {
       summary: 'Create a personal API token (the secret is in this answer only)',
       requestBody: bodyOf(accountTokenSchema),
-      responses: { '201': ok('Created', { type: 'object', properties: { token: { type: 'string' }, apiToken } }), ...badInput, ...signedIn },
+      responses: { '201': answer('Created', createdApiTokenSchema), ...badInput, ...signedIn },
     },
   },
   '/api/account/tokens/{id}': {
@@ -86,7 +81,7 @@ export const accountPaths = {
       summary: 'Change the password; by default other sign-ins and API tokens end',
       requestBody: bodyOf(accountPasswordSchema),
       responses: {
-        '200': ok('Changed', { type: 'object', properties: { sessionsEnded: { type: 'integer' }, apiTokensRevoked: { type: 'integer' } } }),
+        '200': answer('Changed', passwordChangedSchema),
         ...badInput,
         ...signedIn,
         ...recentSignIn,
@@ -98,24 +93,24 @@ export const accountPaths = {
     post: {
       summary: 'Change the address: a confirmation link goes to the new one; applied when it is used',
       requestBody: bodyOf(changeEmailSchema),
-      responses: { '202': ok('Confirmation sent', okTrue), ...badInput, ...signedIn, ...recentSignIn, ...mailOff },
+      responses: { '202': answer('Confirmation sent', okSchema), ...badInput, ...signedIn, ...recentSignIn, ...mailOff },
     },
   },
   '/api/account/email/verification': {
-    post: { summary: 'Send the verification mail again (while unverified; throttled)', responses: { '202': ok('Sent', okTrue), ...signedIn, ...mailOff } },
+    post: { summary: 'Send the verification mail again (while unverified; throttled)', responses: { '202': answer('Sent', okSchema), ...signedIn, ...mailOff } },
   },
   '/api/account/activity': {
     get: {
       summary: 'Your audit trail, newest first, 20 a page',
       parameters: [{ name: 'cursor', in: 'query', schema: { type: 'string' }, description: '`nextCursor` of the previous page' }],
-      responses: { '200': ok('Events', { type: 'object', properties: { events: { type: 'array', items: { type: 'object' } }, nextCursor: { type: ['string', 'null'] } } }), '400': error('Bad cursor'), ...signedIn },
+      responses: { '200': answer('Events', activitySchema), '400': error('Bad cursor'), ...signedIn },
     },
   },
   '/api/cron/outbox': {
     get: {
       summary: 'Send outbox mail whose (re)try is due (Vercel Cron, `Authorization: Bearer $CRON_SECRET`)',
       security: [{ bearerAuth: [] }],
-      responses: { '200': ok('Delivery report', { type: 'object', properties: { sent: { type: 'integer' }, retrying: { type: 'integer' }, failed: { type: 'integer' } } }), '401': error('unauthorized') },
+      responses: { '200': answer('Delivery report', deliveryReportSchema), '401': error('unauthorized') },
     },
   },
 } as const;

@@ -2,12 +2,23 @@
 // method it exports, and nothing is described that does not exist.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { z } from '@/lib/validation/zod';
+import * as learnSchemas from '@/lib/learn/verify-schema';
 import { verifyEditSchema } from '@/lib/learn/verify-schema';
+import * as accountResponses from '@/lib/validation/account-responses';
+import * as authSchemas from '@/lib/validation/auth';
 import { loginSchema, signupSchema } from '@/lib/validation/auth';
+import * as cartSchemas from '@/lib/validation/cart';
 import { addCartItemSchema, setCartItemSchema } from '@/lib/validation/cart';
+import * as oauthSchemas from '@/lib/validation/oauth';
+import { oauthErrorSchema, tokenRequestSchema, tokenResponseSchema } from '@/lib/validation/oauth';
+import * as shopResponses from '@/lib/validation/responses';
 import { cartSchema, errorSchema, orderSchema, productSchema, userSchema } from '@/lib/validation/responses';
+import * as strongSignInSchemas from '@/lib/validation/strong-sign-in';
+import * as strongSignInResponses from '@/lib/validation/strong-sign-in-responses';
+import * as emailSchemas from '@/lib/validation/email';
 import { accountPasswordSchema, accountTokenSchema, changeEmailSchema, confirmEmailSchema, forgotPasswordSchema, resetPasswordSchema } from '@/lib/validation/email';
 import { openApiDocument } from './openapi';
 
@@ -98,6 +109,8 @@ describe('OpenAPI response bodies', () => {
     ['Cart', cartSchema],
     ['Order', orderSchema],
     ['Error', errorSchema],
+    ['TokenResponse', tokenResponseSchema],
+    ['OAuthError', oauthErrorSchema],
   ] as const)('%s is the zod response schema the data layer is typed by', (name, schema) => {
     const { $schema: _dialect, ...expected } = z.toJSONSchema(schema, { io: 'output', unrepresentable: 'any' });
     void _dialect;
@@ -109,5 +122,72 @@ describe('OpenAPI response bodies', () => {
   it('refers to them from the operations (the cart routes answer a Cart)', () => {
     const cartOk = (documented['/api/cart'] as { get: { responses: Record<string, { content: Record<string, { schema: unknown }> }> } }).get.responses['200']!;
     expect(cartOk.content['application/json']!.schema).toEqual({ $ref: '#/components/schemas/Cart' });
+  });
+});
+
+/** Every zod schema the app exports by name from its schema modules, with the name it goes by. */
+const namedSchemas = Object.entries<unknown>({ ...learnSchemas, ...authSchemas, ...cartSchemas, ...emailSchemas, ...strongSignInSchemas, ...oauthSchemas, ...shopResponses, ...accountResponses, ...strongSignInResponses }).filter(
+  (entry): entry is [string, z.ZodType] => entry[1] instanceof z.ZodType,
+);
+
+/** z.toJSONSchema as the document states it (no dialect line), computed here, not by the document's helpers. */
+function jsonSchema(schema: z.ZodType, io: 'input' | 'output'): unknown {
+  const { $schema: _dialect, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: 'any' });
+  void _dialect;
+  return rest;
+}
+
+const generated = namedSchemas.flatMap(([name, schema]) => (['input', 'output'] as const).map((io) => ({ name: `${name} (${io})`, json: jsonSchema(schema, io) })));
+
+type Content = Record<string, { schema?: unknown }>;
+type DocOperation = { requestBody?: { content: Content }; responses: Record<string, { content?: Content }> };
+
+/** Every body schema in the document: each request body and each response body of each operation. */
+const bodies = Object.entries(documented).flatMap(([path, methods]) =>
+  Object.entries(methods as Record<string, DocOperation>).flatMap(([method, op]) => [
+    ...Object.entries(op.requestBody?.content ?? {}).map(([type, { schema }]) => ({ at: `${method} ${path} request ${type}`, schema })),
+    ...Object.entries(op.responses).flatMap(([status, response]) =>
+      Object.entries(response.content ?? {}).map(([type, { schema }]) => ({ at: `${method} ${path} ${status} ${type}`, schema })),
+    ),
+  ]),
+);
+
+describe('OpenAPI bodies are generated, never written by hand', () => {
+  const components = (openApiDocument as unknown as { components: { schemas: Record<string, unknown> } }).components.schemas;
+
+  it('finds the bodies it checks (requests and responses, JSON and others)', () => {
+    expect(bodies.length).toBeGreaterThan(100);
+    expect(bodies.some((b) => b.at.includes('application/x-www-form-urlencoded'))).toBe(true);
+    expect(bodies.some((b) => b.at.includes('application/jwk-set+json'))).toBe(true);
+  });
+
+  it.each(bodies)('$at is a component or the JSON Schema of a named zod schema', ({ schema }) => {
+    const $ref = (schema as { $ref?: string }).$ref;
+    if ($ref !== undefined) {
+      expect(Object.keys(schema as object)).toEqual(['$ref']);
+      expect(components[$ref.replace('#/components/schemas/', '')], $ref).toBeDefined();
+      return;
+    }
+    expect(generated.filter((g) => isDeepStrictEqual(g.json, schema)).map((g) => g.name)).not.toEqual([]);
+  });
+
+  it('every component is the JSON Schema of a named zod schema', () => {
+    for (const [name, schema] of Object.entries(components)) {
+      expect(generated.some((g) => isDeepStrictEqual(g.json, schema)), name).toBe(true);
+    }
+  });
+
+  it('the token endpoint takes its grants as the endpoint parses them, form-encoded or JSON', () => {
+    const content = (documented['/api/auth/token'] as { post: DocOperation }).post.requestBody!.content;
+    expect(content['application/x-www-form-urlencoded']!.schema).toEqual(jsonSchema(tokenRequestSchema, 'input'));
+    expect(content['application/json']!.schema).toEqual(jsonSchema(tokenRequestSchema, 'input'));
+  });
+
+  it('states the fields the routes really answer that the hand-written bodies missed', () => {
+    const schemaAt = (path: string, method: string, status: string) =>
+      ((documented[path] as Record<string, DocOperation>)[method]!.responses[status]!.content!['application/json']!.schema as { properties: Record<string, unknown> }).properties;
+    expect(schemaAt('/api/cron/purge', 'get', '200')).toHaveProperty('challengesDeleted');
+    expect(schemaAt('/api/account/totp/confirm', 'post', '200')).toHaveProperty('otherSessionsEnded');
+    expect(schemaAt('/api/auth/reauth', 'post', '200')).toHaveProperty('token_type');
   });
 });

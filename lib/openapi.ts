@@ -1,22 +1,41 @@
 // The OpenAPI 3.1 description of the JSON API, served at /api/openapi.json.
 // lib/openapi.test.ts fails when a route handler under app/ is missing here (or vice versa).
-// Request bodies come from the same zod schemas the handlers parse with, and the shared response
-// objects (User, Product, Cart, Order, Error) from lib/validation/responses.ts (z.toJSONSchema); and
-// each operation's security (cookie or Bearer, and the API-token scope) from the protection table
+// Request bodies come from the same zod schemas the handlers parse with; response bodies from the
+// zod schemas the handlers' answers are typed by (lib/validation/*responses.ts, oauth.ts), as
+// components (User, Product, Cart, Order, Error, TokenResponse, OAuthError) or inline; and each
+// operation's security (cookie or Bearer, and the API-token scope) from the protection table
 // (lib/auth/http/protection.ts), so none of them can drift from what the code does.
 import { API_ROUTES, type ApiRule } from '@/lib/auth/http/protection';
-import { API_SCOPES } from '@/lib/auth/tokens';
 import { verifyEditSchema } from '@/lib/learn/verify-schema';
 import { accountPaths } from './openapi-account';
-import { bodyOf, jsonBody, responseSchemaOf } from './openapi-body';
+import { answer, answerOf, bodyOf, jsonSchemaOf, responseSchemaOf } from './openapi-body';
 import { loginSchema, signupSchema } from '@/lib/validation/auth';
 import { addCartItemSchema, setCartItemSchema } from '@/lib/validation/cart';
-import { cartSchema, errorSchema, orderSchema, productSchema, userSchema } from '@/lib/validation/responses';
+import { providersSchema } from '@/lib/validation/account-responses';
+import { oauthErrorSchema, tokenRequestSchema, tokenResponseSchema } from '@/lib/validation/oauth';
+import {
+  cartSchema,
+  categoriesSchema,
+  errorSchema,
+  healthSchema,
+  jwksSchema,
+  loginAnswerSchema,
+  meSchema,
+  orderAnswerSchema,
+  orderSchema,
+  ordersSchema,
+  productAnswerSchema,
+  productPageSchema,
+  productSchema,
+  purgeReportSchema,
+  refreshedSchema,
+  signedInSchema,
+  tamperVerdictSchema,
+  userSchema,
+} from '@/lib/validation/responses';
 import { strongSignInPaths } from './openapi-strong-sign-in';
 
-const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
-const error = (description: string) => ({ description, ...jsonBody(ref('Error')) });
-const ok = (description: string, schema: object) => ({ description, ...jsonBody(schema) });
+const error = (description: string) => answerOf(description, 'Error');
 
 const unauthorized = { '401': error('No valid credential (see WWW-Authenticate)') };
 const forbidden = { '403': error('Foreign origin on a cookie request, or an API token without the scope') };
@@ -41,29 +60,12 @@ const document = {
     },
     schemas: {
       Error: responseSchemaOf(errorSchema),
-      OAuthError: {
-        type: 'object',
-        required: ['error'],
-        properties: {
-          error: { enum: ['invalid_request', 'invalid_grant', 'unsupported_grant_type', 'invalid_scope', 'slow_down'] },
-          error_description: { type: 'string' },
-        },
-      },
+      OAuthError: responseSchemaOf(oauthErrorSchema),
       User: responseSchemaOf(userSchema),
       Product: responseSchemaOf(productSchema),
       Cart: responseSchemaOf(cartSchema),
       Order: responseSchemaOf(orderSchema),
-      TokenResponse: {
-        type: 'object',
-        required: ['access_token', 'token_type', 'expires_in', 'refresh_token', 'scope'],
-        properties: {
-          access_token: { type: 'string' },
-          token_type: { const: 'Bearer' },
-          expires_in: { type: 'integer' },
-          refresh_token: { type: 'string' },
-          scope: { type: 'string', examples: [API_SCOPES.join(' ')] },
-        },
-      },
+      TokenResponse: responseSchemaOf(tokenResponseSchema),
     },
   },
   paths: {
@@ -72,7 +74,7 @@ const document = {
       post: {
         summary: 'Create an account and sign in (sets cookies)',
         requestBody: bodyOf(signupSchema),
-        responses: { '201': ok('Signed up', { type: 'object', properties: { user: ref('User') } }), '409': error('email_taken'), ...badInput, '429': error('Too many sign-ups') },
+        responses: { '201': answer('Signed up', signedInSchema), '409': error('email_taken'), ...badInput, '429': error('Too many sign-ups') },
       },
     },
     '/api/auth/login': {
@@ -80,12 +82,7 @@ const document = {
         summary: 'Sign in with email and password (sets cookies)',
         requestBody: bodyOf(loginSchema),
         responses: {
-          '200': ok('Signed in, or (two-step accounts) `{mfaRequired: true, methods}` with the `mfa` cookie: finish at /api/auth/login/mfa', {
-            oneOf: [
-              { type: 'object', properties: { user: ref('User') } },
-              { type: 'object', required: ['mfaRequired', 'methods'], properties: { mfaRequired: { const: true }, methods: { type: 'array', items: { enum: ['totp', 'recovery'] } } } },
-            ],
-          }),
+          '200': answer('Signed in, or (two-step accounts) `{mfaRequired: true, methods}` with the `mfa` cookie: finish at /api/auth/login/mfa', loginAnswerSchema),
           '401': error('invalid_credentials: the same for an unknown email and a wrong password'),
           '429': error('Too many failed attempts; see Retry-After'),
           ...badInput,
@@ -107,7 +104,7 @@ const document = {
     '/api/auth/refresh': {
       post: {
         summary: 'Rotate the refresh cookie: a new access and refresh token',
-        responses: { '200': ok('Rotated', { type: 'object', properties: { accessTokenExpiresAt: { type: 'string', format: 'date-time' } } }), '401': error('invalid_refresh_token'), ...forbidden },
+        responses: { '200': answer('Rotated', refreshedSchema), '401': error('invalid_refresh_token'), ...forbidden },
       },
       get: {
         summary: 'The browser hop: rotate, then 303 to `next` (or to /login?next=)',
@@ -120,26 +117,17 @@ const document = {
         summary: 'OAuth 2.0 token endpoint (RFC 6749): password and refresh_token grants',
         requestBody: {
           content: {
-            'application/x-www-form-urlencoded': {
-              schema: {
-                type: 'object',
-                required: ['grant_type'],
-                properties: {
-                  grant_type: { enum: ['password', 'refresh_token'] },
-                  username: { type: 'string', description: 'email (password grant)' },
-                  password: { type: 'string' },
-                  refresh_token: { type: 'string' },
-                  scope: { type: 'string' },
-                },
-              },
-            },
-            'application/json': { schema: { type: 'object' } },
+            'application/x-www-form-urlencoded': { schema: jsonSchemaOf(tokenRequestSchema, 'input') },
+            'application/json': { schema: jsonSchemaOf(tokenRequestSchema, 'input') },
           },
         },
         responses: {
-          '200': ok('Tokens (Cache-Control: no-store)', ref('TokenResponse')),
-          '400': { description: 'RFC 6749 §5.2 error', ...jsonBody(ref('OAuthError')) },
-          '429': { description: 'slow_down', ...jsonBody(ref('OAuthError')) },
+          '200': answerOf('Tokens (Cache-Control: no-store)', 'TokenResponse'),
+          '400': answerOf('RFC 6749 §5.2 error', 'OAuthError'),
+          '413': answerOf('invalid_request: the body is too large', 'OAuthError'),
+          '415': answerOf('invalid_request: neither form-encoded nor JSON', 'OAuthError'),
+          '429': answerOf('slow_down', 'OAuthError'),
+          '503': answerOf('temporarily_unavailable (the database is unreachable)', 'OAuthError'),
         },
       },
     },
@@ -169,27 +157,7 @@ const document = {
       get: {
         summary: 'Sign-in providers linked to the account, and those configured here',
         responses: {
-          '200': ok('Providers', {
-            type: 'object',
-            properties: {
-              providers: {
-                type: 'array',
-                items: {
-                  type: 'object',
-                  required: ['provider', 'key', 'label', 'linkedAt'],
-                  properties: {
-                    provider: { type: 'string', description: 'the issuer URL, or `github`' },
-                    key: { type: ['string', 'null'] },
-                    label: { type: 'string' },
-                    email: { type: ['string', 'null'] },
-                    linkedAt: { type: 'string', format: 'date-time' },
-                    lastUsedAt: { type: ['string', 'null'], format: 'date-time' },
-                  },
-                },
-              },
-              available: { type: 'array', items: { type: 'object', properties: { key: { type: 'string' }, label: { type: 'string' }, linked: { type: 'boolean' } } } },
-            },
-          }),
+          '200': answer('Providers', providersSchema),
           ...unauthorized,
           ...forbidden,
         },
@@ -206,10 +174,7 @@ const document = {
       get: {
         summary: 'The signed-in user, and whether their address is verified',
         responses: {
-          '200': ok('User', {
-            type: 'object',
-            properties: { user: { allOf: [ref('User'), { type: 'object', required: ['emailVerified'], properties: { emailVerified: { type: 'boolean' } } }] } },
-          }),
+          '200': answer('User', meSchema),
           ...unauthorized,
           ...forbidden,
         },
@@ -227,11 +192,7 @@ const document = {
           { name: 'limit', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 48, default: 12 } },
         ],
         responses: {
-          '200': ok('Products', {
-            type: 'object',
-            required: ['products', 'page', 'pageCount', 'total'],
-            properties: { products: { type: 'array', items: ref('Product') }, page: { type: 'integer' }, pageCount: { type: 'integer' }, total: { type: 'integer' } },
-          }),
+          '200': answer('Products', productPageSchema),
           '400': error('invalid_request'),
         },
       },
@@ -241,10 +202,7 @@ const document = {
         summary: 'The categories with their product counts (public)',
         security: [],
         responses: {
-          '200': ok('Categories', {
-            type: 'object',
-            properties: { categories: { type: 'array', items: { type: 'object', required: ['slug', 'name', 'count'], properties: { slug: { type: 'string' }, name: { type: 'string' }, count: { type: 'integer' } } } } },
-          }),
+          '200': answer('Categories', categoriesSchema),
         },
       },
     },
@@ -253,15 +211,15 @@ const document = {
         summary: 'One product (public)',
         security: [],
         parameters: [{ name: 'slug', in: 'path', required: true, schema: { type: 'string' } }],
-        responses: { '200': ok('Product', { type: 'object', properties: { product: ref('Product') } }), '404': error('not_found') },
+        responses: { '200': answer('Product', productAnswerSchema), '404': error('not_found') },
       },
     },
-    '/api/cart': { get: { summary: 'Your cart (a guest: the cart named by the `cart` cookie)', responses: { '200': ok('Cart', ref('Cart')), ...unauthorized, ...forbidden } } },
+    '/api/cart': { get: { summary: 'Your cart (a guest: the cart named by the `cart` cookie)', responses: { '200': answerOf('Cart', 'Cart'), ...unauthorized, ...forbidden } } },
     '/api/cart/items': {
       post: {
         summary: 'Add a product (or increase its quantity); a guest\'s first add sets the `cart` cookie',
         requestBody: bodyOf(addCartItemSchema),
-        responses: { '200': ok('Cart', ref('Cart')), '404': error('No such product'), '409': error('out_of_stock'), ...badInput, ...unauthorized, ...forbidden },
+        responses: { '200': answerOf('Cart', 'Cart'), '404': error('No such product'), '409': error('out_of_stock'), ...badInput, ...unauthorized, ...forbidden },
       },
     },
     '/api/cart/items/{productId}': {
@@ -269,48 +227,37 @@ const document = {
         summary: 'Set the quantity (0 removes the line)',
         parameters: [{ name: 'productId', in: 'path', required: true, schema: { type: 'string' } }],
         requestBody: bodyOf(setCartItemSchema),
-        responses: { '200': ok('Cart', ref('Cart')), '404': error('Not in the cart'), '409': error('out_of_stock'), ...badInput, ...unauthorized, ...forbidden },
+        responses: { '200': answerOf('Cart', 'Cart'), '404': error('Not in the cart'), '409': error('out_of_stock'), ...badInput, ...unauthorized, ...forbidden },
       },
       delete: {
         summary: 'Remove the line',
         parameters: [{ name: 'productId', in: 'path', required: true, schema: { type: 'string' } }],
-        responses: { '200': ok('Cart', ref('Cart')), ...unauthorized, ...forbidden },
+        responses: { '200': answerOf('Cart', 'Cart'), ...unauthorized, ...forbidden },
       },
     },
     '/api/checkout': {
       post: {
         summary: 'Place an order from the cart (one transaction: prices re-read, stock decremented)',
-        responses: { '201': ok('Order', { type: 'object', properties: { order: ref('Order') } }), '409': error('empty_cart or out_of_stock (names the product)'), ...unauthorized, ...forbidden },
+        responses: { '201': answer('Order', orderAnswerSchema), '409': error('empty_cart or out_of_stock (names the product)'), ...unauthorized, ...forbidden },
       },
     },
     '/api/orders': {
-      get: { summary: 'Your orders, newest first', responses: { '200': ok('Orders', { type: 'object', properties: { orders: { type: 'array', items: ref('Order') } } }), ...unauthorized, ...forbidden } },
+      get: { summary: 'Your orders, newest first', responses: { '200': answer('Orders', ordersSchema), ...unauthorized, ...forbidden } },
     },
     '/api/orders/{id}': {
       get: {
         summary: 'One of your orders (another user\'s is 404)',
         parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
-        responses: { '200': ok('Order', { type: 'object', properties: { order: ref('Order') } }), '404': error('not_found'), ...unauthorized, ...forbidden },
+        responses: { '200': answer('Order', orderAnswerSchema), '404': error('not_found'), ...unauthorized, ...forbidden },
       },
     },
-    '/api/health': { get: { summary: 'Liveness and database', security: [], responses: { '200': ok('OK', { type: 'object', properties: { status: { const: 'ok' } } }), ...unavailable } } },
+    '/api/health': { get: { summary: 'Liveness and database', security: [], responses: { '200': answer('OK', healthSchema), ...unavailable } } },
     '/api/cron/purge': {
       get: {
         summary: 'Delete expired revocations and sign-ins, prune old audit events, used one-time tokens, old sent mail, guest carts idle for 30 days and browsers unused for a year (Vercel Cron, `Authorization: Bearer $CRON_SECRET`)',
         security: [{ bearerAuth: [] }],
         responses: {
-          '200': ok('Purged', {
-            type: 'object',
-            properties: {
-              revocationsDeleted: { type: 'integer' },
-              sessionsDeleted: { type: 'integer' },
-              auditEventsDeleted: { type: 'integer' },
-              oneTimeTokensDeleted: { type: 'integer' },
-              mailDeleted: { type: 'integer' },
-              guestCartsDeleted: { type: 'integer' },
-              devicesDeleted: { type: 'integer' },
-            },
-          }),
+          '200': answer('Purged', purgeReportSchema),
           ...unauthorized,
         },
       },
@@ -323,17 +270,7 @@ const document = {
         security: [{ cookieAuth: [] }],
         requestBody: bodyOf(verifyEditSchema),
         responses: {
-          '200': ok('The verdict', {
-            type: 'object',
-            required: ['valid', 'changed', 'explanation'],
-            properties: {
-              valid: { type: 'boolean' },
-              changed: { type: 'boolean' },
-              reason: { type: ['string', 'null'], examples: ['signature', 'expired', 'revoked'] },
-              explanation: { type: 'string' },
-              token: { type: 'string', description: 'the tampered compact token (only when the payload was changed)' },
-            },
-          }),
+          '200': answer('The verdict', tamperVerdictSchema),
           ...badInput,
           ...unauthorized,
           ...forbidden,
@@ -343,7 +280,7 @@ const document = {
     ...strongSignInPaths,
     '/api/openapi.json': { get: { summary: 'This document', security: [], responses: { '200': { description: 'OpenAPI 3.1' } } } },
     '/.well-known/jwks.json': {
-      get: { summary: 'Public keys that verify tokens (empty in HS256 mode)', security: [], responses: { '200': { description: 'JWK Set', content: { 'application/jwk-set+json': { schema: { type: 'object' } } } } } },
+      get: { summary: 'Public keys that verify tokens (empty in HS256 mode)', security: [], responses: { '200': { description: 'JWK Set', content: { 'application/jwk-set+json': { schema: responseSchemaOf(jwksSchema) } } } } },
     },
   },
 } as const;

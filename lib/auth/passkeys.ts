@@ -29,6 +29,7 @@ import { AppError, notFound } from '@/lib/errors';
 import { isUniqueViolation } from '@/lib/db/errors';
 import type { AuthMethod } from './tokens';
 import type { RequestMeta } from './http';
+import type { PasskeyJson } from '@/lib/validation/strong-sign-in-responses';
 
 export const RP_NAME = 'Tokenshop';
 export const WEBAUTHN_CHALLENGE_TTL_SECONDS = 5 * 60;
@@ -47,12 +48,8 @@ export function relyingParty(origin: string): RelyingParty {
   return { rpID: url.hostname, origin: url.origin };
 }
 
-export interface PasskeyView {
-  id: string;
-  name: string;
-  createdAt: string;
-  lastUsedAt: string | null;
-}
+/** A passkey as the API answers it (its schema is in the OpenAPI document). */
+export type PasskeyView = PasskeyJson;
 
 export const passkeyRefused = (message = 'That passkey could not be used. Try again, or sign in with your password.') =>
   new AppError(401, 'passkey_refused', message);

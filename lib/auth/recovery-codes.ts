@@ -5,8 +5,10 @@ import 'server-only';
 import { createHash, randomBytes } from 'node:crypto';
 import type { Prisma } from '@/lib/generated/sqlite/client';
 import { db } from '@/lib/db';
+import { RECOVERY_CODE_COUNT } from '@/lib/validation/strong-sign-in';
 
-export const RECOVERY_CODE_COUNT = 10;
+export { RECOVERY_CODE_COUNT };
+
 const ALPHABET = 'abcdefghjkmnpqrstuvwxyz23456789';
 
 /** `xxxxx-xxxxx` from an alphabet without look-alikes (no i, l, o, 0, 1). */

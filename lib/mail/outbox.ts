@@ -21,6 +21,7 @@ import { mailBaseUrl, mailMode, SHOP_NAME } from './config';
 import { openSecret, sealSecret } from './secret-box';
 import { isTemplateName, renderMail, type RenderedMail, type TemplateData, type TemplateName } from './templates';
 import { smtpTransport } from './transport';
+import type { DeliveryReportJson } from '@/lib/validation/account-responses';
 
 type Tx = Prisma.TransactionClient;
 
@@ -58,11 +59,8 @@ export function deliverSoon(): void {
   afterResponse(() => deliverDueMail());
 }
 
-export interface DeliveryReport {
-  sent: number;
-  retrying: number;
-  failed: number;
-}
+/** What a run did (GET /api/cron/outbox answers it; its schema is in the OpenAPI document). */
+export type DeliveryReport = DeliveryReportJson;
 
 function render(row: { template: string; payload: string; secret: string | null }): RenderedMail {
   if (!isTemplateName(row.template)) throw new Error(`unknown mail template ${row.template}`);

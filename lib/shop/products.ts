@@ -12,24 +12,18 @@ import 'server-only';
 import { empty, join, sqltag as sql, raw } from '@prisma/client/runtime/client';
 import { db } from '@/lib/db';
 import type { CatalogueQuery, CatalogueSort } from '@/lib/validation/catalogue';
-import type { ProductJson } from '@/lib/validation/responses';
+import type { CategoryJson, ProductJson, ProductPageJson } from '@/lib/validation/responses';
 import { searchWords } from './search-text';
+
 
 /** A product as the API answers it (its schema is the OpenAPI document's Product). */
 export type ProductDto = ProductJson;
 export type CategoryRef = NonNullable<ProductJson['category']>;
 
-export interface CataloguePage {
-  products: ProductDto[];
-  page: number;
-  pageCount: number;
-  total: number;
-}
+export type CataloguePage = ProductPageJson;
 
-export interface CategoryDto extends CategoryRef {
-  /** Products on this shelf. */
-  count: number;
-}
+/** A shelf with its product count, as GET /api/categories answers it. */
+export type CategoryDto = CategoryJson;
 
 const PRODUCT_SELECT = {
   id: true,

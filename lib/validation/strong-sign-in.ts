@@ -4,6 +4,9 @@ import type { AuthenticationResponseJSON, RegistrationResponseJSON } from '@simp
 import { z } from '@/lib/validation/zod';
 import { PASSWORD_MAX_BYTES, utf8Length } from './auth';
 
+/** Recovery codes of the second step come ten at a time. */
+export const RECOVERY_CODE_COUNT = 10;
+
 const b64url = z.string().max(8192).regex(/^[A-Za-z0-9_-]*={0,2}$/, 'must be base64url');
 
 /** A WebAuthn credential as @simplewebauthn/browser serialises it; the library checks the rest. */

@@ -3,10 +3,12 @@
 // into this set (lib/auth/tokens/keys.ts publicJwk), so private material cannot leak through here.
 import { getKeySet } from '@/lib/auth/tokens';
 import { handler } from '@/lib/auth/guards';
+import type { z } from '@/lib/validation/zod';
+import type { jwksSchema } from '@/lib/validation/responses';
 
 export const GET = handler({ auth: 'none' }, async () => {
   const { jwks } = await getKeySet();
-  return Response.json(jwks, {
+  return Response.json(jwks satisfies z.output<typeof jwksSchema>, {
     headers: {
       'Content-Type': 'application/jwk-set+json',
       // Verifiers may cache for 10 minutes; rotation keeps the old key listed far longer than that.

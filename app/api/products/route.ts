@@ -3,6 +3,8 @@ import { badRequest } from '@/lib/errors';
 import { fieldErrors, json } from '@/lib/http';
 import { searchProducts } from '@/lib/shop/products';
 import { catalogueQueryInput, catalogueQuerySchema } from '@/lib/validation/catalogue';
+import type { z } from '@/lib/validation/zod';
+import type { productPageSchema } from '@/lib/validation/responses';
 
 /**
  * Public catalogue: `?q=&category=&sort=&page=&limit=` → {products, page, pageCount, total}.
@@ -11,5 +13,5 @@ import { catalogueQueryInput, catalogueQuerySchema } from '@/lib/validation/cata
 export const GET = handler({ auth: 'none' }, async (request) => {
   const parsed = catalogueQuerySchema.safeParse(catalogueQueryInput(new URL(request.url).searchParams));
   if (!parsed.success) throw badRequest('Some query parameters are invalid.', fieldErrors(parsed.error));
-  return json(await searchProducts(parsed.data));
+  return json((await searchProducts(parsed.data)) satisfies z.output<typeof productPageSchema>);
 });

@@ -10,16 +10,10 @@ import { assertVerifiedIfRequired } from '../email-flows';
 import { signToken } from '../tokens';
 import type { ApiScope } from '../tokens';
 import { uuidv7 } from '../tokens';
+import type { ApiTokenJson } from '@/lib/validation/account-responses';
 
-export interface ApiTokenSummary {
-  id: string;
-  name: string;
-  scopes: ApiScope[];
-  createdAt: string;
-  expiresAt: string;
-  lastUsedAt: string | null;
-  revokedAt: string | null;
-}
+/** A personal API token as the API answers it (its schema is in the OpenAPI document). */
+export type ApiTokenSummary = ApiTokenJson;
 
 type Row = { id: string; name: string; scopes: string; createdAt: Date; expiresAt: Date; lastUsedAt: Date | null; revokedAt: Date | null };
 

@@ -6,17 +6,10 @@ import { db } from '@/lib/db';
 import { AppError, notFound } from '@/lib/errors';
 import type { RequestMeta } from '../http';
 import { configuredProviders, providerForAccount } from './providers';
+import type { LinkedProviderJson } from '@/lib/validation/account-responses';
 
-export interface LinkedProviderView {
-  /** What Account.provider stores (the issuer URL, or "github"); the id to disconnect. */
-  provider: string;
-  /** The configured provider's key ("oidc", "github"), or null when it is no longer configured. */
-  key: string | null;
-  label: string;
-  email: string | null;
-  linkedAt: string;
-  lastUsedAt: string | null;
-}
+/** A linked provider as GET /api/account/providers answers it (its schema is in the OpenAPI document). */
+export type LinkedProviderView = LinkedProviderJson;
 
 export async function listLinkedProviders({ userId }: { userId: string }): Promise<LinkedProviderView[]> {
   const prisma = await db();

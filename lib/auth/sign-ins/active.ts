@@ -8,16 +8,10 @@ import { otherSignInsEnded } from '@/lib/format/words';
 import { notFound } from '@/lib/errors';
 import { describeUserAgent, type RequestMeta } from '../http';
 import { revokeFamilies } from './lifecycle';
+import type { SessionJson } from '@/lib/validation/account-responses';
 
-export interface SessionView {
-  id: string;
-  device: string;
-  userAgent: string;
-  ipAddress: string | null;
-  createdAt: string;
-  lastRefreshedAt: string;
-  current: boolean;
-}
+/** A sign-in as GET /api/account/sessions answers it (its schema is in the OpenAPI document). */
+export type SessionView = SessionJson;
 
 /** Active sign-ins, most recently used first; `current` marks the one making this request. */
 export async function listActiveSessions({ userId, currentSid, nowMs = Date.now() }: { userId: string; currentSid: string; nowMs?: number }): Promise<SessionView[]> {

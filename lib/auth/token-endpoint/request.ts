@@ -1,12 +1,13 @@
 // The OAuth 2.0 token endpoint's grammar (RFC 6749 §4.3 password grant, §6 refresh grant,
-// §5.1 success and §5.2 error responses). The token lifecycle itself is in tokens.ts.
+// §5.1 success and §5.2 error responses); the bodies' schemas are in lib/validation/oauth.ts. The
+// token lifecycle itself is in tokens.ts.
 import 'server-only';
-import { z } from '@/lib/validation/zod';
-import { emailSchema } from '@/lib/validation/auth';
-import { PASSWORD_MAX_BYTES, utf8Length } from '@/lib/validation/auth';
+import type { z } from '@/lib/validation/zod';
+import { passwordGrantSchema, refreshGrantSchema, type OAuthErrorJson, type tokenRequestSchema } from '@/lib/validation/oauth';
 import { MAX_JSON_BYTES } from '@/lib/http';
 
-export type OAuthErrorCode = 'invalid_request' | 'invalid_grant' | 'unsupported_grant_type' | 'invalid_scope' | 'slow_down';
+/** The codes this module raises (the route answers `temporarily_unavailable` itself). */
+export type OAuthErrorCode = Exclude<OAuthErrorJson['error'], 'temporarily_unavailable'>;
 
 export class OAuthError extends Error {
   constructor(
@@ -24,28 +25,12 @@ export const TOKEN_RESPONSE_HEADERS = { 'Cache-Control': 'no-store', Pragma: 'no
 
 export function oauthError(error: OAuthError): Response {
   return Response.json(
-    { error: error.code, error_description: error.description },
+    { error: error.code, error_description: error.description } satisfies OAuthErrorJson,
     { status: error.status, headers: { ...TOKEN_RESPONSE_HEADERS, ...error.headers } },
   );
 }
 
-const passwordGrant = z.object({
-  grant_type: z.literal('password'),
-  username: emailSchema,
-  password: z
-    .string()
-    .min(1)
-    .refine((p) => utf8Length(p) <= PASSWORD_MAX_BYTES),
-  scope: z.string().max(200).optional(),
-});
-
-const refreshGrant = z.object({
-  grant_type: z.literal('refresh_token'),
-  refresh_token: z.string().min(1).max(4096),
-  scope: z.string().max(200).optional(),
-});
-
-export type TokenRequest = z.infer<typeof passwordGrant> | z.infer<typeof refreshGrant>;
+export type TokenRequest = z.infer<typeof tokenRequestSchema>;
 
 /** Reads a token request, form-encoded (the standard) or JSON (convenient for scripts). */
 export async function readTokenRequest(request: Request): Promise<TokenRequest> {
@@ -77,7 +62,7 @@ export async function readTokenRequest(request: Request): Promise<TokenRequest> 
 
   const grantType = fields.grant_type;
   if (typeof grantType !== 'string' || grantType.length === 0) throw new OAuthError('invalid_request', 'grant_type is required.');
-  const schema = grantType === 'password' ? passwordGrant : grantType === 'refresh_token' ? refreshGrant : null;
+  const schema = grantType === 'password' ? passwordGrantSchema : grantType === 'refresh_token' ? refreshGrantSchema : null;
   if (!schema) throw new OAuthError('unsupported_grant_type', `The grant type "${grantType.slice(0, 40)}" is not supported.`);
   const result = schema.safeParse(fields);
   if (!result.success) {

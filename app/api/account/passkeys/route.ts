@@ -5,9 +5,11 @@ import { listPasskeys, registerPasskey } from '@/lib/auth/passkeys';
 import { requestRelyingParty } from '@/lib/auth/strong-respond';
 import { json, readJson } from '@/lib/http';
 import { registerPasskeySchema } from '@/lib/validation/strong-sign-in';
+import type { z } from '@/lib/validation/zod';
+import type { passkeyAnswerSchema, passkeysSchema } from '@/lib/validation/strong-sign-in-responses';
 
 export const GET = handler({ auth: 'required' }, async (_request, { session }) => {
-  return json({ passkeys: await listPasskeys({ userId: session.user.id }) });
+  return json({ passkeys: await listPasskeys({ userId: session.user.id }) } satisfies z.output<typeof passkeysSchema>);
 });
 
 export const POST = handler({ auth: 'required', fresh: true }, async (request, { session, facts }) => {
@@ -19,5 +21,5 @@ export const POST = handler({ auth: 'required', fresh: true }, async (request, {
     rp: requestRelyingParty(request),
     meta: facts.meta,
   });
-  return json({ passkey }, { status: 201 });
+  return json({ passkey } satisfies z.output<typeof passkeyAnswerSchema>, { status: 201 });
 });

@@ -4,6 +4,8 @@ import { changePassword } from '@/lib/auth/accounts';
 import { handler } from '@/lib/auth/guards';
 import { json, readJson } from '@/lib/http';
 import { accountPasswordSchema } from '@/lib/validation/email';
+import type { z } from '@/lib/validation/zod';
+import type { passwordChangedSchema } from '@/lib/validation/account-responses';
 
 /** A sign-in token only, and a recent sign-in (step-up). */
 export const POST = handler({ auth: 'required', fresh: true }, async (request, { session, facts }) => {
@@ -17,5 +19,5 @@ export const POST = handler({ auth: 'required', fresh: true }, async (request, {
     revokeApiTokens: input.revokeApiTokens,
     meta: facts.meta,
   });
-  return json({ sessionsEnded: otherSessionsEnded, apiTokensRevoked });
+  return json({ sessionsEnded: otherSessionsEnded, apiTokensRevoked } satisfies z.output<typeof passwordChangedSchema>);
 });

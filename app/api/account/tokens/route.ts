@@ -4,13 +4,15 @@ import { createApiToken, listApiTokens } from '@/lib/auth/api-tokens';
 import { handler } from '@/lib/auth/guards';
 import { json, readJson } from '@/lib/http';
 import { accountTokenSchema } from '@/lib/validation/email';
+import type { z } from '@/lib/validation/zod';
+import type { apiTokensSchema, createdApiTokenSchema } from '@/lib/validation/account-responses';
 
 export const GET = handler({ auth: 'required' }, async (_request, { session }) => {
-  return json({ tokens: await listApiTokens({ userId: session.user.id }) });
+  return json({ tokens: await listApiTokens({ userId: session.user.id }) } satisfies z.output<typeof apiTokensSchema>);
 });
 
 export const POST = handler({ auth: 'required' }, async (request, { session }) => {
   const input = await readJson(request, accountTokenSchema);
   const { token, apiToken } = await createApiToken({ userId: session.user.id, name: input.name, scopes: input.scopes, ttlDays: input.expiresInDays });
-  return json({ token, apiToken }, { status: 201 });
+  return json({ token, apiToken } satisfies z.output<typeof createdApiTokenSchema>, { status: 201 });
 });

@@ -7,6 +7,10 @@ import { reauthenticateSession } from '@/lib/auth/reauth';
 import { requestRelyingParty } from '@/lib/auth/strong-respond';
 import { readJson } from '@/lib/http';
 import { reauthSchema } from '@/lib/validation/strong-sign-in';
+import type { z } from '@/lib/validation/zod';
+import type { reauthAnswerSchema } from '@/lib/validation/strong-sign-in-responses';
+
+type ReauthAnswer = z.output<typeof reauthAnswerSchema>;
 
 export const POST = handler({ auth: 'required' }, async (request, { session, facts }) => {
   const input = await readJson(request, reauthSchema);
@@ -18,7 +22,7 @@ export const POST = handler({ auth: 'required' }, async (request, { session, fac
   const authTime = tokens.access.claims.auth_time!;
   const headers = { 'Cache-Control': 'no-store' };
   if (session.via === 'bearer') {
-    return NextResponse.json({ authTime, access_token: tokens.access.token, refresh_token: tokens.refresh.token, token_type: 'Bearer' }, { headers });
+    return NextResponse.json({ authTime, access_token: tokens.access.token, refresh_token: tokens.refresh.token, token_type: 'Bearer' } satisfies ReauthAnswer, { headers });
   }
-  return setSessionCookies(NextResponse.json({ authTime }, { headers }), tokens, facts.secure);
+  return setSessionCookies(NextResponse.json({ authTime } satisfies ReauthAnswer, { headers }), tokens, facts.secure);
 });

@@ -5,6 +5,8 @@ import { rotateRefreshToken, type RefreshOutcome } from '@/lib/auth/sign-ins';
 import { env } from '@/lib/env';
 import { AppError } from '@/lib/errors';
 import { errorResponse } from '@/lib/http';
+import type { z } from '@/lib/validation/zod';
+import type { refreshedSchema } from '@/lib/validation/responses';
 
 const REFRESH_FAILED: Record<string, string> = {
   invalid: 'Your session is not valid. Sign in again.',
@@ -23,7 +25,7 @@ export const POST = handler({ auth: 'none', origin: 'always' }, async (request, 
     );
     return clearSessionCookies(new NextResponse(response.body, response), facts.secure);
   }
-  const body = { accessTokenExpiresAt: new Date(outcome.tokens.access.claims.exp * 1000).toISOString() };
+  const body = { accessTokenExpiresAt: new Date(outcome.tokens.access.claims.exp * 1000).toISOString() } satisfies z.output<typeof refreshedSchema>;
   return setSessionCookies(NextResponse.json(body, { headers: { 'Cache-Control': 'no-store' } }), outcome.tokens, facts.secure);
 });
 

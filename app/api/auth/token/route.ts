@@ -14,6 +14,7 @@ import { API_SCOPES, isApiScope, normaliseScope } from '@/lib/auth/tokens';
 import { grantedScope, rotateRefreshToken, type TokenPair } from '@/lib/auth/sign-ins';
 import { AppError } from '@/lib/errors';
 import { toErrorResponse } from '@/lib/http';
+import type { OAuthErrorJson, TokenResponseJson } from '@/lib/validation/oauth';
 
 function tokenResponse(tokens: TokenPair): Response {
   const { access, refresh } = tokens;
@@ -25,7 +26,7 @@ function tokenResponse(tokens: TokenPair): Response {
       refresh_token: refresh.token,
       // A sign-in token may do everything its user may: every API scope.
       scope: access.claims.scope ?? API_SCOPES.join(' '),
-    },
+    } satisfies TokenResponseJson,
     { headers: TOKEN_RESPONSE_HEADERS },
   );
 }
@@ -65,7 +66,7 @@ export const POST = handler({ auth: 'none', origin: false }, async (request, { f
     if (response.status < 500) return response;
     const retryAfter = response.headers.get('Retry-After');
     return Response.json(
-      { error: 'temporarily_unavailable', error_description: 'Try again in a moment.' },
+      { error: 'temporarily_unavailable', error_description: 'Try again in a moment.' } satisfies OAuthErrorJson,
       { status: response.status, headers: { ...TOKEN_RESPONSE_HEADERS, ...(retryAfter ? { 'Retry-After': retryAfter } : {}) } },
     );
   }

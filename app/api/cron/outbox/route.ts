@@ -5,10 +5,12 @@ import { handler } from '@/lib/auth/guards';
 import { assertCronRequest } from '@/lib/cron-auth';
 import { json } from '@/lib/http';
 import { deliverDueMail } from '@/lib/mail/outbox';
+import type { z } from '@/lib/validation/zod';
+import type { deliveryReportSchema } from '@/lib/validation/account-responses';
 
 /** No session: the scheduler authenticates with its own bearer secret (lib/cron-auth.ts). */
 export const GET = handler({ auth: 'none' }, async (request) => {
   assertCronRequest(request);
   const report = await deliverDueMail();
-  return json(report);
+  return json(report satisfies z.output<typeof deliveryReportSchema>);
 });

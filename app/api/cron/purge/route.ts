@@ -13,6 +13,8 @@ import { assertCronRequest } from '@/lib/cron-auth';
 import { json } from '@/lib/http';
 import { purgeIdleGuestCarts } from '@/lib/shop/cart';
 import { purgeOldMail } from '@/lib/mail/outbox';
+import type { z } from '@/lib/validation/zod';
+import type { purgeReportSchema } from '@/lib/validation/responses';
 
 /** No session: the scheduler authenticates with its own bearer secret (lib/cron-auth.ts). */
 export const GET = handler({ auth: 'none' }, async (request) => {
@@ -25,5 +27,5 @@ export const GET = handler({ auth: 'none' }, async (request) => {
   const mailDeleted = await purgeOldMail();
   const devicesDeleted = await purgeStaleDevices();
   const challengesDeleted = await purgeExpiredChallenges();
-  return json({ revocationsDeleted, sessionsDeleted, auditEventsDeleted, guestCartsDeleted, oneTimeTokensDeleted, mailDeleted, devicesDeleted, challengesDeleted });
+  return json({ revocationsDeleted, sessionsDeleted, auditEventsDeleted, guestCartsDeleted, oneTimeTokensDeleted, mailDeleted, devicesDeleted, challengesDeleted } satisfies z.output<typeof purgeReportSchema>);
 });

@@ -10,6 +10,8 @@ import { db } from '@/lib/db';
 import { readJson } from '@/lib/http';
 import { mergeGuestCartOfRequest } from '@/lib/shop/merge-at-sign-in';
 import { secondStepSchema } from '@/lib/validation/strong-sign-in';
+import type { z } from '@/lib/validation/zod';
+import type { signedInSchema } from '@/lib/validation/responses';
 
 export const POST = handler({ auth: 'none', origin: 'login' }, async (request, { facts }) => {
   const input = await readJson(request, secondStepSchema);
@@ -20,7 +22,7 @@ export const POST = handler({ auth: 'none', origin: 'login' }, async (request, {
     browser: { browserId: browserIdOf(request.headers, facts.secure) },
   });
   const user = await (await db()).user.findUniqueOrThrow({ where: { id: signedIn.userId }, select: { id: true, email: true, name: true } });
-  const response = NextResponse.json({ user }, { headers: { 'Cache-Control': 'no-store' } });
+  const response = NextResponse.json({ user } satisfies z.output<typeof signedInSchema>, { headers: { 'Cache-Control': 'no-store' } });
   await mergeGuestCartOfRequest(request, response, user.id);
   return setSignInCookies(clearMfaCookie(response, facts.secure), signedIn, facts.secure);
 });

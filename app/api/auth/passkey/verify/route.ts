@@ -12,6 +12,8 @@ import { db } from '@/lib/db';
 import { readJson } from '@/lib/http';
 import { mergeGuestCartOfRequest } from '@/lib/shop/merge-at-sign-in';
 import { passkeyVerifySchema } from '@/lib/validation/strong-sign-in';
+import type { z } from '@/lib/validation/zod';
+import type { signedInSchema } from '@/lib/validation/responses';
 
 export const POST = handler({ auth: 'none', origin: 'login' }, async (request, { facts }) => {
   const { response: assertion } = await readJson(request, passkeyVerifySchema);
@@ -26,7 +28,7 @@ export const POST = handler({ auth: 'none', origin: 'login' }, async (request, {
   await recordAuditEvent({ userId, type: 'sign_in', detail: 'With a passkey' }, facts.meta);
   // A complete browser sign-in: the browser is remembered and the guest cart merged.
   const browser = await rememberSignInBrowser({ userId, browserId: browserIdOf(request.headers, facts.secure), meta: facts.meta });
-  const response = NextResponse.json({ user }, { headers: { 'Cache-Control': 'no-store' } });
+  const response = NextResponse.json({ user } satisfies z.output<typeof signedInSchema>, { headers: { 'Cache-Control': 'no-store' } });
   await mergeGuestCartOfRequest(request, response, userId);
   return setSignInCookies(clearMfaCookie(clearWebauthnAttempt(response, facts.secure), facts.secure), { tokens, browser }, facts.secure);
 });
