@@ -3,7 +3,10 @@
 // (and the parsed environment, key cache and token-verification memo built from them) and the
 // in-memory rate-limit counters.
 import { afterEach, beforeEach } from 'vitest';
-import { resetRateLimitsForTests } from '@/lib/auth/accounts';
+// From the module itself, not the accounts index: the index loads the bcrypt pool, and a module a
+// setup file has loaded can no longer be replaced by a test file's vi.mock (the enumeration test
+// counts bcrypt jobs that way).
+import { resetRateLimitsForTests } from '@/lib/auth/accounts/rate-limit';
 import { clearVerifyMemo, resetKeysForTests } from '@/lib/auth/tokens';
 import { resetEnvForTests } from '@/lib/env';
 
