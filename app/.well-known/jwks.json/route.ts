@@ -8,7 +8,8 @@ import type { jwksSchema } from '@/lib/validation/responses';
 
 export const GET = handler({ auth: 'none' }, async () => {
   const { jwks } = await getKeySet();
-  return Response.json(jwks satisfies z.output<typeof jwksSchema>, {
+  // jose types a JWK's `kty` as optional; every key here comes from publicJwk(), which sets it.
+  return Response.json(jwks as z.output<typeof jwksSchema>, {
     headers: {
       'Content-Type': 'application/jwk-set+json',
       // Verifiers may cache for 10 minutes; rotation keeps the old key listed far longer than that.
