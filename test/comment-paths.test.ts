@@ -103,8 +103,8 @@ describe('paths cited in code comments', () => {
       'lib/fixture.ts:1 cites lib/no-such-module.ts, which does not exist',
       'lib/fixture.ts:1 cites docs/missing.md, which does not exist',
     ]);
-    expect(problems('fixture.ts', '/* the design is in ../shared/DESIGN.md */')).toEqual(['fixture.ts:1 points outside the repository: ../shared/DESIGN.md']);
-    expect(problems('lib/fixture.ts', '// in /work/shared/DESIGN.md')).toEqual(['lib/fixture.ts:1 cites an absolute path outside the repository']);
+    expect(problems('fixture.ts', '/* the notes are in ../sibling-project/NOTES.md */')).toEqual(['fixture.ts:1 points outside the repository: ../sibling-project/NOTES.md']);
+    expect(problems('lib/fixture.ts', '// in /home/someone/NOTES.md')).toEqual(['lib/fixture.ts:1 cites an absolute path outside the repository']);
     expect(problems('lib/fixture.ts', "const url = 'http://x/lib/nothing'; // lib/db/client.ts, @/lib/auth/tokens, app/api/orders/[id]/route.ts (lib/auth/*), prisma/<provider>/migrations.")).toEqual([]);
   });
 });
