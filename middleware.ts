@@ -13,11 +13,19 @@
 // Imports only runtime-neutral modules (jose, zod): importing Prisma here would build, then fail
 // at run time. The import rule in eslint.config.mjs guards that.
 import { NextResponse, type NextRequest } from 'next/server';
-import { cookieNames, isSecureRequest, readCredential } from '@/lib/auth/http';
-import { corsHeaders, preflightResponse } from '@/lib/auth/http';
-import { appOrigin, originProblem } from '@/lib/auth/http';
+import {
+  appOrigin,
+  cookieNames,
+  corsHeaders,
+  isProtectedApi,
+  isProtectedPage,
+  isSecureRequest,
+  normalisePath,
+  originProblem,
+  preflightResponse,
+  readCredential,
+} from '@/lib/auth/http';
 import { verifyToken } from '@/lib/auth/tokens';
-import { isProtectedApi, isProtectedPage, normalisePath } from '@/lib/auth/http';
 import { env } from '@/lib/env';
 import { cartCookieName } from '@/lib/shop/cart-cookie';
 import { contentSecurityPolicy, createNonce } from '@/lib/security-headers';

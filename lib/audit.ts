@@ -60,6 +60,26 @@ export async function recordAuditEvent(
   );
 }
 
+/** One stored event as pages and the account API show it (the type's label in words). */
+export function auditEventView(row: {
+  id: string;
+  type: string;
+  detail: string | null;
+  ipAddress: string | null;
+  userAgent: string | null;
+  createdAt: Date;
+}): AuditEventView {
+  return {
+    id: row.id,
+    type: row.type as AuditEventType,
+    label: AUDIT_EVENT_TYPES[row.type as AuditEventType] ?? row.type,
+    detail: row.detail,
+    ipAddress: row.ipAddress,
+    userAgent: row.userAgent,
+    createdAt: row.createdAt.toISOString(),
+  };
+}
+
 export const AUDIT_PAGE_SIZE = 10;
 
 export async function listAuditEvents({ userId, page = 1 }: { userId: string; page?: number }): Promise<{
@@ -80,15 +100,7 @@ export async function listAuditEvents({ userId, page = 1 }: { userId: string; pa
   return {
     page: current,
     pages,
-    events: rows.map((row) => ({
-      id: row.id,
-      type: row.type as AuditEventType,
-      label: AUDIT_EVENT_TYPES[row.type as AuditEventType] ?? row.type,
-      detail: row.detail,
-      ipAddress: row.ipAddress,
-      userAgent: row.userAgent,
-      createdAt: row.createdAt.toISOString(),
-    })),
+    events: rows.map(auditEventView),
   };
 }
 

@@ -2,7 +2,7 @@
 // /api/account/* — a sign-in token only, never a personal API token — each handler declares with
 // its guard; lib/auth/http/protection.ts lists them.)
 import 'server-only';
-import { AUDIT_EVENT_TYPES, type AuditEventType, type AuditEventView } from '@/lib/audit';
+import { auditEventView, type AuditEventView } from '@/lib/audit';
 import { db } from '@/lib/db';
 import { badRequest } from '@/lib/errors';
 
@@ -33,15 +33,7 @@ export async function listActivity({ userId, cursor }: { userId: string; cursor?
   });
   const page = rows.slice(0, ACTIVITY_PAGE_SIZE);
   return {
-    events: page.map((row) => ({
-      id: row.id,
-      type: row.type as AuditEventType,
-      label: AUDIT_EVENT_TYPES[row.type as AuditEventType] ?? row.type,
-      detail: row.detail,
-      ipAddress: row.ipAddress,
-      userAgent: row.userAgent,
-      createdAt: row.createdAt.toISOString(),
-    })),
+    events: page.map(auditEventView),
     nextCursor: rows.length > ACTIVITY_PAGE_SIZE ? encodeCursor(page[page.length - 1]!) : null,
   };
 }

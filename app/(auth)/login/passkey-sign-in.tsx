@@ -5,6 +5,7 @@
 import { browserSupportsWebAuthn, browserSupportsWebAuthnAutofill, startAuthentication, WebAuthnAbortService } from '@simplewebauthn/browser';
 import { useEffect, useState, useSyncExternalStore } from 'react';
 import { postJson } from '@/app/_components/post-json';
+import { passkeyErrorMessage } from '@/app/_components/passkey-error';
 
 async function signInWithPasskey(next: string, autofill: boolean): Promise<void> {
   const { options } = await postJson<{ options: Parameters<typeof startAuthentication>[0]['optionsJSON'] }>('/api/auth/passkey/options', {});
@@ -59,7 +60,7 @@ export function PasskeySignIn({ next }: { next: string }) {
           setBusy(true);
           setMessage(undefined);
           signInWithPasskey(next, false)
-            .catch((error: unknown) => setMessage(error instanceof Error && error.name === 'NotAllowedError' ? 'No passkey was chosen.' : (error as Error).message))
+            .catch((error: unknown) => setMessage(passkeyErrorMessage(error, 'No passkey was chosen.')))
             .finally(() => setBusy(false));
         }}
       >

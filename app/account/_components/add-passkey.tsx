@@ -6,6 +6,7 @@ import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useState, useSyncExternalStore } from 'react';
 import { ApiError, postJson } from '@/app/_components/post-json';
+import { passkeyErrorMessage } from '@/app/_components/passkey-error';
 
 const noSubscription = () => () => {};
 
@@ -34,7 +35,7 @@ export function AddPasskey() {
       router.refresh();
     } catch (error) {
       if (error instanceof ApiError && error.code === 'reauth_required') setReauth(true);
-      setMessage(error instanceof Error && error.name === 'NotAllowedError' ? 'The passkey was not created.' : (error as Error).message);
+      setMessage(passkeyErrorMessage(error, 'The passkey was not created.'));
     } finally {
       setBusy(false);
     }

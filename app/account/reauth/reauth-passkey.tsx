@@ -2,6 +2,7 @@
 import { startAuthentication } from '@simplewebauthn/browser';
 import { useState } from 'react';
 import { postJson } from '@/app/_components/post-json';
+import { passkeyErrorMessage } from '@/app/_components/passkey-error';
 
 export function ReauthWithPasskey({ next }: { next: string }) {
   const [busy, setBusy] = useState(false);
@@ -24,7 +25,7 @@ export function ReauthWithPasskey({ next }: { next: string }) {
             await postJson('/api/auth/reauth', { response });
             window.location.assign(next);
           })()
-            .catch((error: unknown) => setMessage(error instanceof Error && error.name === 'NotAllowedError' ? 'No passkey was chosen.' : (error as Error).message))
+            .catch((error: unknown) => setMessage(passkeyErrorMessage(error, 'No passkey was chosen.')))
             .finally(() => setBusy(false));
         }}
       >
