@@ -5,10 +5,11 @@
 //   - a protected page without a good token goes through the refresh hop when the browser holds a
 //     refresh cookie (the refresh cookie itself is scoped to /api/auth and invisible here), or
 //     straight to /login?next=…;
-//   - a protected JSON route without a good token gets 401 with WWW-Authenticate: Bearer.
+//   - a server action posted from another origin gets a clean 403.
 // It is NOT the security boundary: every page, route handler and server action checks the
 // session itself through lib/auth/session/. Identity is never passed on in headers.
-// It also sets the per-response Content-Security-Policy nonce and CORS headers for the API.
+// It also sets the per-response Content-Security-Policy nonce, and answers the API's CORS
+// preflights. The API's other requests skip it (config.matcher): their guards are the check.
 //
 // Imports only runtime-neutral modules (jose, zod): importing Prisma here would build, then fail
 // at run time. The import rule in eslint.config.mjs guards that.
@@ -16,8 +17,6 @@ import { NextResponse, type NextRequest } from 'next/server';
 import {
   appOrigin,
   cookieNames,
-  corsHeaders,
-  isProtectedApi,
   isProtectedPage,
   isSecureRequest,
   normalisePath,
@@ -59,15 +58,12 @@ export async function middleware(request: NextRequest): Promise<Response> {
     }
   }
 
+  // API routes reach the middleware only for a CORS preflight or a %-escape check (see
+  // config.matcher): their guards are their check, and their CORS headers come from the guard too
+  // (lib/auth/guards/route.ts).
   if (pathname.startsWith('/api/')) {
-    const origin = request.headers.get('origin');
-    const allowed = config.CORS_ORIGINS;
-    if (request.method === 'OPTIONS' && request.headers.has('access-control-request-method')) {
-      return preflightResponse(origin, allowed);
-    }
-    const response = (await refuseApi(request, secure)) ?? NextResponse.next();
-    for (const [name, value] of Object.entries(corsHeaders(origin, allowed))) response.headers.set(name, value);
-    return response;
+    if (request.method === 'OPTIONS') return preflightResponse(request.headers.get('origin'), config.CORS_ORIGINS);
+    return NextResponse.next();
   }
 
   const protectedPage = isProtectedPage(pathname);
@@ -86,18 +82,6 @@ export async function middleware(request: NextRequest): Promise<Response> {
   const cartPage = protectedPage || request.cookies.has(cartCookieName(secure)) || normalisePath(pathname) === '/cart';
   if (cartPage) response.headers.set('Cache-Control', 'private, no-store');
   return response;
-}
-
-/** A 401 for a protected JSON route that has no good token; null to let the request through. */
-async function refuseApi(request: NextRequest, secure: boolean): Promise<NextResponse | null> {
-  if (!isProtectedApi(request.nextUrl.pathname)) return null;
-  const credential = readCredential(request.headers, secure);
-  if (credential.via !== 'none' && (await verifyToken('access', credential.token)).ok) return null;
-  const error = credential.via === 'none' ? '' : ', error="invalid_token"';
-  return NextResponse.json(
-    { error: { code: 'unauthorized', message: 'Sign in or send a valid Bearer token.' } },
-    { status: 401, headers: { 'WWW-Authenticate': `Bearer realm="api"${error}`, 'Cache-Control': 'no-store' } },
-  );
 }
 
 /** A redirect for a page visit that cannot be signed in as it stands; null to render the page. */
@@ -158,7 +142,16 @@ function isDocumentNavigation(request: NextRequest): boolean {
 }
 
 export const config = {
-  // Everything but static files and /api/health (public, no cookie, polled by monitors: it sets
-  // its own CORS headers), the path checks above decide what is protected.
-  matcher: ['/((?!_next/static|_next/image|favicon\\.ico|images/|screenshots/|robots\\.txt|api/health$).*)'],
+  // Pages (everything but static files, the API and /.well-known/jwks.json), where this check redirects, runs the refresh
+  // hop and sets the nonce CSP; and the API's CORS preflights. Not the API's other requests: a
+  // route's guard already verifies the token first (a bad one never reaches the database), so a
+  // second verification here bought nothing and halved a cheap route's throughput
+  // (docs/benchmarks.md, "+ middleware").
+  // (An API path with a %-escape comes here too, for the broken-escape check: Next's own decoding
+  // of a dynamic segment would otherwise answer /api/products/%ff with a bare 500.)
+  matcher: [
+    '/((?!api/|\\.well-known/|_next/static|_next/image|favicon\\.ico|images/|screenshots/|robots\\.txt).*)',
+    '/api/(.*%.*)',
+    { source: '/api/:path*', has: [{ type: 'header', key: 'access-control-request-method' }] },
+  ],
 };

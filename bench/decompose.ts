@@ -1,7 +1,7 @@
 // Section 6: where the time of one of our requests goes, step by step, each step a route of its
 // own (the bench-only *.bench.ts(x) routes, built only with BENCH_ROUTES=1; see next.config.js):
-//   API:   bare handler outside the middleware → + middleware → + a database round trip
-//          → + the DAL check → /api/me
+//   API:   bare handler → the same behind the middleware (what pages pay; API routes no longer do)
+//          → bare + a database round trip → bare + the DAL check → /api/me
 //   pages: static → dynamic → + middleware with a nonce CSP → + the DAL check → /orders
 // Runs are interleaved step by step, repetition by repetition.
 import { existsSync, readFileSync } from 'node:fs';
@@ -18,10 +18,10 @@ export interface Step {
 }
 
 export const STEPS: Step[] = [
-  { kind: 'api', label: 'bare route handler, outside the middleware', path: '/images/bench/raw', signedIn: false },
-  { kind: 'api', label: '+ middleware', path: '/api/bench/bare', signedIn: false },
-  { kind: 'api', label: '+ a database round trip (SELECT 1)', path: '/api/bench/db', signedIn: false },
-  { kind: 'api', label: '+ the DAL check instead (verify + one query)', path: '/api/bench/dal', signedIn: true },
+  { kind: 'api', label: 'bare route handler (API routes skip the middleware)', path: '/api/bench/bare', signedIn: false },
+  { kind: 'api', label: 'the same behind the middleware (as on a page path)', path: '/bench/bare', signedIn: false },
+  { kind: 'api', label: 'bare + a database round trip (SELECT 1)', path: '/api/bench/db', signedIn: false },
+  { kind: 'api', label: 'bare + the DAL check (verify + one query)', path: '/api/bench/dal', signedIn: true },
   { kind: 'api', label: 'the real route: /api/me', path: '/api/me', signedIn: true },
   { kind: 'page', label: 'static page, outside the middleware', path: '/images/bench/static', signedIn: false },
   { kind: 'page', label: 'dynamic page (rendered per request)', path: '/images/bench/dynamic', signedIn: false },

@@ -21,6 +21,12 @@ export class AppError extends Error {
 export const unauthorized = (message = 'Sign in to continue.') =>
   new AppError(401, 'unauthorized', message, undefined, { 'WWW-Authenticate': 'Bearer' });
 
+/** 401 for a credential that was presented but is bad, expired or revoked (RFC 6750 §3.1). */
+export const invalidCredential = () =>
+  new AppError(401, 'unauthorized', 'This sign-in is not valid any more: sign in again, or send a valid Bearer token.', undefined, {
+    'WWW-Authenticate': 'Bearer error="invalid_token"',
+  });
+
 export const notFound = (what = 'Not found') => new AppError(404, 'not_found', what);
 
 export const badRequest = (message: string, fields?: FieldErrors) => new AppError(400, 'invalid_request', message, fields);

@@ -68,7 +68,7 @@ test('10 headers · the browser refuses injected inline scripts and handlers (CS
   page.on('pageerror', (error) => errors.push(error.message));
   await page.goto(`${MAIN}/login`);
   await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
-  const outcome = await page.evaluate(async () => {
+  await page.evaluate(async () => {
     const w = window as unknown as { injected?: boolean; handler?: boolean; violations: string[] };
     w.violations = [];
     document.addEventListener('securitypolicyviolation', (e) => w.violations.push(`${e.violatedDirective}:${e.blockedURI}`));
@@ -76,31 +76,42 @@ test('10 headers · the browser refuses injected inline scripts and handlers (CS
     // (in a srcdoc frame, which inherits this page's policy). Neither carries the nonce.
     // (A script element created by an already-running trusted script is allowed by design under
     // 'strict-dynamic': that needs code execution first, which is what CSP is stopping here.)
+    const loaded = (frame: HTMLIFrameElement) => new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
     const div = document.createElement('div');
     div.innerHTML = '<img src="data:," onerror="window.handler = true">';
     document.body.appendChild(div);
     const frame = document.createElement('iframe');
     frame.srcdoc = '<script>parent.injected = true</' + 'script><img src="data:," onerror="parent.handler = true">';
-    document.body.appendChild(frame);
     const iframe = document.createElement('iframe');
     iframe.src = 'javascript:parent.injected = true';
-    document.body.appendChild(iframe);
-    await new Promise((resolve) => setTimeout(resolve, 500));
-    return { injected: w.injected ?? false, handler: w.handler ?? false, violations: w.violations };
+    const frames = [loaded(frame), loaded(iframe)];
+    document.body.append(frame, iframe);
+    // Both frames have loaded: whatever they would run has run (or been refused) by now.
+    await Promise.all(frames);
   });
+  const read = () =>
+    page.evaluate(() => {
+      const w = window as unknown as { injected?: boolean; handler?: boolean; violations: string[] };
+      return { injected: w.injected ?? false, handler: w.handler ?? false, violations: w.violations };
+    });
+  // The refusal is observed, not assumed: the browser reports a script-src violation.
+  await expect.poll(async () => (await read()).violations.some((v) => v.startsWith('script-src'))).toBe(true);
+  const outcome = await read();
   expect(outcome.injected).toBe(false);
   expect(outcome.handler).toBe(false);
-  expect(outcome.violations.some((v) => v.startsWith('script-src')), outcome.violations.join()).toBe(true);
   // The page's own (nonce'd) scripts run: the form is hydrated and works.
   expect(errors).toEqual([]);
 });
 
 test('10 headers · the app cannot be framed by another origin', async ({ page }) => {
+  // The server did answer the framed request (so the frame is empty because the browser refused
+  // to show it, not because nothing came back), and the browser put its error page in the frame.
+  const served = page.waitForResponse((r) => r.url() === `${MAIN}/login` && r.status() === 200);
   await page.setContent(`<iframe id="f" src="${MAIN}/login"></iframe>`);
-  const frame = page.frameLocator('#f');
-  await page.waitForTimeout(1000);
-  // Blocked: the frame never shows the sign-in form.
-  await expect(frame.getByRole('heading', { name: 'Sign in' })).toHaveCount(0);
+  const response = await served;
+  expect(response.headers()['content-security-policy']).toContain("frame-ancestors 'none'");
+  await expect.poll(() => page.frames().find((f) => f !== page.mainFrame())?.url()).toMatch(/^chrome-error:/);
+  await expect(page.frameLocator('#f').getByRole('heading', { name: 'Sign in' })).toHaveCount(0);
 });
 
 test('10 headers · Set-Cookie attributes of a sign-in, a refresh and a sign-out', async ({ request }) => {

@@ -6,8 +6,8 @@
 // escaped, so they are plain characters. (Prisma's `contains` does not escape them.) The same SQL
 // runs on SQLite and Postgres; every value is a bound parameter and the ORDER BY comes from a
 // fixed list. At this catalogue's size the text search scans; the category filter and every sort
-// have an index (prisma/models.prisma). One query picks the page's ids, a second counts, and
-// Prisma then reads those products.
+// have an index (prisma/models.prisma). One statement reads the page's rows and, with a window
+// function, the total; only a page past the end (no rows to carry it) costs a second, counting one.
 import 'server-only';
 import { empty, join, sqltag as sql, raw } from '@prisma/client/runtime/client';
 import { db } from '@/lib/db';
@@ -49,21 +49,42 @@ export function likeContains(word: string): string {
   return `%${word.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
 }
 
+interface ProductRow {
+  id: string;
+  slug: string;
+  name: string;
+  description: string;
+  priceCents: number | bigint;
+  imageUrl: string;
+  stock: number | bigint;
+  categorySlug: string | null;
+  categoryName: string | null;
+  total: number | bigint;
+}
+
 export async function searchProducts(query: CatalogueQuery): Promise<CataloguePage> {
   const prisma = await db();
   const conditions = searchWords(query.q).map((word) => sql`p."searchText" LIKE ${likeContains(word)} ESCAPE '\\'`);
   if (query.category) conditions.push(sql`c."slug" = ${query.category}`);
   const where = conditions.length ? sql`WHERE ${join(conditions, ' AND ')}` : empty;
   const from = sql`FROM "Product" p LEFT JOIN "Category" c ON c."id" = p."categoryId" ${where}`;
-  const [counted, page] = await Promise.all([
-    prisma.$queryRaw<{ total: bigint | number }[]>`SELECT COUNT(*) AS "total" ${from}`,
-    prisma.$queryRaw<{ id: string }[]>`SELECT p."id" ${from} ORDER BY ${raw(ORDER_BY[query.sort])} LIMIT ${query.limit} OFFSET ${(query.page - 1) * query.limit}`,
-  ]);
-  const total = Number(counted[0]?.total ?? 0);
-  const ids = page.map((row) => row.id);
-  const rows = ids.length ? await prisma.product.findMany({ where: { id: { in: ids } }, select: PRODUCT_SELECT }) : [];
-  const byId = new Map(rows.map((row) => [row.id, row]));
-  const products = ids.map((id) => byId.get(id)).filter((row): row is ProductDto => row !== undefined);
+  const rows = await prisma.$queryRaw<ProductRow[]>`
+    SELECT p."id", p."slug", p."name", p."description", p."priceCents", p."imageUrl", p."stock",
+           c."slug" AS "categorySlug", c."name" AS "categoryName", COUNT(*) OVER () AS "total"
+    ${from} ORDER BY ${raw(ORDER_BY[query.sort])} LIMIT ${query.limit} OFFSET ${(query.page - 1) * query.limit}`;
+  const total = rows.length
+    ? Number(rows[0]!.total)
+    : Number((await prisma.$queryRaw<{ total: bigint | number }[]>`SELECT COUNT(*) AS "total" ${from}`)[0]?.total ?? 0);
+  const products = rows.map((row): ProductDto => ({
+    id: row.id,
+    slug: row.slug,
+    name: row.name,
+    description: row.description,
+    priceCents: Number(row.priceCents),
+    imageUrl: row.imageUrl,
+    stock: Number(row.stock),
+    category: row.categorySlug !== null && row.categoryName !== null ? { slug: row.categorySlug, name: row.categoryName } : null,
+  }));
   return { products, page: query.page, pageCount: Math.max(1, Math.ceil(total / query.limit)), total };
 }
 

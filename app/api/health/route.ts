@@ -1,17 +1,15 @@
 import { handler } from '@/lib/auth/guards';
-import { corsHeaders } from '@/lib/auth/http';
 import { db } from '@/lib/db';
-import { env } from '@/lib/env';
 import { json } from '@/lib/http';
 import type { z } from '@/lib/validation/zod';
 import type { healthSchema } from '@/lib/validation/responses';
 
 /**
  * 200 when the app and its database answer; 503 (via the guard's error mapping) when the database
- * does not. The middleware skips this route (its matcher): the CORS headers come from here.
+ * does not. Like every API route it skips the middleware; its guard adds the CORS headers.
  */
-export const GET = handler({ auth: 'none' }, async (request) => {
+export const GET = handler({ auth: 'none' }, async () => {
   const prisma = await db();
   await prisma.$queryRawUnsafe('SELECT 1');
-  return json({ status: 'ok' } satisfies z.output<typeof healthSchema>, { headers: corsHeaders(request.headers.get('origin'), env().CORS_ORIGINS) });
+  return json({ status: 'ok' } satisfies z.output<typeof healthSchema>);
 });

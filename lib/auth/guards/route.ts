@@ -6,11 +6,12 @@
 // 'always'); the session check (lib/auth/session: re-verified, revocation checked, API-token scope);
 // the cookie-write Origin rule (true: only when no Authorization header authenticated the request);
 // step-up (`fresh`). Then the handler runs inside route() (lib/http.ts), which turns any error
-// into the API's JSON error shape.
+// into the API's JSON error shape. Every answer, errors included, carries the CORS headers
+// (lib/auth/http/cors.ts): the middleware only answers preflights.
 import 'server-only';
 import { env } from '@/lib/env';
 import { route } from '@/lib/http';
-import { assertSameOrigin, readCredential } from '../http';
+import { assertSameOrigin, corsHeaders, readCredential } from '../http';
 import { optionalSession, requireSession } from '../session';
 import { requireRecentSignIn } from '../step-up';
 import { requestFacts, type RequestFacts } from './respond';
@@ -52,5 +53,23 @@ export function handler<A extends AuthMode, C = unknown>(
     if (options.fresh && session) requireRecentSignIn(session);
     return body(request, { session: session as SessionFor<A>, facts }, context);
   });
-  return markGuarded(guarded as GuardedHandler<C>, 'route', options);
+  const withCors = async (request: Request, context: C) => {
+    const response = await guarded(request, context);
+    const origin = request.headers.get('origin');
+    // (No Origin, no configuration read: a static route is rendered at build time, without one.)
+    return withHeaders(response, corsHeaders(origin, origin ? env().CORS_ORIGINS : []));
+  };
+  return markGuarded(withCors as GuardedHandler<C>, 'route', options);
+}
+
+/** The response with `headers` added (a copy when its headers are immutable, as Response.redirect's are). */
+function withHeaders(response: Response, headers: Record<string, string>): Response {
+  let target = response;
+  try {
+    for (const [name, value] of Object.entries(headers)) target.headers.set(name, value);
+  } catch {
+    target = new Response(response.body, response);
+    for (const [name, value] of Object.entries(headers)) target.headers.set(name, value);
+  }
+  return target;
 }

@@ -14,7 +14,7 @@ import { redirect } from 'next/navigation';
 import { cache } from 'react';
 import { db } from '@/lib/db';
 import { env } from '@/lib/env';
-import { AppError, unauthorized } from '@/lib/errors';
+import { AppError, invalidCredential, unauthorized } from '@/lib/errors';
 import { touchApiToken } from '../api-tokens';
 import { hasScope, isApiToken, type ApiScope } from '../tokens';
 import { cookieNames, isProtectedPage, isSecureRequest, readCookie, readCredential, type Credential } from '../http';
@@ -177,7 +177,7 @@ export async function requirePageSession(path: string): Promise<Session> {
  */
 export async function requireSession(request?: Request, options: { scope?: ApiScope } = {}): Promise<Session> {
   const session = await getSession(request);
-  if (!session) throw unauthorized();
+  if (!session) throw (await presentsCredential(request)) ? invalidCredential() : unauthorized();
   // A personal API token, or a sign-in narrowed at the token endpoint: only where the route names
   // a scope the token has.
   if (session.claims.scope !== undefined && (!options.scope || !hasScope(session.claims, options.scope))) {

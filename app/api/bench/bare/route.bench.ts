@@ -1,4 +1,5 @@
-// Bench-only (BENCH_ROUTES=1): the same bare handler, behind the middleware (its /api/ branch).
+// Bench-only (BENCH_ROUTES=1): the floor of an API route, a bare handler (outside the middleware,
+// like every API route).
 export function GET(): Response {
   return Response.json({ status: 'ok' });
 }

@@ -1,6 +1,6 @@
-// Bench-only (BENCH_ROUTES=1): behind the middleware (on a path it does not protect), plus the
-// DAL check (token verification and its one database round trip). /api/me adds the middleware's
-// own token check, route()'s error handling and the response body.
+// Bench-only (BENCH_ROUTES=1): a bare handler plus the DAL check (token verification and its one
+// database round trip). /api/me adds the declared guard (route()'s error handling, the CORS
+// headers) and the response body.
 import { getSession } from '@/lib/auth/session';
 
 export async function GET(request: Request): Promise<Response> {

@@ -1,4 +1,4 @@
-// Bench-only (BENCH_ROUTES=1): behind the middleware, plus one database round trip.
+// Bench-only (BENCH_ROUTES=1): a bare handler plus one database round trip.
 import { db } from '@/lib/db';
 
 export async function GET(): Promise<Response> {
