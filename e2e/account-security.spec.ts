@@ -23,6 +23,8 @@ async function signedInContext(browser: Browser, user: TestUser, userAgent?: str
 const sessions = (page: Page) => page.getByRole('region', { name: 'Where you are signed in' }).getByTestId('session-item');
 
 test('sign out another device from the security centre', async ({ browser, page, request, uniqueUser, signUpViaApi }) => {
+  // Two browsers sign in (bcrypt each time): 16 s alone, over 30 s beside other suites.
+  test.setTimeout(60_000);
   await signUpViaApi(request, uniqueUser);
   const laptop = await signedInContext(browser, uniqueUser);
   const phone = await signedInContext(browser, uniqueUser, FIREFOX_UA);
