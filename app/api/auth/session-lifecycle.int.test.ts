@@ -8,6 +8,7 @@ import { db } from '@/lib/db';
 import { resetEnvForTests } from '@/lib/env';
 import { APP, accessCookie, authCookies, errorBody, makeRequest, parseSetCookie, tokensFrom, type CallOptions, type Tokens } from '@/test/auth-requests';
 import { api, NO_CONTEXT, signedUp } from '@/test/auth-routes';
+import { advanceClock } from '@/test/clock';
 
 /** GET /api/auth/refresh: the refresh hop a page redirect goes through (`next` is where it lands). */
 const hop = (next: string | null, options: CallOptions = {}) =>
@@ -88,7 +89,7 @@ describe('POST /api/auth/logout-all', () => {
     expect(await meStatus({ access: otherDevice.access.token })).toBe(401);
     expect((await api.refresh({ cookie: authCookies({ access: otherDevice.access.token, refresh: otherDevice.refresh.token }) })).status).toBe(401);
 
-    await new Promise((r) => setTimeout(r, 5));
+    advanceClock(5);
     const fresh = await issueTokenPair(user.id, uuidv7());
     expect(await meStatus({ access: fresh.access.token })).toBe(200);
   });
@@ -176,7 +177,7 @@ describe('refresh rotation', () => {
     clearVerifyMemo();
     const { tokens } = await signedUp();
     const newest = tokensFrom(await api.refresh({ cookie: authCookies(tokens) }));
-    await new Promise((r) => setTimeout(r, 50));
+    advanceClock(1);
     const replay = await api.refresh({ cookie: authCookies(tokens) });
     expect(replay.status).toBe(401);
     expect(replay.headers.getSetCookie().some((c) => c.startsWith('access=;') || c.startsWith('access=""'))).toBe(true);

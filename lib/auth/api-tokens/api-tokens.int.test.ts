@@ -9,6 +9,7 @@ import { GET as me } from '@/app/api/me/route';
 import { db } from '@/lib/db';
 import { makeRequest, tokensFrom, uniqueEmail } from '@/test/auth-requests';
 import { createApiToken, listApiTokens, revokeApiToken, touchApiToken } from './api-tokens';
+import { advanceClock } from '@/test/clock';
 
 const ctx = {} as never;
 
@@ -97,7 +98,7 @@ describe('personal API tokens', () => {
   it('die with sign-out everywhere like every other token', async () => {
     const { user, tokens } = await newUser();
     const { token: apiToken } = await createApiToken({ userId: user.id, name: 'old', scopes: ['profile:read'], ttlDays: 7 });
-    await new Promise((resolve) => setTimeout(resolve, 5));
+    advanceClock(5);
     const response = await logoutAll(makeRequest('/api/auth/logout-all', 'POST', { cookie: `access=${tokens.access}` }), ctx);
     expect(response.status).toBe(204);
     expect((await getMe(apiToken)).status).toBe(401);

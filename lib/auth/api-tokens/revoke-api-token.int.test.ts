@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { db } from '@/lib/db';
 import { createUser } from '@/test/shop-data';
 import { createApiToken, listApiTokens, revokeApiToken } from './api-tokens';
+import { advanceClock } from '@/test/clock';
 
 describe('revokeApiToken', () => {
   it('records the revocation once, with the token’s name in the audit log', async () => {
@@ -12,7 +13,7 @@ describe('revokeApiToken', () => {
     await revokeApiToken({ userId, id: apiToken.id });
     const [first] = await listApiTokens({ userId });
     expect(first!.revokedAt).not.toBeNull();
-    await new Promise((resolve) => setTimeout(resolve, 5)); // a second revocation would get a later time
+    advanceClock(1_000); // a second revocation would get a later time
     await revokeApiToken({ userId, id: apiToken.id });
     expect((await listApiTokens({ userId }))[0]!.revokedAt).toBe(first!.revokedAt);
     const audit = await (await db()).auditEvent.findMany({ where: { userId, type: 'api_token_revoked' } });

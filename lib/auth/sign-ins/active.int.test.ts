@@ -14,6 +14,7 @@ import { changePassword } from '../accounts';
 import { resetRateLimitsForTests } from '../accounts';
 import { endOtherSessions, endSession, listActiveSessions } from './active';
 import { rotateRefreshToken } from './lifecycle';
+import { advanceClock } from '@/test/clock';
 
 const ctx = {} as never;
 const PASSWORD = 'correct horse battery';
@@ -50,7 +51,7 @@ describe('sign-in rows', () => {
     const row = await prisma.session.findUniqueOrThrow({ where: { id: tokens.accessClaims.sid } });
     expect(row).toMatchObject({ userId: user.id, userAgent: FIREFOX, revokedAt: null });
 
-    await new Promise((resolve) => setTimeout(resolve, 15));
+    advanceClock(1_000);
     const rotated = await refresh(makeRequest('/api/auth/refresh', 'POST', { cookie: authCookies(tokens) }), ctx);
     expect(rotated.status).toBe(200);
     const after = await prisma.session.findUniqueOrThrow({ where: { id: tokens.accessClaims.sid } });

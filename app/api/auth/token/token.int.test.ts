@@ -8,6 +8,7 @@ import { db } from '@/lib/db';
 import { resetEnvForTests } from '@/lib/env';
 import { APP, accessCookie, makeRequest, uniqueEmail } from '@/test/auth-requests';
 import { api, signedUp, TEST_PASSWORD } from '@/test/auth-routes';
+import { advanceClock } from '@/test/clock';
 
 function form(fields: Record<string, string>, headers: Record<string, string> = {}): Request {
   return new Request(`${APP}/api/auth/token`, {
@@ -123,7 +124,7 @@ describe('refresh_token grant', () => {
     const { email } = await signedUp();
     const first = await (await passwordGrant(email)).json();
     const second = await (await token(form({ grant_type: 'refresh_token', refresh_token: first.refresh_token }))).json();
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    advanceClock(1);
 
     const replay = await token(form({ grant_type: 'refresh_token', refresh_token: first.refresh_token }));
     expect(replay.status).toBe(400);
