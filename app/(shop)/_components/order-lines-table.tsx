@@ -1,6 +1,6 @@
-import Image from 'next/image';
 import Link from 'next/link';
 import { formatCents } from '@/lib/shop/money';
+import { ProductImage } from './product-image';
 
 export interface OrderLine {
   productId: string;
@@ -36,7 +36,7 @@ export function OrderLinesTable({ lines, totalCents, caption }: { lines: OrderLi
           <tr key={line.productId}>
             <th scope="row">
               <span className="order-line-product">
-                {line.imageUrl ? <Image src={line.imageUrl} alt="" width={56} height={42} className="order-line-image" unoptimized /> : null}
+                {line.imageUrl ? <ProductImage src={line.imageUrl} alt="" width={56} height={42} className="order-line-image" /> : null}
                 {line.slug ? <Link href={`/products/${line.slug}`}>{line.name}</Link> : line.name}
               </span>
             </th>

@@ -1,9 +1,9 @@
-import Image from 'next/image';
 import Link from 'next/link';
 import type { ProductDto } from '@/lib/shop/products';
 import { formatCents } from '@/lib/shop/money';
 import styles from './product-card.module.css';
 import { StockBadge } from './stock-badge';
+import { ProductImage } from './product-image';
 
 export function ProductCard({ product, headingLevel = 2 }: { product: ProductDto; headingLevel?: 2 | 3 }) {
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
@@ -11,7 +11,7 @@ export function ProductCard({ product, headingLevel = 2 }: { product: ProductDto
   return (
     <li className={soldOut ? `product-card ${styles.soldOut}` : 'product-card'} data-sold-out={soldOut ? 'true' : undefined}>
       {/* The image is decorative here: the link text names the product. */}
-      <Image src={product.imageUrl} alt="" width={400} height={300} className="product-card-image" unoptimized />
+      <ProductImage src={product.imageUrl} alt="" width={400} height={300} className="product-card-image" />
       <div className="product-card-body">
         <Heading className="product-card-title">
           <Link href={`/products/${product.slug}`} className="product-card-link">

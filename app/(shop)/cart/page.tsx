@@ -1,11 +1,11 @@
 import type { Metadata } from 'next';
-import Image from 'next/image';
 import Link from 'next/link';
 import { getCart, type CartDto } from '@/lib/shop/cart';
 import { cartOwnerOfPage } from '@/lib/shop/cart-owner';
 import { formatCents } from '@/lib/shop/money';
 import { MAX_LINE_QUANTITY } from '@/lib/validation/cart';
 import { QuantityForm, RemoveForm } from './cart-line-forms';
+import { ProductImage } from '../_components/product-image';
 
 export const metadata: Metadata = { title: 'Your cart', robots: { index: false } };
 
@@ -51,7 +51,7 @@ export default async function CartPage() {
           <ul className="cart-lines" aria-label="Items in your cart">
             {cart.items.map((line) => (
               <li key={line.productId} className="cart-line card">
-                <Image src={line.imageUrl} alt="" width={120} height={90} className="cart-line-image" unoptimized />
+                <ProductImage src={line.imageUrl} alt="" width={120} height={90} className="cart-line-image" />
                 <div className="cart-line-main">
                   <h2 className="cart-line-name">
                     <Link href={`/products/${line.slug}`}>{line.name}</Link>

@@ -1,5 +1,4 @@
 import type { Metadata } from 'next';
-import Image from 'next/image';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { formatCents } from '@/lib/shop/money';
@@ -9,6 +8,7 @@ import { MAX_LINE_QUANTITY } from '@/lib/validation/cart';
 import { ProductCard } from '../../_components/product-card';
 import { StockBadge } from '../../_components/stock-badge';
 import { AddToCartForm } from './add-to-cart-form';
+import { ProductImage } from '../../_components/product-image';
 
 type Props = { params: Promise<{ slug: string }> };
 
@@ -49,7 +49,7 @@ export default async function ProductPage({ params }: Props) {
           ) : null}
         </nav>
         <div className="product-detail-grid">
-          <Image src={product.imageUrl} alt={`Illustration of the ${product.name}`} width={800} height={600} className="product-detail-image" unoptimized priority />
+          <ProductImage src={product.imageUrl} alt={`Illustration of the ${product.name}`} width={800} height={600} className="product-detail-image" priority />
           <div className="stack">
             <h1 id="product-title">{product.name}</h1>
             <p className="price price-large">{formatCents(product.priceCents)}</p>
