@@ -24,8 +24,8 @@ const config = {
     'lib/auth/http/csrf.ts',
     'lib/auth/http/cookies.ts:93-121',
     'lib/auth/accounts/rate-limit.ts:149-211',
-    'lib/auth/api-tokens/api-tokens.ts:64-84',
-    'lib/auth/sign-ins/lifecycle.ts:339-372',
+    'lib/auth/api-tokens/api-tokens.ts:58-78',
+    'lib/auth/sign-ins/lifecycle.ts:340-373',
   ],
   // A mutant in module-level code (a constant table) can only be judged by rerunning every test
   // that imports the file: minutes each. They are left out of the score; docs/security.md says so.
