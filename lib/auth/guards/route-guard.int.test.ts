@@ -32,8 +32,8 @@ function echo<A extends 'none' | 'optional' | 'required'>(options: GuardOptions<
 
 async function call(guarded: ReturnType<typeof echo>, method: string, options: CallOptions) {
   const response = await guarded(makeRequest('/api/guarded', method, options));
-  const body = (await response.json()) as { user?: string | null; via?: string | null; error?: { code: string } };
-  return { status: response.status, code: body.error?.code, user: body.user, via: body.via };
+  const body = (await response.json()) as { user?: string | null; via?: string | null; error?: { code: string; message: string } };
+  return { status: response.status, code: body.error?.code, message: body.error?.message, challenge: response.headers.get('www-authenticate'), user: body.user, via: body.via };
 }
 
 const foreign = 'https://evil.example';
@@ -106,7 +106,17 @@ describe('the session rule of a route handler', () => {
     expect(await call(echo({ auth: 'optional', scope: 'cart:read' }), 'GET', { bearer: cartReader })).toMatchObject({ status: 200, user: userId });
     expect(await call(echo({ auth: 'required', scope: 'cart:write' }), 'POST', { bearer: cartReader })).toMatchObject({ status: 403, code: 'insufficient_scope' });
     expect(await call(echo({ auth: 'optional', scope: 'cart:write' }), 'POST', { bearer: cartReader })).toMatchObject({ status: 403, code: 'insufficient_scope' });
-    expect(await call(echo({ auth: 'required' }), 'GET', { bearer: cartReader })).toMatchObject({ status: 403, code: 'insufficient_scope' });
+    // The answer tells the program what it lacks: the scope it needs, or that no token will do.
+    expect(await call(echo({ auth: 'required', scope: 'cart:write' }), 'POST', { bearer: cartReader })).toMatchObject({
+      message: 'This token lacks the cart:write scope.',
+      challenge: 'Bearer error="insufficient_scope", scope="cart:write"',
+    });
+    expect(await call(echo({ auth: 'required' }), 'GET', { bearer: cartReader })).toMatchObject({
+      status: 403,
+      code: 'insufficient_scope',
+      message: 'API tokens cannot be used here; sign in instead.',
+      challenge: 'Bearer error="insufficient_scope"',
+    });
   });
 
   it("'fresh' wants a recent sign-in: a stale one gets 403 reauth_required", async () => {
