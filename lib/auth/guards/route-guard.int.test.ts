@@ -33,7 +33,8 @@ function echo<A extends 'none' | 'optional' | 'required'>(options: GuardOptions<
 async function call(guarded: ReturnType<typeof echo>, method: string, options: CallOptions) {
   const response = await guarded(makeRequest('/api/guarded', method, options));
   const body = (await response.json()) as { user?: string | null; via?: string | null; error?: { code: string; message: string } };
-  return { status: response.status, code: body.error?.code, message: body.error?.message, challenge: response.headers.get('www-authenticate'), user: body.user, via: body.via };
+  const { secure } = body as { secure?: boolean };
+  return { status: response.status, code: body.error?.code, message: body.error?.message, challenge: response.headers.get('www-authenticate'), user: body.user, via: body.via, secure };
 }
 
 const foreign = 'https://evil.example';
@@ -44,7 +45,8 @@ describe('the Origin rule of a route handler', () => {
     expect(await call(guarded, 'POST', { cookie: `access=${signIn}`, origin: foreign })).toMatchObject({ status: 403, code: 'forbidden_origin' });
     expect(await call(guarded, 'POST', { cookie: `access=${signIn}`, origin: null })).toMatchObject({ status: 403, code: 'forbidden_origin' });
     expect(await call(guarded, 'DELETE', { cookie: `access=${signIn}`, origin: foreign })).toMatchObject({ status: 403 });
-    expect(await call(guarded, 'POST', { cookie: `access=${signIn}` })).toMatchObject({ status: 200, user: userId, via: 'cookie' });
+    // Served over http:// (APP_URL in the tests): the handler is told so, for its cookies.
+    expect(await call(guarded, 'POST', { cookie: `access=${signIn}` })).toMatchObject({ status: 200, user: userId, via: 'cookie', secure: false });
   });
 
   it('by default lets a Bearer write through from anywhere (no ambient credential to forge)', async () => {
