@@ -104,3 +104,13 @@ describe('changedPathsSince (real git)', () => {
     expect(hasCommit('--help', repo)).toBe(false);
   });
 });
+
+describe('mutateArgument (what a partial `npm run test:mutation -- --mutate …` records)', () => {
+  it('reads --mutate a,b and --mutate=a,b and -m; null without one', async () => {
+    const { mutateArgument } = await import('./mutation-run.mjs');
+    expect(mutateArgument(['--mutate', 'lib/a.ts:1-5,lib/b.ts'])).toEqual(['lib/a.ts:1-5', 'lib/b.ts']);
+    expect(mutateArgument(['--force', '--mutate=lib/a.ts'])).toEqual(['lib/a.ts']);
+    expect(mutateArgument(['-m', 'lib/b.ts'])).toEqual(['lib/b.ts']);
+    expect(mutateArgument(['--force'])).toBeNull();
+  });
+});
