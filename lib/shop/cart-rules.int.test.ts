@@ -101,6 +101,22 @@ describe('whose cart', () => {
     expect((await listOrders({ userId: b.id })).map((order) => order.id)).toEqual([theirs.id]);
     expect(await getOrder({ userId: a.id, orderId: theirs.id })).toBeNull();
   });
+
+  it('lists by time placed, not by id, and by id (newest) within the same instant', async () => {
+    const { id: userId } = await createUser();
+    const product = await createProduct({ stock: 10 });
+    const placed: string[] = [];
+    for (let i = 0; i < 3; i++) {
+      await addToCart({ userId, productId: product.id, quantity: 1 });
+      placed.push((await checkout({ userId })).id);
+    }
+    const [low, mid, high] = [...placed].sort();
+    const prisma = await db();
+    // The lowest id placed last; the other two at one same instant before it.
+    await prisma.order.update({ where: { id: low! }, data: { createdAt: new Date('2026-03-02T00:00:00Z') } });
+    await prisma.order.updateMany({ where: { id: { in: [mid!, high!] } }, data: { createdAt: new Date('2026-03-01T00:00:00Z') } });
+    expect((await listOrders({ userId })).map((order) => order.id)).toEqual([low, high, mid]);
+  });
 });
 
 describe('the merge notice', () => {
@@ -150,6 +166,14 @@ describe('checkout', () => {
     expect((await checkout({ userId })).items.map((item) => item.productId)).toEqual([high!.id, low!.id]);
   });
 
+  it('names what is left when stock ran short since the item was added: "only 1 left", not "sold out"', async () => {
+    const { id: userId } = await createUser();
+    const product = await createProduct({ stock: 5, name: 'Nearly Gone' });
+    await addToCart({ userId, productId: product.id, quantity: 2 });
+    await (await db()).product.update({ where: { id: product.id }, data: { stock: 1 } });
+    await expect(checkout({ userId })).rejects.toMatchObject({ code: 'out_of_stock', fields: { [product.id]: ['Only 1 left.'] } });
+  });
+
   it('with AUTH_REQUIRE_VERIFIED_EMAIL, refuses an unverified address (403) and changes nothing; a verified one buys', async () => {
     process.env.AUTH_REQUIRE_VERIFIED_EMAIL = 'true';
     resetEnvForTests();
@@ -173,7 +197,8 @@ describe('checkout', () => {
     const order = await checkout({ userId });
     const mails = await prisma.outboxMail.findMany({ where: { to: email, template: 'order_confirmation' } });
     expect(mails).toHaveLength(1);
-    expect(JSON.parse(mails[0]!.payload)).toMatchObject({ orderId: order.id, totalCents: 2100 });
+    const { name } = await prisma.user.findUniqueOrThrow({ where: { id: userId } });
+    expect(JSON.parse(mails[0]!.payload)).toMatchObject({ name, orderId: order.id, totalCents: 2100 });
     expect((await prisma.order.findUniqueOrThrow({ where: { id: order.id } })).email).toBe(email);
   });
 });
