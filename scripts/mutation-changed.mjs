@@ -23,7 +23,7 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const BASE_FILE = 'reports/stryker-base.json';
 export const BREAK_AT = 90;
 
-/** The file of a `mutate` entry: `lib/a.ts:10-20` (or `:10:3-20:5`) → `lib/a.ts`. */
+/** The file of a `mutate` entry: `lib/auth/http/cookies.ts:93-121` (or `:93:1-121:2`) → that file. */
 export function mutateFile(entry) {
   return entry.replace(/:\d+(?::\d+)?-\d+(?::\d+)?$/, '');
 }
