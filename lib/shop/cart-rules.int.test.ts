@@ -44,7 +44,11 @@ describe('quantity bounds', () => {
     await setCartItemQuantity({ userId, productId: product.id, quantity: 1 });
     await setCartItemQuantity({ userId, productId: product.id, quantity: 4 });
     expect(await lineOf({ userId })).toEqual([4]);
-    await expect(setCartItemQuantity({ userId, productId: product.id, quantity: 5 })).rejects.toMatchObject({ code: 'out_of_stock' });
+    await expect(setCartItemQuantity({ userId, productId: product.id, quantity: 5 })).rejects.toMatchObject({
+      code: 'out_of_stock',
+      message: expect.stringContaining('“Four Left”'),
+      fields: { [product.id]: ['Only 4 left.'] },
+    });
     expect(await lineOf({ userId })).toEqual([4]);
   });
 
@@ -148,6 +152,18 @@ describe('the merge notice', () => {
     ({ userId } = await cappedCart());
     await checkout({ userId });
     expect((await getCart({ userId })).mergeCapped).toBe(false);
+  });
+});
+
+describe('the merge at sign-in', () => {
+  it('leaves no cap notice when nothing was capped, even on a cart that already had lines', async () => {
+    const { id: userId } = await createUser();
+    const product = await createProduct({ stock: 50 });
+    await addToCart({ userId, productId: product.id, quantity: 2 });
+    const cartId = await createGuestCart();
+    await addToCart({ cartId, productId: product.id, quantity: 3 });
+    expect(await mergeGuestCart({ userId, cartId })).toEqual({ capped: false });
+    expect(await getCart({ userId })).toMatchObject({ mergeCapped: false, itemCount: 5 });
   });
 });
 
