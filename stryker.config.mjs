@@ -16,16 +16,29 @@ const config = {
   concurrency: 1,
   incremental: true,
   incrementalFile: 'reports/stryker-incremental.json',
-  // The decisions of the security core (see docs/security.md, "Mutation testing", for why these
-  // ranges and not whole files): scopes, the Origin check, reading the credential, the session
-  // check's scope rule and pages, the sign-in counters, the API-token list, sign-out.
+  // The decisions of the security core (docs/security.md, "Mutation testing", says why these
+  // ranges and not whole files). A range leaves out what around it is types, imports, logging,
+  // constant tables and helpers only the /learn pages use; each line below says what it keeps.
   mutate: [
+    // API-token scopes; the Origin (CSRF) check: whole files.
     'lib/auth/tokens/scopes.ts',
     'lib/auth/http/csrf.ts',
+    // Reading the credential: readCookie, readCredential (the rest builds Set-Cookie options).
     'lib/auth/http/cookies.ts:93-121',
+    // The sign-in counters: loginKeys to consumeSignup (the rest picks and builds the store).
     'lib/auth/accounts/rate-limit.ts:149-211',
-    'lib/auth/api-tokens/api-tokens.ts:64-84',
-    'lib/auth/sign-ins/lifecycle.ts:339-372',
+    // listApiTokens, revokeApiToken (creation and the last-use note are not access decisions).
+    'lib/auth/api-tokens/api-tokens.ts:58-78',
+    // Sign-out.
+    'lib/auth/sign-ins/lifecycle.ts:340-373',
+    // The guards' markGuarded refusals and guardOf (the guards themselves are in PENDING below).
+    'lib/auth/guards/options.ts:38-53',
+    // The cart and checkout writes: whose cart a key reaches (cartWhere), the writes and the merge
+    // (touchCartForWrite to mergeGuestCart: quantity bounds, stock, ownership), checkout and the
+    // order reads. Not the read-only cart view or the purge of idle guest carts.
+    'lib/shop/cart.ts:63-65',
+    'lib/shop/cart.ts:128-230',
+    'lib/shop/orders.ts:34-99',
   ],
   // A mutant in module-level code (a constant table) can only be judged by rerunning every test
   // that imports the file: minutes each. They are left out of the score; docs/security.md says so.
@@ -42,5 +55,32 @@ const config = {
   tempDirName: '.cache/stryker-tmp',
   cleanTempDir: 'always',
 };
+
+/**
+ * Next to add to `mutate` (issue 19), with the tests for them already written: not yet run, because
+ * on two shared cores their ~750 mutants (every route test reaches them, so each survivor reruns
+ * hundreds of tests) take an hour or more. Move them into `mutate` and run
+ * `npm run test:mutation` on a quiet machine; docs/security.md lists them too.
+ */
+export const PENDING = [
+  // The declared guards: route handlers and server actions (whole files but for the database-
+  // outage branch of formAction, lines 81-84, which only logs and maps a 503), and the request
+  // facts and cookie writing they hand on.
+  'lib/auth/guards/route.ts',
+  'lib/auth/guards/action.ts:29-80',
+  'lib/auth/guards/action.ts:85-89',
+  'lib/auth/guards/respond.ts',
+  // Token verification: precheck (size, shape, key-locating headers), the lifetime bound, the
+  // claim shapes, the memo's expiry and verifyUncached (alg, typ, iss, aud, exp, iat, maxAge,
+  // clock tolerance, the kind check). Not signing, and not joseRejection (the /learn page's
+  // precise reasons; requests only see expired/invalid, which the memo and round trip test).
+  'lib/auth/tokens/jwt.ts:171-234',
+  'lib/auth/tokens/jwt.ts:263-295',
+  // The session check: revocation, tokensValidAfter, the scope rule, pages (whole file).
+  'lib/auth/session/dal.ts',
+  // Refresh rotation: rotateRefreshToken, the grace window and replay (replayOutcome,
+  // endForReuse).
+  'lib/auth/sign-ins/lifecycle.ts:209-298',
+];
 
 export default config;

@@ -18,10 +18,20 @@ const SECURITY_INT_TESTS = [
   'app/api/auth/session-lifecycle.int.test.ts',
   'app/api/auth/sign-out-after-idle.int.test.ts',
   'app/api/auth/two-tabs-refresh.int.test.ts',
+  'app/api/auth/token/token.int.test.ts',
   'lib/auth/accounts/*.int.test.ts',
   'lib/auth/api-tokens/*.int.test.ts',
+  'lib/auth/guards/*.int.test.ts',
   'lib/auth/session/*.int.test.ts',
+  'lib/auth/sign-ins/*.int.test.ts',
   'lib/auth/token-lifecycle.int.test.ts',
+  // The cart and checkout writes: the data layer, and the routes that call it.
+  'app/api/shop-routes.int.test.ts',
+  'app/api/guest-cart.int.test.ts',
+  'lib/shop/cart.int.test.ts',
+  'lib/shop/cart-rules.int.test.ts',
+  'lib/shop/checkout.int.test.ts',
+  'lib/shop/guest-cart.int.test.ts',
 ];
 
 export default async function strykerConfig(env: ConfigEnv): Promise<ViteUserConfig> {

@@ -65,4 +65,10 @@ describe('declared guards', () => {
     // Guests and API tokens alike (the cart): the scope applies when a token is presented.
     expect(() => handler({ auth: 'optional', scope: 'cart:read' }, async () => new Response())).not.toThrow();
   });
+
+  it('finds no guard on what is not a function (a constant a route module exports, say)', () => {
+    expect(guardOf(undefined)).toBeUndefined();
+    expect(guardOf(null)).toBeUndefined();
+    expect(guardOf({ kind: 'route' })).toBeUndefined();
+  });
 });

@@ -71,3 +71,23 @@ describe('a page request', () => {
     expect(await getPageSession()).toBeNull();
   });
 });
+
+describe('a protected page without a good sign-in', () => {
+  it('sends a visitor with no cookie to sign-in, and says "revoked" only when a cookie was refused', async () => {
+    request.headers = new Headers();
+    expect(await redirectTarget(() => requirePageSession('/account'))).toBe('/login?next=%2Faccount');
+    const { signOut } = await import('@/lib/auth/sign-ins');
+    const ended = await startSession(userId);
+    await signOut({ access: ended.access.token });
+    request.headers = new Headers({ cookie: `access=${ended.access.token}` });
+    expect(await redirectTarget(() => requirePageSession('/account'))).toBe('/login?next=%2Faccount&reason=revoked');
+    // A script's Authorization header is no page visitor's cookie: no "signed out elsewhere".
+    request.headers = new Headers({ authorization: `Bearer ${ended.access.token}`, cookie: `access=${ended.access.token}` });
+    expect(await redirectTarget(() => requirePageSession('/account'))).toBe('/login?next=%2Faccount');
+  });
+
+  it('refuses to serve a page that guards itself but is missing from the protection table', async () => {
+    request.headers = new Headers({ cookie: `access=${signInToken}` });
+    await expect(requirePageSession('/not-in-the-table')).rejects.toThrow(/PROTECTED_PAGES/);
+  });
+});
