@@ -4,7 +4,8 @@
 // (a surviving mutant) is a rule nothing proves. docs/security.md ("Mutation testing") records the
 // score and every survivor with why it is harmless.
 //
-// Not part of `npm test` or CI: a full run takes the better part of an hour on two cores.
+// The full run takes the better part of an hour on two cores, so `npm test` (and CI) runs only the
+// entries whose files changed since the committed report (scripts/mutation-changed.mjs).
 // Incremental mode keeps the last result in reports/stryker-incremental.json (committed), so a
 // rerun retests only mutants in changed code or covered by changed tests.
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */

@@ -4,6 +4,9 @@
 //   typecheck  tsc --noEmit
 //   lint       eslint .
 //   vitest     vitest run            (projects unit, edge, int-sqlite, int-postgres)
+//   mutation   npm run test:mutation:changed  (Stryker on the security-core files changed since
+//                                     the committed mutation report; a second when none did;
+//                                     fails under 90 %)
 //   build      next build            (production build; also type-checks)
 //   vercel     npm run vercel:check  (`vercel build` offline; Edge middleware, no SQLite driver
 //                                     in Node functions; skips only if the CLI cannot be installed)
@@ -42,6 +45,7 @@ const STEPS = [
   { name: 'typecheck', command: bin('tsc'), args: ['--noEmit'] },
   { name: 'lint', command: bin('eslint'), args: ['.'] },
   { name: 'vitest', command: bin('vitest'), args: ['run'], report: vitestReport, read: readVitestReport },
+  { name: 'mutation', command: process.execPath, args: [join(root, 'scripts/mutation-changed.mjs')] },
   { name: 'build', command: bin('next'), args: ['build'] },
   // The benchmark's smoke mode (tiny iteration counts) against this build, so the bench cannot rot.
   { name: 'bench-smoke', command: bin('vitest'), args: ['run', '--config', 'bench/vitest.config.ts'], env: { NEXT_DIST_DIR: '.next' }, report: vitestReport, read: readVitestReport },
