@@ -12,9 +12,10 @@
 //    (so CI never rewrites it), with thresholds.break = 90: a score under 90 % exits non-zero.
 //    The score is of the whole set (Stryker keeps the reused results of the other files).
 //
-// The base commit must be in the clone: a shallow CI checkout needs enough history
-// (fetch-depth: 0); without it every entry is treated as changed.
+// Where the base commit is not in the clone (a shallow CI checkout), the files' SHA-256 recorded
+// next to it decide instead (`hashes`); only a base with neither retests every entry.
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -60,6 +61,19 @@ export function changedPathsSince(sha, cwd = root) {
   return [...diff.out.split('\n'), ...untracked.out.split('\n')].filter(Boolean);
 }
 
+/** SHA-256 of each file's content (null for a missing file), for a clone without the base commit. */
+export function fileHashes(files, cwd = root) {
+  return Object.fromEntries(
+    [...new Set(files)].sort().map((file) => [file, existsSync(join(cwd, file)) ? createHash('sha256').update(readFileSync(join(cwd, file))).digest('hex') : null]),
+  );
+}
+
+/** The files whose content differs from the recorded hashes (or that were not recorded). */
+export function changedByHash(recorded, files, cwd = root) {
+  const now = fileHashes(files, cwd);
+  return Object.keys(now).filter((file) => !(file in recorded) || recorded[file] !== now[file]);
+}
+
 async function main() {
   const started = Date.now();
   const { default: config } = await import('../stryker.config.mjs');
@@ -71,6 +85,10 @@ async function main() {
   let entries;
   if (hasCommit(base.commit)) {
     entries = changedEntries({ mutate: config.mutate, changedPaths: changedPathsSince(base.commit), baseMutate: base.mutate });
+  } else if (base.hashes) {
+    console.log(`mutation: base commit ${base.commit} is not in this clone (shallow?); comparing the files' recorded SHA-256`);
+    const changedPaths = changedByHash(base.hashes, config.mutate.map(mutateFile));
+    entries = changedEntries({ mutate: config.mutate, changedPaths, baseMutate: base.mutate });
   } else {
     console.log(`mutation: base commit ${base.commit} is not in this clone (shallow?); retesting every security-core file`);
     entries = config.mutate;

@@ -6,7 +6,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { changedEntries, changedPathsSince, hasCommit, mutateFile } from './mutation-changed.mjs';
+import { changedByHash, changedEntries, changedPathsSince, fileHashes, hasCommit, mutateFile } from './mutation-changed.mjs';
 
 const MUTATE = ['lib/auth/tokens/scopes.ts', 'lib/auth/http/cookies.ts:93-121', 'lib/shop/cart.ts:63-230', 'lib/shop/orders.ts:282-347'];
 
@@ -102,6 +102,28 @@ describe('changedPathsSince (real git)', () => {
     expect(hasCommit(git('rev-parse', 'HEAD'), repo)).toBe(true);
     expect(hasCommit('0123456789abcdef0123456789abcdef01234567', repo)).toBe(false);
     expect(hasCommit('--help', repo)).toBe(false);
+  });
+});
+
+describe('changedByHash (a clone without the base commit)', () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'mutation-hash-'));
+    mkdirSync(join(dir, 'lib/shop'), { recursive: true });
+    writeFileSync(join(dir, 'lib/shop/cart.ts'), 'export const a = 1;\n');
+    writeFileSync(join(dir, 'lib/shop/orders.ts'), 'export const b = 1;\n');
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('finds the files whose content changed, was deleted, or was never recorded', () => {
+    const files = ['lib/shop/cart.ts', 'lib/shop/orders.ts'];
+    const recorded = fileHashes(files, dir);
+    expect(changedByHash(recorded, files, dir)).toEqual([]);
+    writeFileSync(join(dir, 'lib/shop/cart.ts'), 'export const a = 2;\n');
+    expect(changedByHash(recorded, files, dir)).toEqual(['lib/shop/cart.ts']);
+    rmSync(join(dir, 'lib/shop/orders.ts'));
+    expect(changedByHash(recorded, files, dir)).toEqual(['lib/shop/cart.ts', 'lib/shop/orders.ts']);
+    expect(changedByHash({}, ['lib/shop/cart.ts'], dir)).toEqual(['lib/shop/cart.ts']);
   });
 });
 

@@ -2,7 +2,7 @@
 // `npm run test:mutation`: Stryker over the whole `mutate` list of stryker.config.mjs (incremental),
 // then, when it succeeded, a note of what the committed incremental report was produced on:
 //
-//   reports/stryker-base.json  { commit, dirty, date, mutate }
+//   reports/stryker-base.json  { commit, dirty, date, mutate, hashes }
 //
 // `npm run test:mutation:changed` (scripts/mutation-changed.mjs) reads it to find which mutated
 // files changed since that commit. `commit` is HEAD at the time of the run; `dirty` lists the
@@ -15,7 +15,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import config from '../stryker.config.mjs';
-import { changedPathsSince, hasCommit, mutateFile } from './mutation-changed.mjs';
+import { changedPathsSince, fileHashes, hasCommit, mutateFile } from './mutation-changed.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const BASE_FILE = 'reports/stryker-base.json';
@@ -64,7 +64,9 @@ function main() {
   const partial = mutateArgument(process.argv.slice(2));
   const mutate = partial ? [...new Set([...partial, ...stillValid(readBase())])] : config.mutate;
   const dirty = mutate.map(mutateFile).filter((file) => changed.has(file));
-  const base = { commit, dirty, date: new Date().toISOString(), seconds, mutate };
+  // The mutated files' content as the report saw it: what a clone without `commit` compares.
+  const hashes = fileHashes(mutate.map(mutateFile), root);
+  const base = { commit, dirty, date: new Date().toISOString(), seconds, mutate, hashes };
   writeFileSync(join(root, BASE_FILE), JSON.stringify(base, null, 2) + '\n');
   console.log(`mutation: ${BASE_FILE} records ${commit}${dirty.length ? ` (with uncommitted changes to ${dirty.join(', ')})` : ''}; run took ${seconds} s`);
 }
