@@ -5,7 +5,7 @@
 import { SignJWT } from 'jose';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { resetEnvForTests } from '@/lib/env';
-import { MAX_TOKEN_LENGTH, TOKEN_TYPES, clearVerifyMemo, signToken, verifyToken } from './jwt';
+import { API_TOKEN_MAX_TTL_SECONDS, MAX_TOKEN_LENGTH, TOKEN_TYPES, clearVerifyMemo, signToken, tokenLifetime, verifyToken } from './jwt';
 import { resetKeysForTests } from './keys';
 import { uuidv7 } from './uuid';
 
@@ -120,5 +120,34 @@ describe('the verification memo', () => {
     expect(await accepted(token)).toBe(true); // memoised: the signature is not checked again
     clearVerifyMemo();
     expect(await accepted(token)).toBe(false);
+  });
+});
+
+// The lifetime bound: a sign-in access token lives AUTH_ACCESS_TTL at most, whatever its exp says;
+// only a personal API token (a scope, no auth_time) may live longer, up to API_TOKEN_MAX_TTL_SECONDS,
+// and it must still work long after it was issued. (A token we signed wrongly, or with a leaked key
+// and a far exp, dies here.)
+describe('the lifetime bound', () => {
+  it('refuses a sign-in access token whose exp is one second past AUTH_ACCESS_TTL, and accepts one at it', async () => {
+    const ttl = tokenLifetime('access');
+    const iat = now();
+    expect(await accepted(await forge(claims({ iat, exp: iat + ttl })))).toBe(true);
+    expect(await verifyToken('access', await forge(claims({ iat, exp: iat + ttl + 1 })))).toEqual({ ok: false, reason: 'invalid' });
+    // A sign-in token narrowed to a scope at the token endpoint has auth_time: still a sign-in token.
+    expect((await verifyToken('access', await forge(claims({ iat, exp: iat + 86_400, scope: 'cart:read', auth_time: iat })))).ok).toBe(false);
+  });
+
+  it('accepts an API token issued a month ago for a year, and refuses one a second longer than the maximum', async () => {
+    const iat = now() - 30 * 86_400;
+    expect(await accepted(await forge(claims({ iat, exp: iat + API_TOKEN_MAX_TTL_SECONDS, scope: 'cart:read' })))).toBe(true);
+    expect((await verifyToken('access', await forge(claims({ iat, exp: iat + API_TOKEN_MAX_TTL_SECONDS + 1, scope: 'cart:read' })))).ok).toBe(false);
+  });
+
+  it('never lets a refresh token live past AUTH_REFRESH_TTL, even with a scope', async () => {
+    const ttl = tokenLifetime('refresh');
+    const iat = now();
+    const refresh = (payload: Record<string, unknown>) => forge(payload, { typ: TOKEN_TYPES.refresh });
+    expect((await verifyToken('refresh', await refresh(claims({ iat, exp: iat + ttl })))).ok).toBe(true);
+    expect((await verifyToken('refresh', await refresh(claims({ iat, exp: iat + ttl + 1, scope: 'cart:read' })))).ok).toBe(false);
   });
 });
