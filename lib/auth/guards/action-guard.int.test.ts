@@ -9,20 +9,11 @@ import { createApiToken } from '@/lib/auth/api-tokens';
 import { startSession } from '@/lib/auth/sign-ins';
 import { signToken, uuidv7 } from '@/lib/auth/tokens';
 import { AppError, badRequest } from '@/lib/errors';
+import { request } from '@/test/next-headers';
 import { createUser } from '@/test/shop-data';
 import { action, formAction } from './action';
 
-const request = vi.hoisted(() => ({ headers: new Headers() }));
-
-vi.mock('next/headers', () => ({
-  headers: async () => request.headers,
-  cookies: async () => ({
-    get: (name: string) => {
-      const pair = (request.headers.get('cookie') ?? '').split('; ').find((p) => p.startsWith(`${name}=`));
-      return pair ? { name, value: pair.slice(name.length + 1) } : undefined;
-    },
-  }),
-}));
+vi.mock('next/headers', async () => (await import('@/test/next-headers')).nextHeaders);
 
 const OURS = 'http://localhost:3000';
 const foreign = 'https://evil.example';

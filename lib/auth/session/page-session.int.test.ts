@@ -9,20 +9,11 @@ import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createApiToken } from '@/lib/auth/api-tokens';
 import { startSession } from '@/lib/auth/sign-ins';
 import { API_SCOPES } from '@/lib/auth/tokens';
+import { request } from '@/test/next-headers';
 import { createUser } from '@/test/shop-data';
 import { getPageSession, requirePageSession } from './dal';
 
-const request = vi.hoisted(() => ({ headers: new Headers() }));
-
-vi.mock('next/headers', () => ({
-  headers: async () => request.headers,
-  cookies: async () => ({
-    get: (name: string) => {
-      const pair = (request.headers.get('cookie') ?? '').split('; ').find((p) => p.startsWith(`${name}=`));
-      return pair ? { name, value: pair.slice(name.length + 1) } : undefined;
-    },
-  }),
-}));
+vi.mock('next/headers', async () => (await import('@/test/next-headers')).nextHeaders);
 
 /** What next/navigation's redirect() throws: its digest carries the target. */
 async function redirectTarget(run: () => Promise<unknown>): Promise<string> {
