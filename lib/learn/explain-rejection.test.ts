@@ -45,6 +45,42 @@ describe('explainRejection', () => {
     expect(await verifyToken('access', token)).toEqual({ ok: false, reason });
   });
 
+  // Signed with the real key, so only the shape checks after the signature can refuse them.
+  async function signedPayload(payload: Record<string, unknown>, header: Record<string, unknown> = {}) {
+    return new SignJWT(payload).setProtectedHeader({ alg: 'HS256', typ: 'at+jwt', ...header }).sign(key());
+  }
+  function payload(overrides: Record<string, unknown> = {}): Record<string, unknown> {
+    const now = Math.floor(Date.now() / 1000);
+    return { iss: env().AUTH_ISSUER, aud: env().AUTH_AUDIENCE, sub: 'u', sid: uuidv7(), jti: uuidv7(), iat: now, exp: now + 60, ...overrides };
+  }
+
+  it.each(['exp', 'iat', 'jti', 'sub', 'sid'])('names the missing claim when a signed token has no %s', async (claim) => {
+    const { [claim]: _left, ...rest } = payload();
+    expect(await explainRejection('access', await signedPayload(rest))).toEqual({ ok: false, reason: 'invalid', code: 'missing_claim', claim });
+  });
+
+  it.each([
+    ['sub', 42],
+    ['sid', 42],
+    ['jti', 42],
+    ['sid', 'not-a-uuid'],
+    ['scope', ['cart:read']],
+  ])('refuses a signed token whose %s is %j as a claims problem, not a crash', async (claim, value) => {
+    const token = await signedPayload(payload({ [claim]: value }));
+    expect(await explainRejection('access', token)).toEqual({ ok: false, reason: 'invalid', code: 'claims' });
+    expect(await verifyToken('access', token)).toEqual({ ok: false, reason: 'invalid' });
+  });
+
+  it('names a header that is not JSON, a kid too long or not a string, and a lifetime past the access TTL', async () => {
+    // Three base64url segments (the shape passes) whose header does not decode to JSON.
+    expect(await explainRejection('access', 'bm90LWpzb24.e30.c2ln')).toEqual({ ok: false, reason: 'malformed', code: 'malformed' });
+    expect(await explainRejection('access', await signedPayload(payload(), { kid: 'k'.repeat(65) }))).toEqual({ ok: false, reason: 'invalid', code: 'key_header' });
+    expect(await explainRejection('access', await signedPayload(payload(), { kid: 7 }))).toEqual({ ok: false, reason: 'invalid', code: 'key_header' });
+    const now = Math.floor(Date.now() / 1000);
+    const tooLong = await signedPayload(payload({ iat: now, exp: now + env().AUTH_ACCESS_TTL + 1 }));
+    expect(await explainRejection('access', tooLong)).toEqual({ ok: false, reason: 'invalid', code: 'lifetime' });
+  });
+
   it('names an expired token', async () => {
     const { token } = await signToken('access', { sub: 'u', sid: uuidv7() }, Date.now() - 3600_000);
     expect(await explainRejection('access', token)).toMatchObject({ ok: false, code: 'expired', reason: 'expired' });

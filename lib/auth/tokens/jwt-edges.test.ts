@@ -5,7 +5,7 @@
 import { SignJWT } from 'jose';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { resetEnvForTests } from '@/lib/env';
-import { API_TOKEN_MAX_TTL_SECONDS, MAX_TOKEN_LENGTH, TOKEN_TYPES, clearVerifyMemo, signToken, tokenLifetime, verifyToken } from './jwt';
+import { API_TOKEN_MAX_TTL_SECONDS, MAX_TOKEN_LENGTH, MEMO_LIMIT, TOKEN_TYPES, clearVerifyMemo, signToken, tokenLifetime, verifyToken } from './jwt';
 import { resetKeysForTests } from './keys';
 import { uuidv7 } from './uuid';
 
@@ -109,6 +109,37 @@ describe('the verification memo', () => {
   it('a refusal carries only ok and the coarse reason (the precise code is for the /learn page)', async () => {
     expect(await verifyToken('access', await forge(claims({ iss: 'someone-else' })))).toEqual({ ok: false, reason: 'invalid' });
     expect(await verifyToken('access', 'x.y')).toEqual({ ok: false, reason: 'malformed' });
+  });
+
+  // The memo is bounded so that a flood of distinct valid tokens cannot grow the process without
+  // end; the oldest entry goes first. Whether a token is still memoised shows after the secret
+  // changes: a memoised token is still accepted (its signature is not checked again), an evicted
+  // one is verified anew and refused.
+  it(`holds at most ${MEMO_LIMIT} tokens, dropping the oldest first`, async () => {
+    const iat = now();
+    const tokens = await Promise.all(Array.from({ length: MEMO_LIMIT + 1 }, () => forge(claims({ iat, exp: iat + 900 }))));
+    const [oldest, second, ...rest] = tokens;
+    // Exactly full: the oldest is still there.
+    for (const token of [oldest, second, ...rest.slice(0, MEMO_LIMIT - 2)]) expect(await accepted(token)).toBe(true);
+    const newest = rest[MEMO_LIMIT - 2];
+    expect(await accepted(newest)).toBe(true); // one past full: the oldest goes, and only it
+    process.env.AUTH_SECRET = 'another-test-only-secret-of-forty-eight-chars-000';
+    resetEnvForTests();
+    resetKeysForTests();
+    expect(await accepted(oldest)).toBe(false);
+    expect(await accepted(second)).toBe(true);
+    expect(await accepted(newest)).toBe(true);
+  });
+
+  it(`keeps all ${MEMO_LIMIT} when it is exactly full`, async () => {
+    const iat = now();
+    const tokens = await Promise.all(Array.from({ length: MEMO_LIMIT }, () => forge(claims({ iat, exp: iat + 900 }))));
+    for (const token of tokens) expect(await accepted(token)).toBe(true);
+    process.env.AUTH_SECRET = 'another-test-only-secret-of-forty-eight-chars-000';
+    resetEnvForTests();
+    resetKeysForTests();
+    expect(await accepted(tokens[0])).toBe(true);
+    expect(await accepted(tokens[MEMO_LIMIT - 1])).toBe(true);
   });
 
   it('is emptied by clearVerifyMemo: a token of a secret since changed is then refused', async () => {

@@ -207,7 +207,7 @@ function toClaims(payload: JWTPayload): TokenClaims | null {
 // Verified tokens, memoised by exact string until they expire. A hit skips only the signature
 // check, which is pure: the same string verifies the same way until exp. Revocation is checked by
 // the caller on every request regardless. Bounded: the oldest entry goes when it is full.
-const MEMO_LIMIT = 10_000;
+export const MEMO_LIMIT = 10_000;
 const verified = new Map<string, TokenClaims>();
 
 function remember(key: string, claims: TokenClaims): void {
