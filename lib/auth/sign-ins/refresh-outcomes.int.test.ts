@@ -7,7 +7,7 @@ import { clearVerifyMemo } from '@/lib/auth/tokens';
 import { db } from '@/lib/db';
 import { env, resetEnvForTests } from '@/lib/env';
 import { createUser } from '@/test/shop-data';
-import { issueTokenPair, rotateRefreshToken, startSession } from './lifecycle';
+import { issueTokenPair, rotateRefreshToken, signOut, startSession } from './lifecycle';
 
 afterEach(() => clearVerifyMemo());
 
@@ -108,8 +108,9 @@ describe('one live branch', () => {
     expect(await rotateRefreshToken(stray.refresh.token)).toEqual({ ok: false, reason: 'reuse' });
     expect(await familyRevoked(live.refresh.claims.sid)).toBe('reuse');
     expect(await rotateRefreshToken(live.refresh.token)).toEqual({ ok: false, reason: 'revoked' });
+    // What /account's activity shows the owner.
     const audit = await (await db()).auditEvent.findFirst({ where: { userId: id, type: 'refresh_reuse' } });
-    expect(audit).not.toBeNull();
+    expect(audit?.detail).toBe('An old sign-in token was presented again; that sign-in was ended.');
   });
 
   it('a family from before sign-in rows gets its row at its first rotation, and the rules apply from then on', async () => {
@@ -122,6 +123,60 @@ describe('one live branch', () => {
     const row = await (await db()).session.findUniqueOrThrow({ where: { id: sid } });
     expect(row).toMatchObject({ userId: id, refreshJti: next.refresh.claims.jti, previousRefreshJti: old.refresh.claims.jti, amr: 'pwd', revokedAt: null });
     expect(row.authTime?.getTime()).toBe(Math.floor(t0 / 1000) * 1000);
+    // It began when its auth_time says (the sid's time), from a browser nobody recorded.
+    expect(row.createdAt.getTime()).toBe(Math.floor(t0 / 1000) * 1000);
+    expect(row.userAgent).toBe('unknown');
     expect((await rotated(old.refresh.token, t0 + 1000)).refresh.claims.jti).toBe(next.refresh.claims.jti);
+  });
+});
+
+describe('an ended sign-in stays ended', () => {
+  it('a family from before sign-in rows, ended by its id alone, is refused, not given a row', async () => {
+    const { id } = await createUser();
+    const { uuidv7 } = await import('@/lib/auth/tokens');
+    const sid = uuidv7();
+    const old = await issueTokenPair(id, sid);
+    // Sign-out of a family without a row can only record its id.
+    await signOut({ refresh: old.refresh.token });
+    expect(await (await db()).session.findUnique({ where: { id: sid } })).toBeNull();
+    expect(await familyRevoked(sid)).toBe('logout');
+    expect(await rotateRefreshToken(old.refresh.token)).toEqual({ ok: false, reason: 'revoked' });
+    expect(await (await db()).session.findUnique({ where: { id: sid } })).toBeNull();
+  });
+
+  it('after sign-out, a token rotated a moment before is "revoked", not a reuse alarm', async () => {
+    const { id } = await createUser();
+    const t0 = Date.now();
+    const first = await startSession(id, null, undefined, t0);
+    const next = await rotated(first.refresh.token, t0);
+    await signOut({ refresh: next.refresh.token }, null, t0 + 1000);
+    // Inside the grace window of `first`'s rotation: an old tab refreshing after sign-out.
+    expect(await rotateRefreshToken(first.refresh.token, t0 + 2000)).toEqual({ ok: false, reason: 'revoked' });
+    expect(await familyRevoked(first.refresh.claims.sid)).toBe('logout');
+    expect(await (await db()).auditEvent.count({ where: { userId: id, type: 'refresh_reuse' } })).toBe(0);
+  });
+});
+
+describe('the absolute end of a sign-in', () => {
+  it('refuses a refresh at exactly AUTH_SESSION_MAX_AGE after auth_time as expired, and rotates one a millisecond before', async () => {
+    process.env.AUTH_SESSION_MAX_AGE = '60';
+    resetEnvForTests();
+    const { id } = await createUser();
+    const t0 = Math.floor(Date.now() / 1000) * 1000;
+    const first = await startSession(id, null, undefined, t0);
+    const end = t0 + 60_000;
+    // The refresh token itself lives to the end (and the clock tolerance): only the sign-in's age refuses it.
+    expect(first.refresh.claims.exp * 1000).toBe(end);
+    const before = await rotated(first.refresh.token, end - 1);
+    expect(await rotateRefreshToken(before.refresh.token, end)).toEqual({ ok: false, reason: 'expired' });
+  });
+
+  it('keeps every sign-in method on the row through a rotation, as the list it was', async () => {
+    const { id } = await createUser();
+    const first = await startSession(id, null, { amr: ['pwd', 'otp', 'mfa'] });
+    const next = await rotated(first.refresh.token);
+    const row = await (await db()).session.findUniqueOrThrow({ where: { id: first.refresh.claims.sid } });
+    expect(row.amr).toBe('pwd otp mfa');
+    expect(next.access.claims.amr).toEqual(['pwd', 'otp', 'mfa']);
   });
 });

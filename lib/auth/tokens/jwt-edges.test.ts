@@ -118,10 +118,10 @@ describe('the verification memo', () => {
   it(`holds at most ${MEMO_LIMIT} tokens, dropping the oldest first`, async () => {
     const iat = now();
     const tokens = await Promise.all(Array.from({ length: MEMO_LIMIT + 1 }, () => forge(claims({ iat, exp: iat + 900 }))));
-    const [oldest, second, ...rest] = tokens;
+    const [oldest, second, ...rest] = tokens as [string, string, ...string[]];
     // Exactly full: the oldest is still there.
     for (const token of [oldest, second, ...rest.slice(0, MEMO_LIMIT - 2)]) expect(await accepted(token)).toBe(true);
-    const newest = rest[MEMO_LIMIT - 2];
+    const newest = rest[MEMO_LIMIT - 2]!;
     expect(await accepted(newest)).toBe(true); // one past full: the oldest goes, and only it
     process.env.AUTH_SECRET = 'another-test-only-secret-of-forty-eight-chars-000';
     resetEnvForTests();
@@ -138,8 +138,8 @@ describe('the verification memo', () => {
     process.env.AUTH_SECRET = 'another-test-only-secret-of-forty-eight-chars-000';
     resetEnvForTests();
     resetKeysForTests();
-    expect(await accepted(tokens[0])).toBe(true);
-    expect(await accepted(tokens[MEMO_LIMIT - 1])).toBe(true);
+    expect(await accepted(tokens[0]!)).toBe(true);
+    expect(await accepted(tokens[MEMO_LIMIT - 1]!)).toBe(true);
   });
 
   it('is emptied by clearVerifyMemo: a token of a secret since changed is then refused', async () => {
