@@ -27,8 +27,8 @@ const config = {
     // page's precise reasons; requests only see expired/invalid).
     'lib/auth/tokens/jwt.ts:171-234',
     'lib/auth/tokens/jwt.ts:263-295',
-    // API-token scopes; the Origin (CSRF) check: whole files.
-    'lib/auth/tokens/scopes.ts',
+    // API-token scopes (all but the words describing them, lines 13-18); the Origin (CSRF) check.
+    'lib/auth/tokens/scopes.ts:19-39',
     'lib/auth/http/csrf.ts',
     // Reading the credential: readCookie, readCredential (the rest builds Set-Cookie options).
     'lib/auth/http/cookies.ts:93-121',

@@ -30,7 +30,7 @@ export function hasScope(claims: Pick<TokenClaims, 'scope'>, needed: ApiScope): 
 
 /** Normalises a requested scope: known scopes only, deduplicated and sorted; null when empty. */
 export function normaliseScope(requested: string): string | null {
-  const scopes = [...new Set(requested.split(' ').filter(Boolean))].filter(isApiScope).sort();
+  const scopes = [...new Set(requested.split(' '))].filter(isApiScope).sort();
   return scopes.length ? scopes.join(' ') : null;
 }
 
