@@ -25,8 +25,8 @@ const config = {
     // claim shapes, the memo and its bound, and verifyUncached (alg, typ, iss, aud, exp, iat,
     // maxAge, clock tolerance, the kind check). Not signing, and not joseRejection (the /learn
     // page's precise reasons; requests only see expired/invalid).
-    'lib/auth/tokens/jwt.ts:171-234',
-    'lib/auth/tokens/jwt.ts:263-295',
+    'lib/auth/tokens/jwt.ts:171-237',
+    'lib/auth/tokens/jwt.ts:266-301',
     // API-token scopes (all but the words describing them, lines 13-18); the Origin (CSRF) check.
     'lib/auth/tokens/scopes.ts:19-39',
     'lib/auth/http/csrf.ts',

@@ -88,6 +88,11 @@ describe('auth_time and amr', () => {
     expect(result).toEqual({ ok: true, claims: { sub: 'user-1', sid: base.sid, jti: base.jti, iat, exp: iat + 900, scope: 'cart:read' } });
     expect(Object.keys(result.ok ? result.claims : {}).sort()).toEqual(['exp', 'iat', 'jti', 'scope', 'sid', 'sub']);
   });
+
+  it('hands back no scope member at all for a token without one (a sign-in is not "scope: undefined")', async () => {
+    const result = await verifyToken('access', await forge(claims()));
+    expect(result.ok && Object.keys(result.claims).sort()).toEqual(['exp', 'iat', 'jti', 'sid', 'sub']);
+  });
 });
 
 describe('the verification memo', () => {

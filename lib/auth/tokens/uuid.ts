@@ -20,8 +20,8 @@ export function uuidv7(nowMs: number = Date.now()): string {
 
 const UUIDV7 = /^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 
-export function isUuidv7(value: string): boolean {
-  return UUIDV7.test(value);
+export function isUuidv7(value: unknown): value is string {
+  return typeof value === 'string' && UUIDV7.test(value);
 }
 
 /** The millisecond timestamp inside a UUIDv7, or null when the value is not one. */
