@@ -45,11 +45,11 @@ const config = {
     'lib/auth/sign-ins/lifecycle.ts:213-309',
     'lib/auth/sign-ins/lifecycle.ts:351-384',
     // The declared guards: route handlers and server actions (whole files but for the database-
-    // outage branch of formAction, lines 81-84, which only logs and maps a 503), the request facts
+    // outage branch of formAction, lines 75-78, which only logs and maps a 503), the request facts
     // and cookie writing they hand on, markGuarded's refusals and guardOf.
     'lib/auth/guards/route.ts',
-    'lib/auth/guards/action.ts:29-80',
-    'lib/auth/guards/action.ts:85-89',
+    'lib/auth/guards/action.ts:29-74',
+    'lib/auth/guards/action.ts:79-83',
     'lib/auth/guards/respond.ts',
     'lib/auth/guards/options.ts:38-53',
     // The cart and checkout writes: whose cart a key reaches (cartWhere), the writes and the merge

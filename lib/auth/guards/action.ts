@@ -53,13 +53,6 @@ export function action<A extends AuthMode, Args extends unknown[], R>(
   return markGuarded(guarded, 'action', options);
 }
 
-/** redirect() and notFound() from next/navigation work by throwing an error with a digest. */
-function isNavigation(error: unknown): boolean {
-  return error instanceof Error && typeof (error as { digest?: unknown }).digest === 'string';
-}
-
-const SIGNED_OUT = 'Your sign-in has ended. Sign in again to carry on.';
-
 /**
  * A guarded form action for useActionState. `values` reads what to put back into the form (never
  * a password); refusals and database outages become `{ status: 'error', message, code, fields, values }`.
@@ -73,9 +66,10 @@ export function formAction<Values extends object, Result = undefined, A extends 
     try {
       return await body(formData, { ...(await applyGuard(options)), values });
     } catch (error) {
-      if (isNavigation(error)) throw error;
+      // redirect() and notFound() work by throwing (an error with a digest): being neither a refusal
+      // nor an outage, they are rethrown below, as Next needs.
       if (error instanceof AppError) {
-        const message = error.code === 'unauthorized' ? SIGNED_OUT : error.message;
+        const message = error.code === 'unauthorized' ? 'Your sign-in has ended. Sign in again to carry on.' : error.message;
         return { status: 'error', message, code: error.code, ...(error.fields ? { fields: error.fields } : {}), values };
       }
       if (isDatabaseUnavailable(error)) {

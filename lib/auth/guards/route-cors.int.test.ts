@@ -11,6 +11,7 @@ import { uuidv7 } from '@/lib/auth/tokens';
 import { resetEnvForTests } from '@/lib/env';
 import { errorBody, makeRequest } from '@/test/auth-requests';
 import { createUser } from '@/test/shop-data';
+import { handler } from './route';
 
 const none = {} as never;
 const ALLOWED = 'https://app.example.com';
@@ -85,5 +86,16 @@ describe('CORS on actual answers (the guard adds it)', () => {
     const response = await productsRoute(makeRequest('/api/products', 'GET', { origin: ALLOWED }), none);
     expect(response.status).toBe(200);
     expect(response.headers.get('access-control-allow-origin')).toBeNull();
+  });
+});
+
+describe('CORS on an answer whose headers cannot be changed', () => {
+  it('copies a Response.redirect (immutable headers) and adds the headers to the copy', async () => {
+    allow(ALLOWED);
+    const redirecting = handler({ auth: 'none' }, async () => Response.redirect('http://localhost:3000/elsewhere', 302));
+    const answer = await redirecting(makeRequest('/api/anything', 'GET', { origin: ALLOWED }), none);
+    expect(answer.status).toBe(302);
+    expect(answer.headers.get('location')).toBe('http://localhost:3000/elsewhere');
+    expect(answer.headers.get('access-control-allow-origin')).toBe(ALLOWED);
   });
 });
