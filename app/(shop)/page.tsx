@@ -69,8 +69,8 @@ export default async function CataloguePage({ searchParams }: Props) {
           <EmptyResult query={query} total={result.total} />
         ) : (
           <ul className="product-grid">
-            {result.products.map((product) => (
-              <ProductCard key={product.id} product={product} />
+            {result.products.map((product, index) => (
+              <ProductCard key={product.id} product={product} priority={index === 0} />
             ))}
           </ul>
         )}

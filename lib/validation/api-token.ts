@@ -1,7 +1,8 @@
 import { z } from '@/lib/validation/zod';
 import { API_SCOPES } from '@/lib/auth/tokens/scopes';
+import { API_TOKEN_TTL_DAYS } from '@/lib/validation/limits';
 
-export const API_TOKEN_TTL_DAYS = [7, 30, 90, 365] as const;
+export { API_TOKEN_TTL_DAYS };
 
 export const createApiTokenSchema = z
   .object({

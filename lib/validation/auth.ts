@@ -1,17 +1,11 @@
 // Schemas shared by the sign-in/sign-up forms (server actions) and the JSON route handlers.
+import { PASSWORD_MAX_BYTES, PASSWORD_MIN_LENGTH, passwordHint } from '@/lib/validation/limits';
 import { z } from '@/lib/validation/zod';
 
-/** bcrypt reads at most 72 bytes and silently ignores the rest, so longer passwords are refused. */
-export const PASSWORD_MAX_BYTES = 72;
-export const PASSWORD_MIN_LENGTH = 8;
+export { PASSWORD_MAX_BYTES, PASSWORD_MIN_LENGTH, passwordHint };
 
 /** Said in characters, as people count them; the byte limit only bites with accents or emoji. */
 const TOO_LONG = `Use a shorter password: at most ${PASSWORD_MAX_BYTES} characters, fewer with accents or emoji.`;
-
-/** The hint under a new-password box. */
-export function passwordHint(): string {
-  return `At least ${PASSWORD_MIN_LENGTH} characters, at most ${PASSWORD_MAX_BYTES} (fewer with accents or emoji).`;
-}
 
 export function utf8Length(value: string): number {
   return new TextEncoder().encode(value).byteLength;

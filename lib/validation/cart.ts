@@ -1,8 +1,8 @@
 // Schemas shared by the cart's forms (server actions) and its JSON route handlers.
+import { MAX_LINE_QUANTITY } from '@/lib/validation/limits';
 import { z } from '@/lib/validation/zod';
 
-/** The most of one product a cart line may hold. */
-export const MAX_LINE_QUANTITY = 99;
+export { MAX_LINE_QUANTITY };
 
 const productIdSchema = z
   .string({ error: 'Choose a product.' })

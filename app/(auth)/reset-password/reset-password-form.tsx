@@ -3,7 +3,7 @@ import { useActionState } from 'react';
 import { Field } from '@/app/_components/field';
 import { FormStatus } from '@/app/_components/form-status';
 import { SubmitButton } from '@/app/_components/submit-button';
-import { PASSWORD_MAX_BYTES, PASSWORD_MIN_LENGTH } from '@/lib/validation/auth';
+import { PASSWORD_MAX_BYTES, PASSWORD_MIN_LENGTH } from '@/lib/validation/limits';
 import { resetPasswordAction, type ResetPasswordState } from '../mail-actions';
 
 export function ResetPasswordForm({ token }: { token: string }) {

@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { useActionState } from 'react';
 import { Field } from '@/app/_components/field';
 import { SubmitButton } from '@/app/_components/submit-button';
-import { passwordHint } from '@/lib/validation/auth';
+import { passwordHint } from '@/lib/validation/limits';
 import { signupAction } from '../actions';
 import type { AuthFormState } from '../form-state';
 import { FormStatus } from '@/app/_components/form-status';

@@ -5,13 +5,14 @@ import styles from './product-card.module.css';
 import { StockBadge } from './stock-badge';
 import { ProductImage } from './product-image';
 
-export function ProductCard({ product, headingLevel = 2 }: { product: ProductDto; headingLevel?: 2 | 3 }) {
+/** `priority`: the first card of a list, the largest paint on a phone (one column): loaded at once. */
+export function ProductCard({ product, headingLevel = 2, priority = false }: { product: ProductDto; headingLevel?: 2 | 3; priority?: boolean }) {
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
   const soldOut = product.stock <= 0;
   return (
     <li className={soldOut ? `product-card ${styles.soldOut}` : 'product-card'} data-sold-out={soldOut ? 'true' : undefined}>
       {/* The image is decorative here: the link text names the product. */}
-      <ProductImage src={product.imageUrl} alt="" width={400} height={300} className="product-card-image" />
+      <ProductImage src={product.imageUrl} alt="" width={400} height={300} className="product-card-image" priority={priority} />
       <div className="product-card-body">
         <Heading className="product-card-title">
           <Link href={`/products/${product.slug}`} className="product-card-link">

@@ -1,4 +1,4 @@
-import { MAX_LINE_QUANTITY } from '@/lib/validation/cart';
+import { MAX_LINE_QUANTITY } from '@/lib/validation/limits';
 
 /** A labelled quantity box whose errors are tied to it (aria-describedby, aria-invalid). */
 export function QuantityInput({

@@ -49,9 +49,10 @@ export default async function CartPage() {
       ) : (
         <div className="cart-layout">
           <ul className="cart-lines" aria-label="Items in your cart">
-            {cart.items.map((line) => (
+            {cart.items.map((line, index) => (
               <li key={line.productId} className="cart-line card">
-                <ProductImage src={line.imageUrl} alt="" width={120} height={90} className="cart-line-image" />
+                {/* The first line's picture is the page's largest paint on a phone: loaded at once. */}
+                <ProductImage src={line.imageUrl} alt="" width={120} height={90} className="cart-line-image" priority={index === 0} />
                 <div className="cart-line-main">
                   <h2 className="cart-line-name">
                     <Link href={`/products/${line.slug}`}>{line.name}</Link>

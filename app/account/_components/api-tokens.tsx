@@ -2,8 +2,11 @@ import { SubmitButton } from '@/app/_components/submit-button';
 import table from '@/app/_components/table.module.css';
 import { Timestamp } from '@/app/_components/timestamp';
 import { listApiTokens } from '@/lib/auth/api-tokens';
+import { API_SCOPES, SCOPE_DESCRIPTIONS } from '@/lib/auth/tokens/scopes';
 import { revokeApiTokenAction } from '../actions';
-import { CreateApiTokenForm } from './create-api-token-form';
+import { CreateApiTokenForm, type ScopeChoice } from './create-api-token-form';
+
+const SCOPE_CHOICES: ScopeChoice[] = API_SCOPES.map((scope) => ({ scope, description: SCOPE_DESCRIPTIONS[scope] }));
 
 function When({ iso }: { iso: string | null }) {
   return iso ? <Timestamp iso={iso} /> : <>never</>;
@@ -68,7 +71,7 @@ export async function ApiTokens({ userId }: { userId: string }) {
         </table>
       )}
       <h3>Create a token</h3>
-      <CreateApiTokenForm />
+      <CreateApiTokenForm scopes={SCOPE_CHOICES} />
     </section>
   );
 }

@@ -2,7 +2,7 @@
 import { useActionState } from 'react';
 import { Field } from '@/app/_components/field';
 import { SubmitButton } from '@/app/_components/submit-button';
-import { passwordHint } from '@/lib/validation/auth';
+import { passwordHint } from '@/lib/validation/limits';
 import { changePasswordAction, type ChangePasswordState } from '../actions';
 import { FormStatus } from '@/app/_components/form-status';
 

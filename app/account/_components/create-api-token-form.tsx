@@ -2,14 +2,17 @@
 import { useActionState } from 'react';
 import { Field } from '@/app/_components/field';
 import { SubmitButton } from '@/app/_components/submit-button';
-import { API_SCOPES, SCOPE_DESCRIPTIONS } from '@/lib/auth/tokens/scopes';
-import { API_TOKEN_TTL_DAYS } from '@/lib/validation/api-token';
+import { API_TOKEN_TTL_DAYS } from '@/lib/validation/limits';
 import { createApiTokenAction, type CreateTokenState } from '../actions';
 import { CopyButton } from '@/app/_components/copy-button';
 import { FormStatus } from '@/app/_components/form-status';
 import styles from './account.module.css';
 
-export function CreateApiTokenForm() {
+/** One scope the form offers. The list comes from the server component: lib/auth/tokens/scopes
+ *  imports the token module (jose, the environment's schema), which has no place in the browser. */
+export type ScopeChoice = { scope: string; description: string };
+
+export function CreateApiTokenForm({ scopes }: { scopes: ScopeChoice[] }) {
   const [state, formAction] = useActionState<CreateTokenState, FormData>(createApiTokenAction, {});
   const chosen = new Set(state.values?.scopes ?? []);
   return (
@@ -31,9 +34,9 @@ export function CreateApiTokenForm() {
       <Field name="name" label="Token name" defaultValue={state.values?.name} errors={state.fields?.name} hint="For example: budget script" />
       <fieldset className="field" aria-describedby={state.fields?.scopes ? 'scopes-error' : undefined}>
         <legend>Scopes</legend>
-        {API_SCOPES.map((scope) => (
+        {scopes.map(({ scope, description }) => (
           <label key={scope} className="checkbox">
-            <input type="checkbox" name="scopes" value={scope} defaultChecked={chosen.has(scope)} /> <code>{scope}</code> {SCOPE_DESCRIPTIONS[scope]}
+            <input type="checkbox" name="scopes" value={scope} defaultChecked={chosen.has(scope)} /> <code>{scope}</code> {description}
           </label>
         ))}
         {state.fields?.scopes ? (
