@@ -94,7 +94,11 @@ async function sessionFor(credential: Credential): Promise<Session | null> {
   return credential.via === 'none' ? null : checkAccessToken(credential.token, credential.via);
 }
 
-const sessionOfThisRequest = cache(async (): Promise<Session | null> => sessionFor(await requestCredential()));
+async function sessionOfNextRequest(): Promise<Session | null> {
+  return sessionFor(await requestCredential());
+}
+
+const sessionOfThisRequest = cache(sessionOfNextRequest);
 
 // Route handlers run outside React's per-request cache: memoise per Request object instead.
 const sessionsByRequest = new WeakMap<Request, Promise<Session | null>>();
