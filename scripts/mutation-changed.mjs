@@ -16,7 +16,7 @@
 // next to it decide instead (`hashes`); only a base with neither retests every entry.
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -27,6 +27,38 @@ export const BREAK_AT = 90;
 /** The file of a `mutate` entry: `lib/auth/http/cookies.ts:93-121` (or `:93:1-121:2`) → that file. */
 export function mutateFile(entry) {
   return entry.replace(/:\d+(?::\d+)?-\d+(?::\d+)?$/, '');
+}
+
+/**
+ * The incremental report without mutants the `mutate` list no longer covers: a file taken out, or
+ * a mutant not wholly inside a range (Stryker's own rule). Stryker would otherwise carry their old
+ * results into every later report and score, for example after a range moved. Entries: `path`,
+ * `path:L1-L2` (whole lines) or `path:L1:C1-L2:C2`; globs and `!` exclusions are not supported.
+ */
+export function pruneIncremental(report, mutate) {
+  const ranges = new Map();
+  for (const entry of mutate) {
+    if (/[*?!{}[\]]/.test(entry)) throw new Error(`mutation: pruneIncremental reads plain paths and line ranges, not ${entry}`);
+    const file = mutateFile(entry);
+    const range = entry.slice(file.length).match(/^:(\d+)(?::(\d+))?-(\d+)(?::(\d+))?$/);
+    const list = ranges.get(file) ?? [];
+    list.push(
+      range
+        ? { from: [Number(range[1]), range[2] ? Number(range[2]) : 0], to: [Number(range[3]), range[4] ? Number(range[4]) : Infinity] }
+        : { from: [0, 0], to: [Infinity, Infinity] },
+    );
+    ranges.set(file, list);
+  }
+  const atOrAfter = (a, b) => a[0] > b[0] || (a[0] === b[0] && a[1] >= b[1]);
+  const files = {};
+  for (const [file, result] of Object.entries(report.files ?? {})) {
+    const list = ranges.get(file);
+    if (!list) continue;
+    const within = ({ location: { start, end } }) =>
+      list.some(({ from, to }) => atOrAfter([start.line, start.column], from) && atOrAfter(to, [end.line, end.column]));
+    files[file] = { ...result, mutants: result.mutants.filter(within) };
+  }
+  return { ...report, files };
 }
 
 /**
@@ -103,7 +135,9 @@ async function main() {
   const work = join(root, '.cache', 'stryker-changed');
   mkdirSync(work, { recursive: true });
   const incrementalFile = join('.cache', 'stryker-changed', 'stryker-incremental.json');
-  copyFileSync(join(root, config.incrementalFile), join(root, incrementalFile));
+  // Pruned to the current list, so a range moved in this change cannot bring old results back.
+  const committed = JSON.parse(readFileSync(join(root, config.incrementalFile), 'utf8'));
+  writeFileSync(join(root, incrementalFile), JSON.stringify(pruneIncremental(committed, config.mutate)));
   const configFile = join(work, 'stryker.config.mjs');
   writeFileSync(
     configFile,

@@ -15,7 +15,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import config from '../stryker.config.mjs';
-import { changedPathsSince, fileHashes, hasCommit, mutateFile } from './mutation-changed.mjs';
+import { changedPathsSince, fileHashes, hasCommit, mutateFile, pruneIncremental } from './mutation-changed.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const BASE_FILE = 'reports/stryker-base.json';
@@ -49,30 +49,6 @@ export function mutateArgument(args) {
   return value ? value.split(',').filter(Boolean) : null;
 }
 
-/**
- * The incremental report without mutants the `mutate` list no longer covers: a file taken out, or
- * lines outside a range that moved. Stryker would otherwise carry their old results into every
- * later report (and score). `mutate` entries: `path` or `path:from-to` (lines, inclusive).
- */
-export function pruneIncremental(report, mutate) {
-  const ranges = new Map();
-  for (const entry of mutate) {
-    const file = mutateFile(entry);
-    const range = entry.slice(file.length).match(/^:(\d+)(?::\d+)?-(\d+)(?::\d+)?$/);
-    const list = ranges.get(file) ?? [];
-    list.push(range ? [Number(range[1]), Number(range[2])] : [1, Infinity]);
-    ranges.set(file, list);
-  }
-  const files = {};
-  for (const [file, result] of Object.entries(report.files ?? {})) {
-    const list = ranges.get(file);
-    if (!list) continue;
-    const inRange = (mutant) => list.some(([from, to]) => mutant.location.start.line >= from && mutant.location.start.line <= to);
-    files[file] = { ...result, mutants: result.mutants.filter(inRange) };
-  }
-  return { ...report, files };
-}
-
 function pruneIncrementalFile() {
   const file = join(root, config.incrementalFile);
   let report;
@@ -89,6 +65,8 @@ function main() {
   pruneIncrementalFile();
   const run = spawnSync('nice', ['-n', '19', 'npx', 'stryker', 'run', ...process.argv.slice(2)], { cwd: root, stdio: 'inherit' });
   const seconds = Math.round((Date.now() - started) / 1000);
+  // Again after the run: the locations are now those of the current files.
+  pruneIncrementalFile();
   if (run.status !== 0) {
     console.error(`mutation: stryker exited ${run.status ?? run.signal} after ${seconds} s; ${BASE_FILE} left as it was`);
     process.exit(run.status || 1);

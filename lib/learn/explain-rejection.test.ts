@@ -64,6 +64,7 @@ describe('explainRejection', () => {
     ['sub', 42],
     ['sid', 42],
     ['jti', 42],
+    ['jti', ['0190a0a0-0000-7000-8000-000000000000']],
     ['sid', 'not-a-uuid'],
     ['scope', ['cart:read']],
   ])('refuses a signed token whose %s is %j as a claims problem, not a crash', async (claim, value) => {
@@ -80,6 +81,13 @@ describe('explainRejection', () => {
     const now = Math.floor(Date.now() / 1000);
     const tooLong = await signedPayload(payload({ iat: now, exp: now + env().AUTH_ACCESS_TTL + 1 }));
     expect(await explainRejection('access', tooLong)).toEqual({ ok: false, reason: 'invalid', code: 'lifetime' });
+  });
+
+  it('names a refresh token issued longer ago than a refresh token lives "too old", even with a later exp', async () => {
+    const now = Math.floor(Date.now() / 1000);
+    const ttl = env().AUTH_REFRESH_TTL;
+    const token = await signedPayload(payload({ iat: now - ttl - 100, exp: now + 100 }), { typ: 'refresh+jwt' });
+    expect(await explainRejection('refresh', token)).toEqual({ ok: false, reason: 'expired', code: 'too_old', claim: 'iat' });
   });
 
   it('names an expired token', async () => {

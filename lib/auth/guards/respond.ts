@@ -55,8 +55,9 @@ export function sessionCookies(request: Request, secure: boolean): { access?: st
 
 /** A plain HTML form post (no JavaScript involved): answered with a redirect, not JSON. */
 export function isFormPost(request: Request): boolean {
+  const contentType = request.headers.get('content-type');
   // Stryker disable next-line StringLiteral: without a Content-Type, any fallback that is not a form type answers the same
-  const type = (request.headers.get('content-type') ?? '').toLowerCase();
+  const type = (contentType ?? '').toLowerCase();
   return type.startsWith('application/x-www-form-urlencoded') || type.startsWith('multipart/form-data');
 }
 

@@ -222,7 +222,6 @@ export async function rotateRefreshToken(token: string, nowMs = Date.now()): Pro
       select: {
         id: true,
         tokensValidAfter: true,
-        // Stryker disable next-line ObjectLiteral: an emptied filter or select reads more rows or columns; the checks below test jti and sid themselves
         revokedTokens: { where: { jti: { in: [claims.jti, claims.sid] } }, select: { jti: true, reason: true, revokedAt: true } },
       },
     }),
@@ -232,12 +231,15 @@ export async function rotateRefreshToken(token: string, nowMs = Date.now()): Pro
   if (isIssuedBefore(claims, user.tokensValidAfter)) return { ok: false, reason: 'revoked' };
   if (user.revokedTokens.some((r) => r.jti === claims.sid) || row?.revokedAt) return { ok: false, reason: 'revoked' };
 
+  // Before any replay is judged: a sign-in past its absolute end is over, whichever tab asks (its
+  // last refresh token still verifies for the clock tolerance after that end).
+  const state = familyState(row, claims);
+  if (nowMs / 1000 >= sessionEndsAt(state.authTime)) return { ok: false, reason: 'expired' };
+
   // Stryker disable next-line all: a shortcut. Missed, the same token is judged below: its rotated row makes the create fail as a race, which calls replayOutcome with that row
   const previous = user.revokedTokens.find((r) => r.jti === claims.jti);
   if (previous) return replayOutcome(user.id, claims, previous, nowMs);
 
-  const state = familyState(row, claims);
-  if (nowMs / 1000 >= sessionEndsAt(state.authTime)) return { ok: false, reason: 'expired' };
   const tokens = await signPair(user.id, claims.sid, state, nowMs);
   try {
     await durable(async (tx) => {
@@ -263,9 +265,8 @@ export async function rotateRefreshToken(token: string, nowMs = Date.now()): Pro
     return { ok: true, tokens, userId: user.id };
   } catch (error) {
     if (error instanceof NotLiveBranch) {
-      // Stryker disable next-line all: reached only when the family was ended between the read above and this transaction (which its revokedAt: null refused); this picks 'revoked' over 'reuse' for that race
+      // Ended between the read above and this transaction (its revokedAt: null refused): revoked.
       const now = await prisma.session.findFirst({ where: { id: claims.sid }, select: { revokedAt: true } });
-      // Stryker disable next-line all: as above
       if (now?.revokedAt) return { ok: false, reason: 'revoked' };
       // A valid, never-rotated token that is not the family's live one: a second branch. End it.
       return endForReuse(user.id, claims.sid, nowMs);
@@ -273,7 +274,6 @@ export async function rotateRefreshToken(token: string, nowMs = Date.now()): Pro
     if (!isUniqueViolation(error)) throw error;
     // Another request rotated this token a moment ago: judge it as a second presentation.
     const raced = await prisma.revokedToken.findUnique({ where: { jti: claims.jti } });
-    // Stryker disable next-line all: the unique violation means the row exists; only the idle-token purge deleting it in between reaches this
     if (!raced) return { ok: false, reason: 'revoked' };
     return replayOutcome(user.id, claims, raced, nowMs);
   }
@@ -285,7 +285,6 @@ async function replayOutcome(
   previous: { reason: string; revokedAt: Date },
   nowMs: number,
 ): Promise<RefreshOutcome> {
-  // Stryker disable next-line all: a refresh jti is only ever revoked as 'rotated' (sign-outs end the family by its sid, which rotateRefreshToken refuses first); a guard for a future writer
   if (previous.reason !== 'rotated') return { ok: false, reason: 'revoked' };
   if (nowMs - previous.revokedAt.getTime() <= env().AUTH_REFRESH_GRACE * 1000) {
     const prisma = await db();
@@ -293,7 +292,7 @@ async function replayOutcome(
     // Only the token that was rotated into the live one gets it again, and only while it lives.
     if (row && !row.revokedAt && row.previousRefreshJti === claims.jti && row.refreshJti && row.refreshIssuedAt && row.refreshExpiresAt) {
       const successor = { jti: row.refreshJti, iat: row.refreshIssuedAt.getTime() / 1000, exp: row.refreshExpiresAt.getTime() / 1000 };
-      // Stryker disable next-line ConditionalExpression,EqualityOperator: the successor never expires before the token it replaced, whose own exp check (verifyToken) refuses first
+      // Stryker disable next-line ConditionalExpression,EqualityOperator: inside the grace window the successor is seconds old; its exp (a refresh TTL on, or the sign-in's end, checked before) is ahead
       if (successor.exp > nowMs / 1000) {
         return { ok: true, tokens: await signPair(userId, claims.sid, familyState(row, claims), nowMs, successor), userId };
       }

@@ -171,6 +171,20 @@ describe('the absolute end of a sign-in', () => {
     expect(await rotateRefreshToken(before.refresh.token, end)).toEqual({ ok: false, reason: 'expired' });
   });
 
+  it('a second tab refreshing just after the end, inside its grace window, is told "expired", not treated as reuse', async () => {
+    process.env.AUTH_SESSION_MAX_AGE = '60';
+    resetEnvForTests();
+    const { id } = await createUser();
+    const t0 = Math.floor(Date.now() / 1000) * 1000;
+    const first = await startSession(id, null, undefined, t0);
+    const end = t0 + 60_000;
+    await rotated(first.refresh.token, end - 3000);
+    // `first` still verifies here (its exp is the end, plus the clock tolerance), and its rotation is 4 s old.
+    expect(await rotateRefreshToken(first.refresh.token, end + 1000)).toEqual({ ok: false, reason: 'expired' });
+    expect(await familyRevoked(first.refresh.claims.sid)).toBeNull();
+    expect(await (await db()).auditEvent.count({ where: { userId: id, type: 'refresh_reuse' } })).toBe(0);
+  });
+
   it('keeps every sign-in method on the row through a rotation, as the list it was', async () => {
     const { id } = await createUser();
     const first = await startSession(id, null, { amr: ['pwd', 'otp', 'mfa'] });

@@ -181,7 +181,6 @@ function precheck(token: string): Rejection | null {
 }
 
 function maxLifetime(kind: TokenKind): number {
-  // Stryker disable next-line ConditionalExpression,StringLiteral: only jose's coarse bound; the exact lifetime of each kind is checked after it
   return kind === 'access' ? Math.max(tokenLifetime('access'), API_TOKEN_MAX_TTL_SECONDS) : tokenLifetime(kind);
 }
 
@@ -191,7 +190,6 @@ function toClaims(payload: JWTPayload): TokenClaims | null {
   // Stryker disable next-line ConditionalExpression,LogicalOperator: jose has refused a non-numeric iat or exp already; this narrows the type
   if (typeof iat !== 'number' || typeof exp !== 'number') return null;
   if (scope !== undefined && typeof scope !== 'string') return null;
-  // Stryker disable next-line ConditionalExpression: a non-number fails Number.isInteger as well
   if (auth_time !== undefined && (typeof auth_time !== 'number' || !Number.isInteger(auth_time) || auth_time > iat + CLOCK_TOLERANCE_SECONDS)) return null;
   if (amr !== undefined && (!Array.isArray(amr) || amr.length > 6 || !amr.every((m) => (AUTH_METHODS as readonly unknown[]).includes(m)))) return null;
   return {
@@ -288,13 +286,11 @@ async function verifyUncached(kind: TokenKind, token: string, nowMs: number): Pr
     // A sign-in access token lives AUTH_ACCESS_TTL; only personal API tokens may live longer.
     const lifetime = kind === 'access' && isApiTokenClaims(claims) ? API_TOKEN_MAX_TTL_SECONDS : tokenLifetime(kind);
     if (claims.exp - claims.iat > lifetime) return reject('invalid', 'lifetime');
-    // Stryker disable next-line all: with exp - iat within the lifetime (above), jose's exp check, with the same tolerance, refuses first; kept against a future change to either
     if (nowMs / 1000 - claims.iat > lifetime + CLOCK_TOLERANCE_SECONDS) return reject('expired', 'too_old');
     return { ok: true, claims };
   } catch (error) {
-    // Stryker disable next-line ConditionalExpression: another error would end as 'malformed' below or be rethrown; jose 6 reports every bad token as its own error
     if (error instanceof errors.JOSEError) return joseRejection(error);
-    // Stryker disable next-line all: unreached with jose 6 (see above); a guard against a library update turning a bad token into a 500
+    // Stryker disable next-line all: unreached: jose 6 reports every bad token as a JOSEError (above); a guard against an update turning one into a 500
     if (error instanceof TypeError || error instanceof SyntaxError) return reject('invalid', 'malformed');
     throw error;
   }

@@ -44,4 +44,9 @@ describe('uuidv7', () => {
       expect(uuidv7Time(value)).toBeNull();
     }
   });
+
+  it('refuses what is not a string, even one that would print as a UUIDv7 (a claim could be any JSON)', () => {
+    const v7 = uuidv7();
+    for (const value of [42, null, undefined, [v7], { toString: () => v7 }]) expect(isUuidv7(value), String(value)).toBe(false);
+  });
 });
