@@ -157,6 +157,20 @@ describe('an ended sign-in stays ended', () => {
   });
 });
 
+describe('a refresh token revoked by its own id', () => {
+  it('is refused as revoked inside what would be its grace window, with no reuse alarm and its family untouched', async () => {
+    const { id } = await createUser();
+    const pair = await startSession(id);
+    // An operator revoking one token (the revocation list takes any jti), not a rotation.
+    await (await db()).revokedToken.create({
+      data: { jti: pair.refresh.claims.jti, userId: id, kind: 'refresh', reason: 'admin', expiresAt: new Date(pair.refresh.claims.exp * 1000), revokedAt: new Date() },
+    });
+    expect(await rotateRefreshToken(pair.refresh.token)).toEqual({ ok: false, reason: 'revoked' });
+    expect(await familyRevoked(pair.refresh.claims.sid)).toBeNull();
+    expect(await (await db()).auditEvent.count({ where: { userId: id, type: 'refresh_reuse' } })).toBe(0);
+  });
+});
+
 describe('the absolute end of a sign-in', () => {
   it('refuses a refresh at exactly AUTH_SESSION_MAX_AGE after auth_time as expired, and rotates one a millisecond before', async () => {
     process.env.AUTH_SESSION_MAX_AGE = '60';
