@@ -8,6 +8,9 @@ import { LoginPage } from './pages/login-page';
 import { CartPage, CataloguePage, ProductPage, ShopHeader } from './pages/shop-pages';
 
 async function expectNoSeriousAxeViolations(page: Page, label: string): Promise<void> {
+  // Every page has a title. Next streams a dynamic page's metadata, and the refresh after a server
+  // action (add to cart) replaces it: wait until it is there, then scan the settled page.
+  await expect(page).toHaveTitle(/\S/);
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
   const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   expect(serious.map((v) => `${label}: ${v.id} (${v.impact}) ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
