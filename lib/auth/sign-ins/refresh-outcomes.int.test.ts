@@ -19,6 +19,9 @@ async function rotated(token: string, nowMs?: number) {
 
 const familyRevoked = async (sid: string) => (await (await db()).revokedToken.findUnique({ where: { jti: sid } }))?.reason ?? null;
 
+/** How many "old sign-in token presented again" alarms the owner's activity shows. */
+const reuseAlarms = async (userId: string) => (await db()).auditEvent.count({ where: { userId, type: 'refresh_reuse' } });
+
 describe('a refused rotation says why', () => {
   it('expired: a refresh token past its exp (and the clock tolerance)', async () => {
     const { id } = await createUser();
@@ -153,7 +156,7 @@ describe('an ended sign-in stays ended', () => {
     // Inside the grace window of `first`'s rotation: an old tab refreshing after sign-out.
     expect(await rotateRefreshToken(first.refresh.token, t0 + 2000)).toEqual({ ok: false, reason: 'revoked' });
     expect(await familyRevoked(first.refresh.claims.sid)).toBe('logout');
-    expect(await (await db()).auditEvent.count({ where: { userId: id, type: 'refresh_reuse' } })).toBe(0);
+    expect(await reuseAlarms(id)).toBe(0);
   });
 });
 
@@ -167,18 +170,22 @@ describe('a refresh token revoked by its own id', () => {
     });
     expect(await rotateRefreshToken(pair.refresh.token)).toEqual({ ok: false, reason: 'revoked' });
     expect(await familyRevoked(pair.refresh.claims.sid)).toBeNull();
-    expect(await (await db()).auditEvent.count({ where: { userId: id, type: 'refresh_reuse' } })).toBe(0);
+    expect(await reuseAlarms(id)).toBe(0);
   });
 });
 
 describe('the absolute end of a sign-in', () => {
-  it('refuses a refresh at exactly AUTH_SESSION_MAX_AGE after auth_time as expired, and rotates one a millisecond before', async () => {
+  /** A sign-in that may last one minute, started on a whole second; `end` is when it ends (ms). */
+  async function oneMinuteSignIn() {
     process.env.AUTH_SESSION_MAX_AGE = '60';
     resetEnvForTests();
     const { id } = await createUser();
     const t0 = Math.floor(Date.now() / 1000) * 1000;
-    const first = await startSession(id, null, undefined, t0);
-    const end = t0 + 60_000;
+    return { id, first: await startSession(id, null, undefined, t0), end: t0 + 60_000 };
+  }
+
+  it('refuses a refresh at exactly AUTH_SESSION_MAX_AGE after auth_time as expired, and rotates one a millisecond before', async () => {
+    const { first, end } = await oneMinuteSignIn();
     // The refresh token itself lives to the end (and the clock tolerance): only the sign-in's age refuses it.
     expect(first.refresh.claims.exp * 1000).toBe(end);
     const before = await rotated(first.refresh.token, end - 1);
@@ -186,17 +193,12 @@ describe('the absolute end of a sign-in', () => {
   });
 
   it('a second tab refreshing just after the end, inside its grace window, is told "expired", not treated as reuse', async () => {
-    process.env.AUTH_SESSION_MAX_AGE = '60';
-    resetEnvForTests();
-    const { id } = await createUser();
-    const t0 = Math.floor(Date.now() / 1000) * 1000;
-    const first = await startSession(id, null, undefined, t0);
-    const end = t0 + 60_000;
+    const { id, first, end } = await oneMinuteSignIn();
     await rotated(first.refresh.token, end - 3000);
     // `first` still verifies here (its exp is the end, plus the clock tolerance), and its rotation is 4 s old.
     expect(await rotateRefreshToken(first.refresh.token, end + 1000)).toEqual({ ok: false, reason: 'expired' });
     expect(await familyRevoked(first.refresh.claims.sid)).toBeNull();
-    expect(await (await db()).auditEvent.count({ where: { userId: id, type: 'refresh_reuse' } })).toBe(0);
+    expect(await reuseAlarms(id)).toBe(0);
   });
 
   it('keeps every sign-in method on the row through a rotation, as the list it was', async () => {
