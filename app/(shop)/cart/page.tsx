@@ -7,7 +7,9 @@ import { MAX_LINE_QUANTITY } from '@/lib/validation/cart';
 import { QuantityForm, RemoveForm } from './cart-line-forms';
 import { ProductImage } from '../_components/product-image';
 
-export const metadata: Metadata = { title: 'Your cart', robots: { index: false } };
+// Indexable like the rest of the shop: a crawler has no cart, so all it can ever see here is the
+// empty cart with its way back to the catalogue. Nothing of anyone's cart can reach an index.
+export const metadata: Metadata = { title: 'Your cart' };
 
 const EMPTY: CartDto = { items: [], totalCents: 0, itemCount: 0, mergeCapped: false };
 
