@@ -15,9 +15,10 @@
 //      run's score) and the desktop preset once (it does not slow the CPU, and scores 100 with
 //      little spread). Each row records Lighthouse's benchmarkIndex of this machine: the mobile
 //      preset slows the CPU 4x, which is the phone Lighthouse means to emulate only on a host of
-//      about 1,533 (docs/throttling.md, "Calibrating the CPU slowdown"); a slower host emulates a
-//      slower phone. LIGHTHOUSE_CPU=<n> sets the multiplier, LIGHTHOUSE_CPU=calibrate derives it
-//      from the index (three short runs) with the formula of Lighthouse's CPU throttling calculator.
+//      about 1,533 (Lighthouse's throttling guide, "Calibrating the CPU slowdown"); a slower host
+//      emulates a slower phone. LIGHTHOUSE_CPU=<n> sets the multiplier; LIGHTHOUSE_CPU=calibrate
+//      derives it from the index (three short runs) with the formula of Lighthouse's CPU
+//      throttling calculator.
 //   4. The floor: the same runs on a bare page built with the same Next and React (one heading, one
 //      paragraph, one next/link: .cache/lighthouse/floor-app, built on first use), served the same
 //      way. What a page scores above or below it is the app's doing; the rest is the framework's
