@@ -31,6 +31,11 @@ const nextConfig = {
   // bcryptjs too: the bcrypt worker threads load it from there (lib/auth/accounts/bcrypt-pool.ts).
   serverExternalPackages: ['better-sqlite3', '@prisma/adapter-better-sqlite3', 'pg', '@prisma/adapter-pg', 'bcryptjs'],
   outputFileTracingExcludes: buildsForPostgres ? { '*': SQLITE_FILES } : {},
+  experimental: {
+    // `next start` loads every route's module at boot by default. This app has some sixty routes
+    // and most instances serve a handful of them, so each loads on its first request instead.
+    preloadEntriesOnStart: false,
+  },
   async headers() {
     return [{ source: '/:path*', headers: securityHeaders }];
   },
