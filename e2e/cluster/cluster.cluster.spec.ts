@@ -161,7 +161,7 @@ test('database down: 503 with a clear message, nobody signed out; back without a
 
   cluster.dbProxy.cut();
   try {
-    for (const path of ['/api/me', '/api/cart']) {
+    for (const path of ['/api/health', '/api/me', '/api/cart']) {
       for (let i = 0; i < 2; i++) {
         // twice: both instances
         const response = await page.request.get(path);
@@ -200,7 +200,11 @@ test('database down: 503 with a clear message, nobody signed out; back without a
     .poll(async () => (await page.request.get('/api/me')).status(), { timeout: 15_000 })
     .toBe(200);
   const cookie = await cookieHeader(page);
-  for (const instance of cluster.instances) expect(await statusAt(instance, '/api/me', cookie)).toBe(200);
+  for (const instance of cluster.instances) {
+    expect(await statusAt(instance, '/api/me', cookie)).toBe(200);
+    // The health check pings on the pool the client uses, so it sees the same recovery.
+    expect(await statusAt(instance, '/api/health', '')).toBe(200);
+  }
   const response = await page.goto('/account');
   expect(response?.status()).toBe(200);
   await expect(page.getByTestId('account-email')).toHaveText(user.email);
