@@ -1,5 +1,6 @@
 import { handler } from '@/lib/auth/guards';
 import { db } from '@/lib/db';
+import { pingDatabase } from '@/lib/db/client';
 import { json } from '@/lib/http';
 import type { z } from '@/lib/validation/zod';
 import type { healthSchema } from '@/lib/validation/responses';
@@ -9,7 +10,6 @@ import type { healthSchema } from '@/lib/validation/responses';
  * does not. Like every API route it skips the middleware; its guard adds the CORS headers.
  */
 export const GET = handler({ auth: 'none' }, async () => {
-  const prisma = await db();
-  await prisma.$queryRawUnsafe('SELECT 1');
+  await pingDatabase(await db());
   return json({ status: 'ok' } satisfies z.output<typeof healthSchema>);
 });
