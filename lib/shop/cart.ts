@@ -98,7 +98,6 @@ export async function getCart(key: CartKey): Promise<CartDto> {
   };
 }
 
-/** Units in the cart, for the header. */
 /**
  * The header's badge on every page: the units in the cart. Raw SQL because it runs on every page
  * view: one statement, about a third of what Prisma's aggregate over the relation costs per call.
