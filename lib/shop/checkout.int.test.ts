@@ -124,4 +124,20 @@ describe('orders', () => {
     expect(await getOrder({ userId: a.id, orderId: order.id })).toEqual(order);
     expect(await getOrder({ userId: a.id, orderId: 'no-such-order' })).toBeNull();
   });
+
+  it('list every order once with all its lines, newest first, and an order whose lines are gone with none', async () => {
+    const user = await createUser();
+    const [mug, pin] = [await createProduct({ name: 'Mug' }), await createProduct({ name: 'Pin' })];
+    await addToCart({ userId: user.id, productId: mug.id, quantity: 2 });
+    await addToCart({ userId: user.id, productId: pin.id, quantity: 1 });
+    const older = await checkout({ userId: user.id });
+    await addToCart({ userId: user.id, productId: pin.id, quantity: 3 });
+    const newer = await checkout({ userId: user.id });
+    expect(await listOrders({ userId: user.id })).toEqual([newer, older]);
+
+    // Lines removed by hand (the app never writes an order without lines): the order still shows.
+    const prisma = await db();
+    await prisma.orderItem.deleteMany({ where: { orderId: older.id } });
+    expect(await listOrders({ userId: user.id })).toEqual([newer, { ...older, items: [] }]);
+  });
 });
