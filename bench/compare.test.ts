@@ -19,9 +19,9 @@ function section(ours: ReturnType<typeof all>, oursRss: number, revoked: boolean
     connections: 10,
     users: 1000,
     apps: {
-      ours: { label: 'ours', checks: { missing: true, tampered: true, revoked, valid: true }, rssIdleMb: 200, rssAfterMb: oursRss, routes: ours },
-      'better-auth': { label: 'BA', checks: { missing: true, tampered: true, revoked: true, valid: true }, rssIdleMb: 120, rssAfterMb: 140, routes: all(1000, 500, 300, 200) },
-      'next-auth': { label: 'AJS', checks: { missing: true, tampered: true, revoked: null, valid: true }, rssIdleMb: 120, rssAfterMb: 150, routes: all(900, 600, 250, 250) },
+      ours: { label: 'ours', checks: { missing: true, tampered: true, revoked, valid: true }, rssIdleMb: 200, rssAfterMb: oursRss, rssAfterSamplesMb: [oursRss], routes: ours },
+      'better-auth': { label: 'BA', checks: { missing: true, tampered: true, revoked: true, valid: true }, rssIdleMb: 120, rssAfterMb: 140, rssAfterSamplesMb: [140], routes: all(1000, 500, 300, 200) },
+      'next-auth': { label: 'AJS', checks: { missing: true, tampered: true, revoked: null, valid: true }, rssIdleMb: 120, rssAfterMb: 150, rssAfterSamplesMb: [150], routes: all(900, 600, 250, 250) },
     },
   };
 }
@@ -47,6 +47,13 @@ describe('tables', () => {
     expect(text.split('\n')[0]).toMatch(/ours\s+better-auth\s+next-auth/);
     expect(text).toContain('me, 1000 users');
     expect(text).toMatch(/true \/ true \/ n\/a/);
+  });
+
+  it('prints memory after load as the median of the rounds with their range', () => {
+    const c = section(all(900, 600, 270, 250), 150);
+    c.apps.ours.rssAfterMb = 350;
+    c.apps.ours.rssAfterSamplesMb = [500, 300, 350];
+    expect(renderCompare(c)).toMatch(/RSS idle \/ after load, MB\s+200 \/ 350 \(300–500\)/);
   });
 
   it('prints the time each step adds', () => {

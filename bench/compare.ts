@@ -55,7 +55,11 @@ export interface CompareSection {
     label: string;
     checks: CredentialChecks;
     rssIdleMb: number;
+    /** The median of `rssAfterSamplesMb`. */
     rssAfterMb: number;
+    /** Taken at the end of every round, from every app at the same moment: one sample moves with
+     *  whether V8's last full collection came just before it or just after. */
+    rssAfterSamplesMb: number[];
     routes: Record<string, RouteResult>;
   }>;
 }
@@ -198,6 +202,7 @@ export async function runCompare(counts: Counts, apps: AppUnderTest[], log: (lin
   const rssIdle = new Map(apps.map((a) => [a.key, treeRss(a.server.child.pid!)]));
 
   const runs = new Map<string, LoadRun[]>();
+  const rssAfter = new Map<AppKey, number[]>(apps.map((a) => [a.key, []]));
   for (let rep = 0; rep < counts.httpReps; rep++) {
     for (const job of jobs) {
       for (const app of apps) {
@@ -207,8 +212,8 @@ export async function runCompare(counts: Counts, apps: AppUnderTest[], log: (lin
         log(`  [${rep + 1}] ${job.id.padEnd(14)} ${app.key.padEnd(12)} ${Math.round(run.requestsPerSec)} req/s, p50 ${run.p50} ms, p99 ${run.p99} ms`);
       }
     }
+    for (const app of apps) rssAfter.get(app.key)!.push(treeRss(app.server.child.pid!) / 2 ** 20);
   }
-  const rssAfter = new Map(apps.map((a) => [a.key, treeRss(a.server.child.pid!)]));
   for (const app of apps) {
     const routes: Record<string, RouteResult> = {};
     for (const job of jobs) {
@@ -224,7 +229,8 @@ export async function runCompare(counts: Counts, apps: AppUnderTest[], log: (lin
       label: app.label,
       checks: checked.get(app.key)!,
       rssIdleMb: rssIdle.get(app.key)! / 2 ** 20,
-      rssAfterMb: rssAfter.get(app.key)! / 2 ** 20,
+      rssAfterMb: summarize(rssAfter.get(app.key)!).median,
+      rssAfterSamplesMb: rssAfter.get(app.key)!,
       routes,
     };
   }

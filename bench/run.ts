@@ -22,10 +22,10 @@ import bcrypt from 'bcryptjs';
 import { BENCH_PASSWORD, applyBenchEnv } from './bench-env';
 import { parseArgs, type BenchConfig } from './config';
 import { signUp } from './client';
-import { createTempDatabase, insertUsers, type TempDatabase } from './db';
+import { createTempDatabase, insertUsers } from './db';
 import { hasBenchRoutes } from './decompose';
 import { figures } from './figures';
-import { hasBuild, startServer, type BenchServer } from './server';
+import { hasBuild, startServer } from './server';
 import type { AppUnderTest, CompareSection } from './compare';
 import { renderSvg } from './svg';
 import { renderCompare, renderDecompose, renderTable } from './table';
@@ -123,7 +123,7 @@ async function runServerSections(config: BenchConfig, results: Results, tmpDir: 
     }
     if (wantsCompare) {
       log(`6. side by side with Better Auth and Auth.js (one user, ${config.counts.peerUsers} users)`);
-      results.compare = await runCompareWith(config, server, database, tmpDir);
+      results.compare = await runCompareWith(config, appDir, serverBcryptCost, tmpDir);
     }
     if (wantsSignin) {
       log(`4b. /account p99 during ${signInUsers.length} concurrent sign-ins`);
@@ -138,15 +138,24 @@ async function runServerSections(config: BenchConfig, results: Results, tmpDir: 
   }
 }
 
-/** Section 6: our server (with `users` minted sign-ins) and the two peers, measured together. */
-async function runCompareWith(config: BenchConfig, server: BenchServer, database: TempDatabase, tmpDir: string): Promise<CompareSection> {
+/** Section 6: a fresh server of ours (with `users` minted sign-ins) and the two peers, measured
+ *  together. Ours starts afresh, as the peers do, on its own copy of the seeded database: the
+ *  sections before load the first server for minutes, and its heap would carry their garbage into
+ *  the memory figures. */
+async function runCompareWith(config: BenchConfig, appDir: string, bcryptCost: number, tmpDir: string): Promise<CompareSection> {
   const { runCompare, startPeer } = await import('./compare');
+  const database = await createTempDatabase(tmpDir, 'compare');
   applyBenchEnv(database.url); // the signing key and claims of our tokens (lib/env.ts)
   const { signToken } = await import('../lib/auth/tokens');
   const { uuidv7 } = await import('../lib/auth/tokens');
   const users = insertUsers(database.url, config.counts.peerUsers);
   const cookies: string[] = [];
   for (const u of users) cookies.push(`access=${(await signToken('access', { sub: u.id, sid: uuidv7() })).token}`);
+  // The peers take the next two ports.
+  const server = await startServer({ root: appDir, distDir: config.distDir, port: config.port + 3, databaseUrl: database.url, bcryptCost }).catch((error: unknown) => {
+    database.drop();
+    throw error;
+  });
   const ours: AppUnderTest = {
     key: 'ours',
     label: 'Tokenshop (this app)',
@@ -171,6 +180,8 @@ async function runCompareWith(config: BenchConfig, server: BenchServer, database
     throw error;
   } finally {
     for (const p of peers) await p.server.stop();
+    await server.stop();
+    database.drop();
   }
 }
 
