@@ -35,6 +35,12 @@ describe('issue 18 targets', () => {
     expect(targets.find((t) => t.name.startsWith('GET /api/health'))!.name).toContain('better-auth');
   });
 
+  it('shows a ratio just under its goal as under it', () => {
+    const health = judge({ compare: section(all(894.5, 600, 270, 250), 150) }).find((t) => t.name.startsWith('GET /api/health'))!;
+    expect(health.pass).toBe(false);
+    expect(health.measured).toMatch(/= 0\.894x$/);
+  });
+
   it('fails a signed-in route just under the fastest peer, a public one under 0.9x, RSS above the largest peer, no revocation', () => {
     const targets = judge({ compare: section(all(899, 599, 269, 249), 151, null) }).filter((t) => t.section === 'compare');
     expect(targets.filter((t) => t.pass)).toEqual([]);

@@ -204,8 +204,12 @@ export async function runCompare(counts: Counts, apps: AppUnderTest[], log: (lin
   const runs = new Map<string, LoadRun[]>();
   const rssAfter = new Map<AppKey, number[]>(apps.map((a) => [a.key, []]));
   for (let rep = 0; rep < counts.httpReps; rep++) {
+    // Each round starts with another app: a server measured right after another shares the core
+    // with that one's clean-up (its collections after 5 s of load), and no app should always be
+    // the one that follows the same neighbour.
+    const order = apps.map((_, i) => apps[(i + rep) % apps.length]!);
     for (const job of jobs) {
-      for (const app of apps) {
+      for (const app of order) {
         const run = await load(app.server.origin + job.path, { seconds: counts.peerSeconds, connections: counts.connections, rotate: job.rotate?.(app) });
         const key = `${app.key}|${job.id}`;
         runs.set(key, [...(runs.get(key) ?? []), run]);

@@ -144,7 +144,8 @@ function judgeCompare(c: CompareSection): Target[] {
       out.push({
         section: 'compare',
         name: `${r.label}${scenario} vs fastest peer (${bestKey})`,
-        measured: `${Math.round(mine)} vs ${Math.round(best)} req/s = ${x(mine / best)}`,
+        // Three decimals: 0.8945 must not read as the 0.90 it fails.
+        measured: `${Math.round(mine)} vs ${Math.round(best)} req/s = ${(mine / best).toFixed(3)}x`,
         goal: `>= ${factor === 1 ? '1.00' : '0.90'}x`,
         pass: mine >= factor * best,
       });
