@@ -12,11 +12,13 @@ import { databaseProviderOf } from '../database-url.mjs';
 export type Db = PrismaClient;
 type SqlDriverAdapter = Awaited<ReturnType<SqlDriverAdapterFactory['connect']>>;
 
+type ConnectionSlot = { current?: SqlDriverAdapter };
+
 /** The connection each client's driver adapter opened (Prisma opens it on the first query). */
-const connections = new WeakMap<Db, { current?: SqlDriverAdapter }>();
+const connections = new WeakMap<Db, ConnectionSlot>();
 
 /** The adapter factory, remembering in `slot` the connection Prisma opens through it, until it closes it. */
-function remembering(factory: SqlDriverAdapterFactory, slot: { current?: SqlDriverAdapter }): SqlDriverAdapterFactory {
+function remembering(factory: SqlDriverAdapterFactory, slot: ConnectionSlot): SqlDriverAdapterFactory {
   return {
     provider: factory.provider,
     adapterName: factory.adapterName,
@@ -46,27 +48,30 @@ export async function pingDatabase(client: Db): Promise<void> {
 }
 
 export async function createPrismaClient(url: string): Promise<Db> {
+  const slot: ConnectionSlot = {};
+  const client = await clientOnDriver(url, (factory) => remembering(factory, slot));
+  connections.set(client, slot);
+  return client;
+}
+
+/** A client on the driver `url` names, its adapter factory passed through `wrap`. */
+async function clientOnDriver(url: string, wrap: (factory: SqlDriverAdapterFactory) => SqlDriverAdapterFactory): Promise<Db> {
   if (databaseProviderOf(url) === 'postgres') {
     const [{ PrismaClient: PostgresClient }, { PrismaPg }] = await Promise.all([
       import('../generated/postgres/client'),
       import('@prisma/adapter-pg'),
     ]);
     // A small pool per instance: on Vercel many instances share the database's connection limit.
-    const slot = {};
-    const adapter = remembering(new PrismaPg({ connectionString: url, max: 10, connectionTimeoutMillis: 5_000 }), slot);
-    const client = new PostgresClient({ adapter }) as unknown as Db;
-    connections.set(client, slot);
-    return client;
+    const adapter = wrap(new PrismaPg({ connectionString: url, max: 10, connectionTimeoutMillis: 5_000 }));
+    return new PostgresClient({ adapter }) as unknown as Db;
   }
   const [{ PrismaClient: SqliteClient }, { PrismaBetterSqlite3 }] = await Promise.all([
     import('../generated/sqlite/client'),
     import('@prisma/adapter-better-sqlite3'),
   ]);
   // busy timeout: concurrent writers wait for the lock instead of failing at once.
-  const slot = {};
-  const adapter = remembering(new PrismaBetterSqlite3({ url, timeout: 10_000 }), slot);
+  const adapter = wrap(new PrismaBetterSqlite3({ url, timeout: 10_000 }));
   const client = new SqliteClient({ adapter });
-  connections.set(client, slot);
   await client.$queryRawUnsafe('PRAGMA journal_mode = WAL');
   await client.$queryRawUnsafe('PRAGMA foreign_keys = ON');
   return client;
