@@ -2,29 +2,22 @@
 // Postgres deadlock (which writeTransaction must retry until both writes land) and SQLite's write
 // lock held by another connection.
 import * as runtime from '@prisma/client/runtime/client';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, describe, expect, inject, it } from 'vitest';
 import { db } from '@/lib/db';
-import { createPrismaClient, type Db } from '@/lib/db/client';
+import { createPrismaClient } from '@/lib/db/client';
 import { createTestDatabase } from '@/test/database';
+import { UNREACHABLE_POSTGRES_URL, rejectionOf, useOwnDatabase } from '@/test/db-client';
 import { writeTransaction, type Tx } from '@/lib/shop/transaction';
 import { createProduct } from '@/test/shop-data';
 import { isDatabaseUnavailable, isUniqueViolation, isWriteConflict } from './errors';
 
 const provider = inject('databaseProvider');
 
-async function failure(promise: Promise<unknown>): Promise<unknown> {
-  return promise.then(
-    () => expect.unreachable('the database call succeeded'),
-    (error: unknown) => error,
-  );
-}
-
 describe('a database that cannot be reached', () => {
   it('is an outage by Prisma’s class and code (P1001), not a conflict', async () => {
-    // Port 1 on the loopback: nothing listens, the connection is refused at once.
-    const prisma = await createPrismaClient('postgres://postgres@127.0.0.1:1/nowhere');
+    const prisma = await createPrismaClient(UNREACHABLE_POSTGRES_URL);
     try {
-      const error = await failure(prisma.user.count());
+      const error = await rejectionOf(prisma.user.count());
       expect(error).toBeInstanceOf(runtime.PrismaClientKnownRequestError);
       expect((error as runtime.PrismaClientKnownRequestError).code).toBe('P1001');
       expect(isDatabaseUnavailable(error)).toBe(true);
@@ -54,23 +47,13 @@ function crossedTransactions(run: (work: (tx: Tx) => Promise<void>) => Promise<u
 
 describe('a Postgres deadlock', () => {
   // Its own Postgres database, so this runs in the SQLite project too: nothing here is skipped.
-  let prisma: Db;
-  let drop = async () => {};
-  beforeAll(async () => {
-    const database = await createTestDatabase('postgres');
-    drop = database.drop;
-    prisma = await createPrismaClient(database.url);
-  });
-  afterAll(async () => {
-    await prisma?.$disconnect();
-    await drop();
-  });
+  const own = useOwnDatabase('postgres');
 
   it('fails one side with a write conflict (P2034) that is not an outage', async () => {
     const product = (slug: string) =>
-      prisma.product.create({ data: { slug, name: slug, description: '', searchText: slug, priceCents: 100, imageUrl: '/x.svg', stock: 10 } });
+      own.client.product.create({ data: { slug, name: slug, description: '', searchText: slug, priceCents: 100, imageUrl: '/x.svg', stock: 10 } });
     const [a, b] = [await product('deadlock-a'), await product('deadlock-b')];
-    const results = await crossedTransactions((work) => prisma.$transaction(work, { timeout: 20_000 }), a.id, b.id);
+    const results = await crossedTransactions((work) => own.client.$transaction(work, { timeout: 20_000 }), a.id, b.id);
     const rejected = results.filter((r) => r.status === 'rejected');
     expect(rejected).toHaveLength(1);
     const error = (rejected[0] as PromiseRejectedResult).reason;
@@ -116,7 +99,7 @@ describe('SQLite’s write lock held by another connection (its own file, so bot
       await released;
     });
     await isLocked;
-    const error = await failure(waiter.category.create({ data: { slug: 'waiting', name: 'Waiting' } }));
+    const error = await rejectionOf(waiter.category.create({ data: { slug: 'waiting', name: 'Waiting' } }));
     release();
     await holding;
 
