@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CompareSection, RouteResult } from './compare';
 import type { DecomposeSection } from './decompose';
+import { summarize } from './stats';
 import { renderCompare, renderDecompose } from './table';
 import { judge } from './targets';
 
@@ -19,9 +20,9 @@ function section(ours: ReturnType<typeof all>, oursRss: number, revoked: boolean
     connections: 10,
     users: 1000,
     apps: {
-      ours: { label: 'ours', checks: { missing: true, tampered: true, revoked, valid: true }, rssIdleMb: 200, rssAfterMb: oursRss, rssAfterSamplesMb: [oursRss], routes: ours },
-      'better-auth': { label: 'BA', checks: { missing: true, tampered: true, revoked: true, valid: true }, rssIdleMb: 120, rssAfterMb: 140, rssAfterSamplesMb: [140], routes: all(1000, 500, 300, 200) },
-      'next-auth': { label: 'AJS', checks: { missing: true, tampered: true, revoked: null, valid: true }, rssIdleMb: 120, rssAfterMb: 150, rssAfterSamplesMb: [150], routes: all(900, 600, 250, 250) },
+      ours: { label: 'ours', checks: { missing: true, tampered: true, revoked, valid: true }, rssIdleMb: 200, rssAfterMb: summarize([oursRss]), routes: ours },
+      'better-auth': { label: 'BA', checks: { missing: true, tampered: true, revoked: true, valid: true }, rssIdleMb: 120, rssAfterMb: summarize([140]), routes: all(1000, 500, 300, 200) },
+      'next-auth': { label: 'AJS', checks: { missing: true, tampered: true, revoked: null, valid: true }, rssIdleMb: 120, rssAfterMb: summarize([150]), routes: all(900, 600, 250, 250) },
     },
   };
 }
@@ -57,8 +58,7 @@ describe('tables', () => {
 
   it('prints memory after load as the median of the rounds with their range', () => {
     const c = section(all(900, 600, 270, 250), 150);
-    c.apps.ours.rssAfterMb = 350;
-    c.apps.ours.rssAfterSamplesMb = [500, 300, 350];
+    c.apps.ours.rssAfterMb = summarize([500, 300, 350]);
     expect(renderCompare(c)).toMatch(/RSS idle \/ after load, MB\s+200 \/ 350 \(300–500\)/);
   });
 

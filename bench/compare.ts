@@ -55,11 +55,9 @@ export interface CompareSection {
     label: string;
     checks: CredentialChecks;
     rssIdleMb: number;
-    /** The median of `rssAfterSamplesMb`. */
-    rssAfterMb: number;
-    /** Taken at the end of every round, from every app at the same moment: one sample moves with
-     *  whether V8's last full collection came just before it or just after. */
-    rssAfterSamplesMb: number[];
+    /** One sample at the end of every round, from every app at the same moment (a single sample
+     *  moves with whether V8's last full collection came just before it or just after). */
+    rssAfterMb: Summary;
     routes: Record<string, RouteResult>;
   }>;
 }
@@ -233,8 +231,7 @@ export async function runCompare(counts: Counts, apps: AppUnderTest[], log: (lin
       label: app.label,
       checks: checked.get(app.key)!,
       rssIdleMb: rssIdle.get(app.key)! / 2 ** 20,
-      rssAfterMb: summarize(rssAfter.get(app.key)!).median,
-      rssAfterSamplesMb: rssAfter.get(app.key)!,
+      rssAfterMb: summarize(rssAfter.get(app.key)!),
       routes,
     };
   }

@@ -1,6 +1,5 @@
 // bench/results.svg, written by hand: one panel per comparison, one horizontal bar per figure
 // (the median), a thin whisker for min–max, the value printed at the end of the bar.
-import { summarize } from './stats';
 import type { Results } from './targets';
 
 interface Bar {
@@ -102,7 +101,7 @@ function panels(r: Results): Panel[] {
     }
     out.push({
       title: 'Side by side: RSS after load, MB (shorter is better)',
-      bars: apps.map(([key, app]) => ({ label: key, ...summarize(app.rssAfterSamplesMb), text: num(app.rssAfterMb, 'MB') })),
+      bars: apps.map(([key, app]) => ({ label: key, ...app.rssAfterMb, text: num(app.rssAfterMb.median, 'MB') })),
     });
   }
   return out;

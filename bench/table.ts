@@ -38,7 +38,7 @@ export function renderCompare(c: CompareSection): string {
       return `${fmt(r.requestsPerSec.median)} (${fmt(r.requestsPerSec.min)}–${fmt(r.requestsPerSec.max)}) · ${fmt(r.p50.median)}/${fmt(r.p99.median)}`;
     })]);
   }
-  rows.push(['RSS idle / after load, MB', ...apps.map(([, app]) => `${fmt(app.rssIdleMb)} / ${fmt(app.rssAfterMb)} (${fmt(Math.min(...app.rssAfterSamplesMb))}–${fmt(Math.max(...app.rssAfterSamplesMb))})`)]);
+  rows.push(['RSS idle / after load, MB', ...apps.map(([, app]) => `${fmt(app.rssIdleMb)} / ${fmt(app.rssAfterMb.median)} (${fmt(app.rssAfterMb.min)}–${fmt(app.rssAfterMb.max)})`)]);
   rows.push(['refuses missing / tampered / revoked', ...apps.map(([, app]) => `${app.checks.missing} / ${app.checks.tampered} / ${app.checks.revoked ?? 'n/a'}`)]);
   return pad(rows);
 }
