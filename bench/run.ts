@@ -81,7 +81,7 @@ async function runServerSections(config: BenchConfig, results: Results, tmpDir: 
   const wantsSignin = config.only.includes('signin');
   const wantsDecompose = config.only.includes('decompose');
   const wantsCompare = config.only.includes('compare');
-  const { runBcrypt, runBurst, recommendCost } = await import('./signin');
+  const { runBcrypt, recommendCost } = await import('./signin');
   if (wantsSignin) {
     log('4a. bcryptjs cost');
     const costs = await runBcrypt(config.counts, log);
@@ -90,10 +90,6 @@ async function runServerSections(config: BenchConfig, results: Results, tmpDir: 
   if (!wantsHttp && !wantsSignin && !wantsDecompose && !wantsCompare) return;
 
   const serverBcryptCost = 11;
-  const database = await createTempDatabase(tmpDir, 'server');
-  // Sign-in users go straight into the database (signup is rate-limited per address).
-  const hash = await bcrypt.hash(BENCH_PASSWORD, serverBcryptCost);
-  const signInUsers = insertUsers(database.url, config.counts.concurrentSignIns, hash);
   const appDir = config.appDir ? resolve(config.appDir) : root;
   const needsBenchRoutes = wantsDecompose && !hasBenchRoutes(appDir, config.distDir);
   if ((!hasBuild(appDir, config.distDir) && !config.smoke) || needsBenchRoutes) {
@@ -107,25 +103,36 @@ async function runServerSections(config: BenchConfig, results: Results, tmpDir: 
     });
     if (built.status !== 0) throw new Error('next build failed');
   }
+  if (wantsHttp || wantsSignin || wantsDecompose) await runOnOneServer(config, results, tmpDir, appDir, serverBcryptCost);
+  // After that server has stopped: the comparison starts servers of its own.
+  if (wantsCompare) {
+    log(`6. side by side with Better Auth and Auth.js (one user, ${config.counts.peerUsers} users)`);
+    results.compare = await runCompareWith(config, appDir, serverBcryptCost, tmpDir);
+  }
+}
+
+/** Sections 3, 4b and 5, on one `next start` of the bench build. */
+async function runOnOneServer(config: BenchConfig, results: Results, tmpDir: string, appDir: string, serverBcryptCost: number): Promise<void> {
+  const { runBurst } = await import('./signin');
+  const database = await createTempDatabase(tmpDir, 'server');
+  // Sign-in users go straight into the database (signup is rate-limited per address).
+  const hash = await bcrypt.hash(BENCH_PASSWORD, serverBcryptCost);
+  const signInUsers = insertUsers(database.url, config.counts.concurrentSignIns, hash);
   log(`starting next start (${join(appDir, config.distDir)}) on port ${config.port}`);
   const server = await startServer({ root: appDir, distDir: config.distDir, port: config.port, databaseUrl: database.url, bcryptCost: serverBcryptCost });
   try {
     const user = await signUp(server.origin, `bench-page-${Date.now()}@example.com`);
-    if (wantsHttp) {
+    if (config.only.includes('http')) {
       log('3. HTTP (autocannon)');
       const { runHttp } = await import('./http');
       results.http = await runHttp(config.counts, server.origin, user, log);
     }
-    if (wantsDecompose) {
+    if (config.only.includes('decompose')) {
       log('5. our cost, step by step');
       const { runDecompose } = await import('./decompose');
       results.decompose = await runDecompose(config.counts, server.origin, user.cookieHeader, log);
     }
-    if (wantsCompare) {
-      log(`6. side by side with Better Auth and Auth.js (one user, ${config.counts.peerUsers} users)`);
-      results.compare = await runCompareWith(config, appDir, serverBcryptCost, tmpDir);
-    }
-    if (wantsSignin) {
+    if (config.only.includes('signin')) {
       log(`4b. /account p99 during ${signInUsers.length} concurrent sign-ins`);
       results.signin!.burst = await runBurst(config.counts, server.origin, user, signInUsers.map((u) => u.email), serverBcryptCost, log);
     }
