@@ -208,7 +208,12 @@ async function main() {
   const floorApp = withFloor ? buildFloorApp() : null;
 
   log(`starting the app on ${base}`);
-  const stopApp = startDetached(process.execPath, ['--import', 'tsx', 'e2e/support/start-server.ts', String(port)], { cwd: root });
+  // No mail catcher runs beside Lighthouse: without MAIL_DISABLED the sign-up's verification mail
+  // would be retried against a closed SMTP port all through the runs (log lines and stray work).
+  const stopApp = startDetached(process.execPath, ['--import', 'tsx', 'e2e/support/start-server.ts', String(port)], {
+    cwd: root,
+    env: { ...process.env, MAIL_DISABLED: 'true' },
+  });
   const stopFloor = floorApp
     ? startDetached(process.execPath, [nextBin, 'start', '-p', String(floorPort), '-H', '127.0.0.1'], { cwd: floorApp, env: { ...process.env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1' } })
     : () => {};
