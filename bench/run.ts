@@ -103,7 +103,9 @@ async function runServerSections(config: BenchConfig, results: Results, tmpDir: 
     });
     if (built.status !== 0) throw new Error('next build failed');
   }
-  if (wantsHttp || wantsSignin || wantsDecompose) await runOnOneServer(config, results, tmpDir, appDir, serverBcryptCost);
+  if (wantsHttp || wantsSignin || wantsDecompose) {
+    await runOnOneServer(config, results, { http: wantsHttp, signin: wantsSignin, decompose: wantsDecompose }, tmpDir, appDir, serverBcryptCost);
+  }
   // After that server has stopped: the comparison starts servers of its own.
   if (wantsCompare) {
     log(`6. side by side with Better Auth and Auth.js (one user, ${config.counts.peerUsers} users)`);
@@ -111,28 +113,35 @@ async function runServerSections(config: BenchConfig, results: Results, tmpDir: 
   }
 }
 
-/** Sections 3, 4b and 5, on one `next start` of the bench build. */
-async function runOnOneServer(config: BenchConfig, results: Results, tmpDir: string, appDir: string, serverBcryptCost: number): Promise<void> {
+/** Sections 3, 4b and 5 (those in `wants`), on one `next start` of the bench build. */
+async function runOnOneServer(
+  config: BenchConfig,
+  results: Results,
+  wants: { http: boolean; signin: boolean; decompose: boolean },
+  tmpDir: string,
+  appDir: string,
+  serverBcryptCost: number,
+): Promise<void> {
   const { runBurst } = await import('./signin');
   const database = await createTempDatabase(tmpDir, 'server');
-  // Sign-in users go straight into the database (signup is rate-limited per address).
-  const hash = await bcrypt.hash(BENCH_PASSWORD, serverBcryptCost);
-  const signInUsers = insertUsers(database.url, config.counts.concurrentSignIns, hash);
+  // Sign-in users go straight into the database (signup is rate-limited per address); only the
+  // sign-in burst needs them, and hashing their password at the server's cost is not free.
+  const signInUsers = wants.signin ? insertUsers(database.url, config.counts.concurrentSignIns, await bcrypt.hash(BENCH_PASSWORD, serverBcryptCost)) : [];
   log(`starting next start (${join(appDir, config.distDir)}) on port ${config.port}`);
   const server = await startServer({ root: appDir, distDir: config.distDir, port: config.port, databaseUrl: database.url, bcryptCost: serverBcryptCost });
   try {
     const user = await signUp(server.origin, `bench-page-${Date.now()}@example.com`);
-    if (config.only.includes('http')) {
+    if (wants.http) {
       log('3. HTTP (autocannon)');
       const { runHttp } = await import('./http');
       results.http = await runHttp(config.counts, server.origin, user, log);
     }
-    if (config.only.includes('decompose')) {
+    if (wants.decompose) {
       log('5. our cost, step by step');
       const { runDecompose } = await import('./decompose');
       results.decompose = await runDecompose(config.counts, server.origin, user.cookieHeader, log);
     }
-    if (config.only.includes('signin')) {
+    if (wants.signin) {
       log(`4b. /account p99 during ${signInUsers.length} concurrent sign-ins`);
       results.signin!.burst = await runBurst(config.counts, server.origin, user, signInUsers.map((u) => u.email), serverBcryptCost, log);
     }
@@ -153,8 +162,7 @@ async function runCompareWith(config: BenchConfig, appDir: string, bcryptCost: n
   const { runCompare, startPeer } = await import('./compare');
   const database = await createTempDatabase(tmpDir, 'compare');
   applyBenchEnv(database.url); // the signing key and claims of our tokens (lib/env.ts)
-  const { signToken } = await import('../lib/auth/tokens');
-  const { uuidv7 } = await import('../lib/auth/tokens');
+  const { signToken, uuidv7 } = await import('../lib/auth/tokens');
   const users = insertUsers(database.url, config.counts.peerUsers);
   const cookies: string[] = [];
   for (const u of users) cookies.push(`access=${(await signToken('access', { sub: u.id, sid: uuidv7() })).token}`);
