@@ -6,7 +6,7 @@
 import { mkdirSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { expectNoSeriousAxeViolations, expectNoSidewaysScroll, watchConsole, watchCsp } from './support/ui-checks';
+import { expectEveryImageLoaded, expectNoSeriousAxeViolations, expectNoSidewaysScroll, watchConsole, watchCsp } from './support/ui-checks';
 
 const WIDTHS = [390, 1440] as const;
 const SCHEMES = ['light', 'dark'] as const;
@@ -36,9 +36,7 @@ for (const width of WIDTHS) {
         await expect(page).toHaveTitle(/\S/);
         await expectNoSidewaysScroll(page, name);
         await expectNoSeriousAxeViolations(page, `${name} at ${width} px, ${scheme}`);
-        // Every picture on the page loads, the lazy ones below the first screen too: a phone's
-        // full-page shot would otherwise show them as empty frames.
-        expect(await loadEveryImage(page), `pictures that did not load on ${name}`).toEqual([]);
+        await expectEveryImageLoaded(page, name);
         // Phones: the whole page (layout is what is checked there); desktops: the first screen.
         const shot = await page.screenshot({ path: `${dir}/${name}-${width}-${scheme}.png`, fullPage: phone });
         expect(shot.byteLength).toBeGreaterThan(10_000);
@@ -116,14 +114,4 @@ async function addToCart(page: Page, slug: string, quantity: string): Promise<vo
   if (!page.url().endsWith(`/products/${slug}`)) await page.goto(`/products/${slug}`);
   await page.getByLabel('Quantity', { exact: true }).fill(quantity);
   await page.getByRole('button', { name: 'Add to cart' }).click();
-}
-
-/** Loads every <img> of the page now (lazy ones included) and returns the sources that failed. */
-async function loadEveryImage(page: Page): Promise<string[]> {
-  return page.evaluate(async () => {
-    const images = [...document.images];
-    for (const image of images) image.loading = 'eager';
-    await Promise.all(images.map((image) => image.decode().catch(() => undefined)));
-    return images.filter((image) => !image.complete || image.naturalWidth === 0).map((image) => image.currentSrc || image.src);
-  });
 }

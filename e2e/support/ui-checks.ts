@@ -35,6 +35,20 @@ export async function expectNoSidewaysScroll(page: Page, what: string): Promise<
   expect(scrollWidth, `${what} scrolls sideways (${scrollWidth} > ${clientWidth})`).toBeLessThanOrEqual(clientWidth);
 }
 
+/**
+ * Every picture on the page loads, the lazy ones below the first screen too (they are loaded
+ * now): a phone's full-page screenshot would otherwise show them as empty frames.
+ */
+export async function expectEveryImageLoaded(page: Page, what: string): Promise<void> {
+  const failed = await page.evaluate(async () => {
+    const images = [...document.images];
+    for (const image of images) image.loading = 'eager';
+    await Promise.all(images.map((image) => image.decode().catch(() => undefined)));
+    return images.filter((image) => !image.complete || image.naturalWidth === 0).map((image) => image.currentSrc || image.src);
+  });
+  expect(failed, `pictures that did not load on ${what}`).toEqual([]);
+}
+
 export async function expectNoSeriousAxeViolations(page: Page, what: string): Promise<void> {
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
   const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
