@@ -40,3 +40,21 @@ describe('validTimeZone', () => {
     expect(validTimeZone('x'.repeat(65))).toBeNull();
   });
 });
+
+describe('time zones from the cookie (user input)', () => {
+  it('reads a zone the runtime does not know as UTC, and says so', () => {
+    expect(at('2026-11-20T08:05:00Z', 'Not/AZone').text).toBe('20 Nov 2026, 08:05 UTC');
+    expect(at('2026-11-20T08:05:00Z', 'UTC').text).toBe('20 Nov 2026, 08:05');
+  });
+
+  it('keeps answering right after a flood of distinct names, good and bad, and case variants', () => {
+    for (let i = 0; i < 1_000; i++) {
+      expect(validTimeZone(`Bad/Zone${i}`)).toBeNull();
+      validTimeZone(i % 2 ? 'europe/paris' : 'EUROPE/PARIS');
+    }
+    expect(validTimeZone('Europe/Paris')).toBe('Europe/Paris');
+    expect(validTimeZone('Bad/Zone1')).toBeNull();
+    expect(at('2026-11-20T08:05:00Z', 'Europe/Paris').text).toBe('20 Nov 2026, 09:05');
+    expect(at('2026-11-20T08:05:00Z', 'America/New_York').exact).toMatch(/Friday,? 20 November 2026 at 03:05:00 (EST|GMT-5)/);
+  });
+});

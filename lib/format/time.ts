@@ -5,15 +5,41 @@
 
 export const TIME_ZONE_COOKIE = 'tz';
 
+interface ZoneFormatters {
+  /** "20 Nov 2026, 09:05": what the page says of an older moment. */
+  full: Intl.DateTimeFormat;
+  /** "Friday 20 November 2026 at 09:05:00 CET": the exact moment, for the title. */
+  exact: Intl.DateTimeFormat;
+}
+
+// An Intl.DateTimeFormat costs about 0.1 ms to build and little to use, and a page shows many
+// moments (/account: every sign-in, event and token). So each zone's pair is built once and kept.
+// The zone comes from a cookie, user input: the map holds at most MAX_ZONES entries (refused names
+// included, as null, so a bad cookie is not re-tried on every moment), and starts afresh when full.
+const MAX_ZONES = 100;
+const formattersByZone = new Map<string, ZoneFormatters | null>();
+
+function formattersFor(zone: string): ZoneFormatters | null {
+  let found = formattersByZone.get(zone);
+  if (found === undefined) {
+    try {
+      found = {
+        full: new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: zone }),
+        exact: new Intl.DateTimeFormat('en-GB', { dateStyle: 'full', timeStyle: 'long', timeZone: zone }),
+      };
+    } catch {
+      found = null;
+    }
+    if (formattersByZone.size >= MAX_ZONES) formattersByZone.clear();
+    formattersByZone.set(zone, found);
+  }
+  return found;
+}
+
 /** A time zone the runtime knows, or null (a cookie is user input). */
 export function validTimeZone(value: string | undefined | null): string | null {
   if (!value || value.length > 64) return null;
-  try {
-    new Intl.DateTimeFormat('en-GB', { timeZone: value });
-    return value;
-  } catch {
-    return null;
-  }
+  return formattersFor(value) ? value : null;
 }
 
 function relative(diffSeconds: number): string | null {
@@ -40,10 +66,10 @@ export function formatTimestamp(
   { nowMs, timeZone, relativeAllowed = true }: { nowMs: number; timeZone: string | null; relativeAllowed?: boolean },
 ): FormattedTime {
   const date = new Date(iso);
-  const zone = timeZone ?? 'UTC';
-  const full = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: zone });
-  const exact = new Intl.DateTimeFormat('en-GB', { dateStyle: 'full', timeStyle: 'long', timeZone: zone }).format(date);
+  // No zone (or one the runtime does not know) reads as UTC, and says so.
+  const known = timeZone ? formattersFor(timeZone) : null;
+  const { full, exact } = known ?? formattersFor('UTC')!;
   const recent = relativeAllowed ? relative((date.getTime() - nowMs) / 1000) : null;
-  const text = recent ?? `${full.format(date)}${timeZone ? '' : ' UTC'}`;
-  return { text, exact };
+  const text = recent ?? `${full.format(date)}${known ? '' : ' UTC'}`;
+  return { text, exact: exact.format(date) };
 }
