@@ -105,8 +105,8 @@ export function judge(results: Results): Target[] {
         pass: s.burst.p99Ratio <= 2,
         note:
           s.burst.p99Ratio > 2
-            ? 'bcryptjs hashes on the main thread in ~100 ms slices: N sign-ins add N slices to every event-loop turn a page render waits for. ' +
-              'Hash off the event loop (a worker_threads pool for lib/auth/password.ts) or cap concurrent hashes (a small semaphore, queueing the rest, 429/503 when the queue is long).'
+            ? 'Hashes already run on worker threads (lib/auth/accounts/bcrypt-pool.ts), off the event loop: what is left is CPU. ' +
+              'The pool takes every core but one, and the load generator shares the machine with the server: compare the load average above with the cores, or measure on more of them.'
             : undefined,
       });
     }
