@@ -38,6 +38,15 @@ describe("pingDatabase after Postgres ended the pool's connections", () => {
     try {
       const ended = await admin.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()');
       expect(ended.rowCount).toBeGreaterThan(0);
+      // pg_terminate_backend only signals. Wait until those backends are gone, as once a restart
+      // is over: by then each has told its client, and the pool has heard it on its event loop.
+      // (A ping sent in the instant between would meet the dying connection: what a request
+      // during the restart itself meets, a 503.)
+      const deadline = Date.now() + 10_000;
+      const others = async () =>
+        Number((await admin.query('SELECT count(*) AS n FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()')).rows[0].n);
+      while ((await others()) > 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+      expect(await others()).toBe(0);
     } finally {
       await admin.end();
     }
