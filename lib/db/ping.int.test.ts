@@ -3,7 +3,7 @@
 // to the caller (lib/db/errors.ts must call it one, so /api/health answers 503, not 500). An
 // outage on an open connection is the cluster suite's "database down" test (a cut proxy).
 import pg from 'pg';
-import { describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it, vi } from 'vitest';
 import { createPrismaClient, pingDatabase } from '@/lib/db/client';
 import { UNREACHABLE_POSTGRES_URL, rejectionOf, useOwnDatabase } from '@/test/db-client';
 import { isDatabaseUnavailable } from './errors';
@@ -36,17 +36,17 @@ describe("pingDatabase after Postgres ended the pool's connections", () => {
     const admin = new pg.Client({ connectionString: own.url });
     await admin.connect();
     try {
-      const ended = await admin.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()');
+      const otherBackends = 'FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()';
+      const ended = await admin.query(`SELECT pg_terminate_backend(pid) ${otherBackends}`);
       expect(ended.rowCount).toBeGreaterThan(0);
       // pg_terminate_backend only signals. Wait until those backends are gone, as once a restart
       // is over: by then each has told its client, and the pool has heard it on its event loop.
       // (A ping sent in the instant between would meet the dying connection: what a request
       // during the restart itself meets, a 503.)
-      const deadline = Date.now() + 10_000;
-      const others = async () =>
-        Number((await admin.query('SELECT count(*) AS n FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()')).rows[0].n);
-      while ((await others()) > 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
-      expect(await others()).toBe(0);
+      await vi.waitFor(async () => expect(Number((await admin.query(`SELECT count(*) AS n ${otherBackends}`)).rows[0].n)).toBe(0), {
+        timeout: 10_000,
+        interval: 20,
+      });
     } finally {
       await admin.end();
     }

@@ -12,6 +12,16 @@ interface ZoneFormatters {
   exact: Intl.DateTimeFormat;
 }
 
+function zoneFormatters(timeZone: string): ZoneFormatters {
+  return {
+    full: new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone }),
+    exact: new Intl.DateTimeFormat('en-GB', { dateStyle: 'full', timeStyle: 'long', timeZone }),
+  };
+}
+
+/** What a moment reads in when the viewer's zone is unknown (the text then says "UTC"). */
+const UTC = zoneFormatters('UTC');
+
 // An Intl.DateTimeFormat costs about 0.1 ms to build and little to use, and a page shows many
 // moments (/account: every sign-in, event and token). So each zone's pair is built once and kept.
 // The zone comes from a cookie, user input: the map holds at most MAX_ZONES entries (refused names
@@ -23,10 +33,7 @@ function formattersFor(zone: string): ZoneFormatters | null {
   let found = formattersByZone.get(zone);
   if (found === undefined) {
     try {
-      found = {
-        full: new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: zone }),
-        exact: new Intl.DateTimeFormat('en-GB', { dateStyle: 'full', timeStyle: 'long', timeZone: zone }),
-      };
+      found = zoneFormatters(zone); // throws a RangeError for a zone the runtime does not know
     } catch {
       found = null;
     }
@@ -68,7 +75,7 @@ export function formatTimestamp(
   const date = new Date(iso);
   // No zone (or one the runtime does not know) reads as UTC, and says so.
   const known = timeZone ? formattersFor(timeZone) : null;
-  const { full, exact } = known ?? formattersFor('UTC')!;
+  const { full, exact } = known ?? UTC;
   const recent = relativeAllowed ? relative((date.getTime() - nowMs) / 1000) : null;
   const text = recent ?? `${full.format(date)}${known ? '' : ' UTC'}`;
   return { text, exact: exact.format(date) };
