@@ -72,7 +72,7 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
           </p>
         )}
       </div>
-      <EmailAddress userId={user.id} />
+      <EmailAddress userId={user.id} verified={user.emailVerified} />
       <ActiveSessions userId={user.id} currentSid={claims.sid} />
       <SignInProviders
         userId={user.id}

@@ -36,18 +36,18 @@ export async function enqueueVerificationMail(tx: Tx, user: { id: string; email:
   await enqueueMail(tx, { to: user.email, template: 'verify_email', data: { name: user.name }, secret: token }, nowMs);
 }
 
-/** Whether the account's address is verified (for pages; checked in the database). */
-export async function emailVerificationState({ userId }: { userId: string }): Promise<{ verified: boolean; verifiedAt: string | null; pendingEmail: string | null }> {
+/**
+ * The new address a change of address waits on, if one is pending. (Whether the current address
+ * is verified comes with the request's session check: SignedInUser.emailVerified.)
+ */
+export async function pendingEmailChange({ userId }: { userId: string }): Promise<string | null> {
   const prisma = await db();
-  const [user, change] = await Promise.all([
-    prisma.user.findUnique({ where: { id: userId }, select: { emailVerifiedAt: true } }),
-    prisma.oneTimeToken.findFirst({
-      where: { userId, purpose: 'change_email', usedAt: null, expiresAt: { gt: new Date() } },
-      orderBy: { createdAt: 'desc' },
-      select: { newEmail: true },
-    }),
-  ]);
-  return { verified: !!user?.emailVerifiedAt, verifiedAt: user?.emailVerifiedAt?.toISOString() ?? null, pendingEmail: change?.newEmail ?? null };
+  const change = await prisma.oneTimeToken.findFirst({
+    where: { userId, purpose: 'change_email', usedAt: null, expiresAt: { gt: new Date() } },
+    orderBy: { createdAt: 'desc' },
+    select: { newEmail: true },
+  });
+  return change?.newEmail ?? null;
 }
 
 /** AUTH_REQUIRE_VERIFIED_EMAIL: throws 403 email_unverified when the account is not verified. */

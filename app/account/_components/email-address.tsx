@@ -1,19 +1,20 @@
 // /account's email section: the address, whether it is verified (with "Resend" while it is not),
 // a pending change, and the change-of-address form. Says so when this server sends no mail.
-import { emailVerificationState } from '@/lib/auth/email-flows';
+import { pendingEmailChange } from '@/lib/auth/email-flows';
 import { mailEnabled } from '@/lib/mail/config';
 import { ChangeEmailForm, ResendVerificationForm } from './email-forms';
 
-export async function EmailAddress({ userId }: { userId: string }) {
-  const state = await emailVerificationState({ userId });
+/** `verified`: as this request's session check read it (SignedInUser.emailVerified). */
+export async function EmailAddress({ userId, verified }: { userId: string; verified: boolean }) {
+  const pendingEmail = await pendingEmailChange({ userId });
   const enabled = mailEnabled();
   return (
     <section className="card stack" aria-labelledby="email-title">
       <h2 id="email-title">Email address</h2>
       <p>
         Your address (shown above) is{' '}
-        <span data-testid="email-status" className={state.verified ? 'badge badge-in' : 'badge badge-low'}>
-          {state.verified ? 'Verified' : 'Not verified'}
+        <span data-testid="email-status" className={verified ? 'badge badge-in' : 'badge badge-low'}>
+          {verified ? 'Verified' : 'Not verified'}
         </span>
       </p>
       {!enabled ? (
@@ -22,10 +23,10 @@ export async function EmailAddress({ userId }: { userId: string }) {
         </p>
       ) : (
         <>
-          {!state.verified ? <ResendVerificationForm /> : null}
-          {state.pendingEmail ? (
+          {!verified ? <ResendVerificationForm /> : null}
+          {pendingEmail ? (
             <p className="notice" data-testid="pending-email">
-              Waiting for confirmation from {state.pendingEmail}: open the link we sent there.
+              Waiting for confirmation from {pendingEmail}: open the link we sent there.
             </p>
           ) : null}
           <ChangeEmailForm />
