@@ -13,6 +13,7 @@
 import 'server-only';
 import { sqltag as sql } from '@prisma/client/runtime/client';
 import { db } from '@/lib/db';
+import { queryRows } from '@/lib/db/client';
 import { AppError } from '@/lib/errors';
 import { MAX_LINE_QUANTITY } from '@/lib/validation/cart';
 import type { CartJson } from '@/lib/validation/responses';
@@ -103,11 +104,10 @@ export async function getCart(key: CartKey): Promise<CartDto> {
  * view: one statement, about a third of what Prisma's aggregate over the relation costs per call.
  */
 export async function getCartCount(key: CartKey): Promise<number> {
-  const prisma = await db();
   const owner = 'userId' in key ? sql`c."userId" = ${key.userId}` : sql`c."id" = ${key.cartId} AND c."userId" IS NULL`;
   // SUM of an integer column: a number on SQLite, a bigint on Postgres.
-  const rows = await prisma.$queryRaw<{ units: number | bigint }[]>`
-    SELECT COALESCE(SUM(i."quantity"), 0) AS "units" FROM "CartItem" i JOIN "Cart" c ON c."id" = i."cartId" WHERE ${owner}`;
+  const rows = await queryRows<{ units: number | bigint }>(await db(), sql`
+    SELECT COALESCE(SUM(i."quantity"), 0) AS "units" FROM "CartItem" i JOIN "Cart" c ON c."id" = i."cartId" WHERE ${owner}`);
   return Number(rows[0]?.units ?? 0);
 }
 

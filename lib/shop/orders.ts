@@ -9,7 +9,9 @@
 // snapshots. Any shortfall throws, which rolls everything back: the cart and stock are unchanged.
 import 'server-only';
 import { assertVerifiedIfRequired } from '@/lib/auth/email-flows';
+import { sqltag as sql } from '@prisma/client/runtime/client';
 import { db } from '@/lib/db';
+import { queryRows } from '@/lib/db/client';
 import { enqueueOrderConfirmation } from '@/lib/mail/notices';
 import { deliverSoon } from '@/lib/mail/outbox';
 import { emptyCart, outOfStock } from './errors';
@@ -100,12 +102,11 @@ interface OrderLineRow {
  * a third of the relation read's cost per call.
  */
 export async function listOrders({ userId }: { userId: string }): Promise<OrderDto[]> {
-  const prisma = await db();
-  const rows = await prisma.$queryRaw<OrderLineRow[]>`
+  const rows = await queryRows<OrderLineRow>(await db(), sql`
     SELECT o."id", o."createdAt", o."totalCents", i."productId", i."name", i."unitPriceCents", i."quantity"
     FROM "Order" o LEFT JOIN "OrderItem" i ON i."orderId" = o."id"
     WHERE o."userId" = ${userId}
-    ORDER BY o."createdAt" DESC, o."id" DESC, i."id" ASC`;
+    ORDER BY o."createdAt" DESC, o."id" DESC, i."id" ASC`);
   const orders = new Map<string, OrderDto>();
   for (const row of rows) {
     let order = orders.get(row.id);

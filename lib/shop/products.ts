@@ -11,6 +11,7 @@
 import 'server-only';
 import { empty, join, sqltag as sql, raw } from '@prisma/client/runtime/client';
 import { db } from '@/lib/db';
+import { queryRows } from '@/lib/db/client';
 import type { CatalogueQuery, CatalogueSort } from '@/lib/validation/catalogue';
 import type { CategoryJson, ProductJson, ProductPageJson } from '@/lib/validation/responses';
 import { searchWords } from './search-text';
@@ -68,13 +69,13 @@ export async function searchProducts(query: CatalogueQuery): Promise<CataloguePa
   if (query.category) conditions.push(sql`c."slug" = ${query.category}`);
   const where = conditions.length ? sql`WHERE ${join(conditions, ' AND ')}` : empty;
   const from = sql`FROM "Product" p LEFT JOIN "Category" c ON c."id" = p."categoryId" ${where}`;
-  const rows = await prisma.$queryRaw<ProductRow[]>`
+  const rows = await queryRows<ProductRow>(prisma, sql`
     SELECT p."id", p."slug", p."name", p."description", p."priceCents", p."imageUrl", p."stock",
            c."slug" AS "categorySlug", c."name" AS "categoryName", COUNT(*) OVER () AS "total"
-    ${from} ORDER BY ${raw(ORDER_BY[query.sort])} LIMIT ${query.limit} OFFSET ${(query.page - 1) * query.limit}`;
+    ${from} ORDER BY ${raw(ORDER_BY[query.sort])} LIMIT ${query.limit} OFFSET ${(query.page - 1) * query.limit}`);
   const total = rows.length
     ? Number(rows[0]!.total)
-    : Number((await prisma.$queryRaw<{ total: bigint | number }[]>`SELECT COUNT(*) AS "total" ${from}`)[0]?.total ?? 0);
+    : Number((await queryRows<{ total: bigint | number }>(prisma, sql`SELECT COUNT(*) AS "total" ${from}`))[0]?.total ?? 0);
   const products = rows.map((row): ProductDto => ({
     id: row.id,
     slug: row.slug,
@@ -96,12 +97,11 @@ export async function listProducts(): Promise<ProductDto[]> {
 
 /** Every category with its product count, by name: the catalogue's filter on every visit, so one raw statement. */
 export async function listCategories(): Promise<CategoryDto[]> {
-  const prisma = await db();
-  const rows = await prisma.$queryRaw<{ slug: string; name: string; count: number | bigint }[]>`
+  const rows = await queryRows<{ slug: string; name: string; count: number | bigint }>(await db(), sql`
     SELECT c."slug", c."name", COUNT(p."id") AS "count"
     FROM "Category" c LEFT JOIN "Product" p ON p."categoryId" = c."id"
     GROUP BY c."id", c."slug", c."name"
-    ORDER BY c."name" ASC, c."id" ASC`;
+    ORDER BY c."name" ASC, c."id" ASC`);
   return rows.map(({ slug, name, count }) => ({ slug, name, count: Number(count) }));
 }
 
