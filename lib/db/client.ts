@@ -62,7 +62,7 @@ export async function pingDatabase(client: Db): Promise<void> {
  *
  * Rows come back as `$queryRaw` returns them for the column types these reads use (text, integers,
  * 64-bit integers as bigint, floats, booleans, date-times as Date); another type throws rather than
- * arrive in a shape the caller did not expect. Parameters: strings, numbers, booleans, Dates.
+ * arrive in a shape the caller did not expect. Parameters: strings, numbers, booleans, Dates, null.
  */
 export async function queryRows<T>(client: Db, statement: Sql): Promise<T[]> {
   const connection = connections.get(client)?.current;
@@ -84,6 +84,7 @@ export async function queryRows<T>(client: Db, statement: Sql): Promise<T[]> {
 type ArgType = Parameters<SqlDriverAdapter['queryRaw']>[0]['argTypes'][number];
 
 function argType(value: unknown): ArgType {
+  if (value === null) return { scalarType: 'unknown', arity: 'scalar' };
   if (typeof value === 'string') return { scalarType: 'string', arity: 'scalar' };
   if (typeof value === 'number') return { scalarType: Number.isInteger(value) ? 'int' : 'float', arity: 'scalar' };
   if (typeof value === 'boolean') return { scalarType: 'boolean', arity: 'scalar' };

@@ -54,7 +54,7 @@ describe(`queryRows (${provider})`, () => {
     expect(verified!.name).toBe('Ada “Lovelace” 100%');
   });
 
-  it('binds strings, numbers, booleans and dates as parameters, never as SQL', async () => {
+  it('binds strings, numbers, booleans, dates and null as parameters, never as SQL', async () => {
     const hostile = `x' OR '1'='1`;
     expect(await queryRows(own.client, sql`SELECT "id" FROM "User" WHERE "id" = ${hostile}`)).toEqual([]);
     const cheap = await queryRows<{ slug: string }>(own.client, sql`SELECT "slug" FROM "Product" WHERE "priceCents" < ${2000} ORDER BY "slug" LIMIT ${5}`);
@@ -63,6 +63,8 @@ describe(`queryRows (${provider})`, () => {
     expect(since).toEqual([{ id: 'u-verified' }]);
     const flagged = await queryRows<{ flag: boolean }>(own.client, sql`SELECT (${true} = ${true}) AS "flag"`);
     expect(flagged).toEqual(await own.client.$queryRaw(sql`SELECT (${true} = ${true}) AS "flag"`));
+    const fallback = sql`SELECT COALESCE(${null}, 'none') AS "value"`;
+    expect(await queryRows(own.client, fallback)).toEqual([{ value: 'none' }]);
     await expect(queryRows(own.client, sql`SELECT ${{ not: 'a parameter' }} AS "x"`)).rejects.toThrow(/unsupported parameter/);
   });
 
