@@ -63,6 +63,9 @@ export async function pingDatabase(client: Db): Promise<void> {
  * Rows come back as `$queryRaw` returns them for the column types these reads use (text, integers,
  * 64-bit integers as bigint, floats, booleans, date-times as Date); another type throws rather than
  * arrive in a shape the caller did not expect. Parameters: strings, numbers, booleans, Dates, null.
+ * Prisma's query events (`log: [{ level: 'query' }]`) do not see these statements; a client not
+ * made by createPrismaClient (the bench's statement counter, bench/query-counter.ts) takes the
+ * `$queryRaw` path, so its counts still hold.
  */
 export async function queryRows<T>(client: Db, statement: Sql): Promise<T[]> {
   const connection = connections.get(client)?.current;
