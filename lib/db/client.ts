@@ -5,7 +5,7 @@
 // `postgres://` URL is PostgreSQL (pg). Only the configured driver is ever imported, so a
 // Postgres deployment never loads better-sqlite3. Both generated clients share one model, so the
 // SQLite client's types describe either.
-import type { SqlDriverAdapterFactory, Sql } from '@prisma/client/runtime/client';
+import { sqltag as sql, type Sql, type SqlDriverAdapterFactory } from '@prisma/client/runtime/client';
 import type { PrismaClient } from '../generated/sqlite/client';
 import { databaseProviderOf } from '../database-url.mjs';
 
@@ -40,16 +40,14 @@ function remembering(factory: SqlDriverAdapterFactory, slot: ConnectionSlot): Sq
 }
 
 /**
- * The health check's `SELECT 1`, on the connection (or pool) the client's own queries use, handed
- * to the driver adapter directly: a statement without a model gives Prisma's client nothing to
- * plan or map, and its path was most of the cost of a health check (31 -> 7 us a call in a plain
- * loop; /api/health 1.21x in an A/B of 8 rounds). Fails the way the driver fails (lib/db/errors.ts
- * reads a DriverAdapterError's kind). Until a first query opened the connection, it goes through Prisma.
+ * The health check's `SELECT 1`, through queryRows: on the connection (or pool) the client's own
+ * queries use, handed to the driver adapter directly, since a statement without a model gives
+ * Prisma's client nothing to plan or map, and its path was most of the cost of a health check
+ * (31 -> 7 us a call in a plain loop; /api/health 1.21x in an A/B of 8 rounds). Fails the way the
+ * driver fails (lib/db/errors.ts reads a DriverAdapterError's kind).
  */
 export async function pingDatabase(client: Db): Promise<void> {
-  const connection = connections.get(client)?.current;
-  if (connection) await connection.queryRaw({ sql: 'SELECT 1', args: [], argTypes: [] });
-  else await client.$executeRawUnsafe('SELECT 1');
+  await queryRows(client, SELECT_ONE);
 }
 
 /**
@@ -83,6 +81,8 @@ export async function queryRows<T>(client: Db, statement: Sql): Promise<T[]> {
     return record as T;
   });
 }
+
+const SELECT_ONE = sql`SELECT 1`;
 
 type ArgType = Parameters<SqlDriverAdapter['queryRaw']>[0]['argTypes'][number];
 
