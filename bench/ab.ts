@@ -2,7 +2,8 @@
 // --port and --port+1) on copies of one seeded database, the same routes measured in interleaved
 // rounds.
 //   node --import tsx --import ./bench/register.mjs bench/ab.ts --a=.next-bench-before --b=.next-bench \
-//     --paths=/api/health,/api/me,/,/orders [--reps=5] [--seconds=5] [--port=3300]
+//     --paths=/api/health,/api/me,/,/orders [--reps=5] [--seconds=5] [--warmup=5] [--port=3300]
+// Every path of both servers first takes --warmup seconds of unrecorded load (config.ts, peerWarmupSeconds).
 // Paths listed in SIGNED_IN get the access cookie of one signed-up user of each server.
 import { copyFileSync, mkdirSync } from 'node:fs';
 import { loadavg } from 'node:os';
@@ -20,6 +21,7 @@ const builds = [args.a ?? '.next-bench-before', args.b ?? '.next-bench'];
 const paths = (args.paths ?? '/api/health').split(',');
 const reps = Number(args.reps ?? 5);
 const seconds = Number(args.seconds ?? 5);
+const warmup = Number(args.warmup ?? 5);
 const port = Number(args.port ?? process.env.BENCH_PORT ?? 3300);
 const root = join(import.meta.dirname, '..');
 const tmp = join(root, 'bench/.tmp');
@@ -36,6 +38,7 @@ try {
   const cookies = await Promise.all(servers.map((s, i) => signUp(s.origin, `ab-${i}-${Date.now()}@example.com`)));
   const headersFor = (i: number, path: string): Record<string, string> => (SIGNED_IN.includes(path) ? { cookie: cookies[i]!.cookieHeader } : {});
   for (const path of paths) for (const [i, s] of servers.entries()) await load(s.origin + path, { amount: 100, connections: 2, headers: headersFor(i, path) });
+  if (warmup > 0) for (const path of paths) for (const [i, s] of servers.entries()) await load(s.origin + path, { seconds: warmup, connections: 10, headers: headersFor(i, path) });
   const rates = new Map<string, number[]>();
   const start = loadavg()[0]!;
   for (let rep = 0; rep < reps; rep++) {

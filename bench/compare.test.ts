@@ -17,6 +17,7 @@ const all = (health: number, me: number, catalogue: number, page: number) =>
 function section(ours: ReturnType<typeof all>, oursRss: number, revoked: boolean | null = true): CompareSection {
   return {
     seconds: 5,
+    warmupSeconds: 5,
     connections: 10,
     users: 1000,
     apps: {
@@ -64,7 +65,7 @@ describe('tables', () => {
 
   it('prints the time each step adds', () => {
     const step = (kind: 'api' | 'page', label: string, rps: number) => ({ kind, label, path: '/', signedIn: false, requestsPerSec: s(rps), p50: s(1), p99: s(2), runs: [] });
-    const d: DecomposeSection = { seconds: 1, connections: 10, steps: [step('api', 'bare', 1000), step('api', '+ middleware', 500)] };
+    const d: DecomposeSection = { seconds: 1, warmupSeconds: 0, connections: 10, steps: [step('api', 'bare', 1000), step('api', '+ middleware', 500)] };
     const lines = renderDecompose(d).split('\n');
     expect(lines[2]).toMatch(/\+ middleware.*2\.00\s+1\.00$/);
   });

@@ -49,6 +49,8 @@ export interface RouteResult {
 
 export interface CompareSection {
   seconds: number;
+  /** Seconds of unrecorded load per route and app before the rounds. */
+  warmupSeconds: number;
   connections: number;
   users: number;
   apps: Record<AppKey, {
@@ -177,7 +179,7 @@ export async function checkCredentials(app: AppUnderTest): Promise<CredentialChe
 }
 
 export async function runCompare(counts: Counts, apps: AppUnderTest[], log: (line: string) => void): Promise<CompareSection> {
-  const out = { seconds: counts.peerSeconds, connections: counts.connections, users: counts.peerUsers, apps: {} } as CompareSection;
+  const out = { seconds: counts.peerSeconds, warmupSeconds: counts.peerWarmupSeconds, connections: counts.connections, users: counts.peerUsers, apps: {} } as CompareSection;
   const checked = new Map<AppKey, CredentialChecks>();
   for (const app of apps) {
     const checks = await checkCredentials(app);
@@ -198,6 +200,12 @@ export async function runCompare(counts: Counts, apps: AppUnderTest[], log: (lin
   }
   await new Promise((resolve) => setTimeout(resolve, 1_000));
   const rssIdle = new Map(apps.map((a) => [a.key, treeRss(a.server.child.pid!)]));
+  // Then bring every route of every app to speed, unrecorded, so that no round measures V8 at work.
+  if (counts.peerWarmupSeconds > 0) {
+    for (const job of jobs) {
+      for (const app of apps) await load(app.server.origin + job.path, { seconds: counts.peerWarmupSeconds, connections: counts.connections, rotate: job.rotate?.(app) });
+    }
+  }
 
   const runs = new Map<string, LoadRun[]>();
   const rssAfter = new Map<AppKey, number[]>(apps.map((a) => [a.key, []]));

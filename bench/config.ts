@@ -48,6 +48,12 @@ export interface Counts {
   concurrentSignIns: number;
   /** Sections 5–6: seconds per autocannon run of the decomposition and the peer comparison. */
   peerSeconds: number;
+  /**
+   * Sections 5–6: seconds of unrecorded load on every route of every app before the timed rounds.
+   * A route's first seconds under load run at about half its later rate (V8 still compiling its hot
+   * code), which the first round would otherwise record, most of all for the route measured first.
+   */
+  peerWarmupSeconds: number;
   /** Distinct signed-in users of the many-users scenario. */
   peerUsers: number;
   /** A request slower than this counts as a timeout (its latency recorded as the limit). */
@@ -72,6 +78,7 @@ const FULL: Counts = {
   burstReps: 3,
   concurrentSignIns: 20,
   peerSeconds: 5,
+  peerWarmupSeconds: 5,
   peerUsers: 1_000,
   requestTimeoutMs: 60_000,
 };
@@ -94,6 +101,7 @@ const SMOKE: Counts = {
   burstReps: 1,
   concurrentSignIns: 4,
   peerSeconds: 1,
+  peerWarmupSeconds: 0,
   peerUsers: 20,
   // The smoke run only proves the bench still works; it must finish even on a stalled machine.
   requestTimeoutMs: 10_000,

@@ -39,6 +39,8 @@ export interface StepResult extends Step {
 
 export interface DecomposeSection {
   seconds: number;
+  /** Seconds of unrecorded load per step before the rounds. */
+  warmupSeconds: number;
   connections: number;
   steps: StepResult[];
 }
@@ -52,6 +54,10 @@ export function hasBenchRoutes(appDir: string, distDir: string): boolean {
 export async function runDecompose(counts: Counts, origin: string, cookie: string, log: (line: string) => void): Promise<DecomposeSection> {
   const headersOf = (s: Step): Record<string, string> => (s.signedIn ? { cookie } : {});
   for (const s of STEPS) await load(origin + s.path, { amount: Math.min(counts.httpWarmupRequests, 20), connections: 2, headers: headersOf(s) });
+  // Every step at speed before the timed rounds (see Counts.peerWarmupSeconds).
+  if (counts.peerWarmupSeconds > 0) {
+    for (const s of STEPS) await load(origin + s.path, { seconds: counts.peerWarmupSeconds, connections: counts.connections, headers: headersOf(s) });
+  }
   const runs = STEPS.map(() => [] as LoadRun[]);
   for (let rep = 0; rep < counts.httpReps; rep++) {
     for (const [i, s] of STEPS.entries()) {
@@ -62,6 +68,7 @@ export async function runDecompose(counts: Counts, origin: string, cookie: strin
   }
   return {
     seconds: counts.peerSeconds,
+    warmupSeconds: counts.peerWarmupSeconds,
     connections: counts.connections,
     steps: STEPS.map((s, i) => ({
       ...s,
