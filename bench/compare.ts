@@ -209,7 +209,7 @@ export async function runCompare(counts: Counts, apps: AppUnderTest[], log: (lin
 
   const runs = new Map<string, LoadRun[]>();
   const rssAfter = new Map<AppKey, number[]>(apps.map((a) => [a.key, []]));
-  for (let rep = 0; rep < counts.httpReps; rep++) {
+  for (let rep = 0; rep < counts.peerReps; rep++) {
     // Each round starts with another app: a server measured right after another shares the core
     // with that one's clean-up (its collections after 5 s of load), and no app should always be
     // the one that follows the same neighbour.

@@ -49,6 +49,12 @@ export interface Counts {
   /** Sections 5–6: seconds per autocannon run of the decomposition and the peer comparison. */
   peerSeconds: number;
   /**
+   * Sections 5–6: interleaved rounds. A 5-second run on this two-core machine spreads by a
+   * quarter from round to round, and a target sits within that of its line: the median of five
+   * holds better than the median of three.
+   */
+  peerReps: number;
+  /**
    * Sections 5–6: seconds of unrecorded load on every route of every app before the timed rounds.
    * A route's first seconds under load run at about half its later rate (V8 still compiling its hot
    * code), which the first round would otherwise record, most of all for the route measured first.
@@ -78,6 +84,7 @@ const FULL: Counts = {
   burstReps: 3,
   concurrentSignIns: 20,
   peerSeconds: 5,
+  peerReps: 5,
   peerWarmupSeconds: 5,
   peerUsers: 1_000,
   requestTimeoutMs: 60_000,
@@ -101,6 +108,7 @@ const SMOKE: Counts = {
   burstReps: 1,
   concurrentSignIns: 4,
   peerSeconds: 1,
+  peerReps: 1,
   peerWarmupSeconds: 0,
   peerUsers: 20,
   // The smoke run only proves the bench still works; it must finish even on a stalled machine.

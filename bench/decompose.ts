@@ -59,7 +59,7 @@ export async function runDecompose(counts: Counts, origin: string, cookie: strin
     for (const s of STEPS) await load(origin + s.path, { seconds: counts.peerWarmupSeconds, connections: counts.connections, headers: headersOf(s) });
   }
   const runs = STEPS.map(() => [] as LoadRun[]);
-  for (let rep = 0; rep < counts.httpReps; rep++) {
+  for (let rep = 0; rep < counts.peerReps; rep++) {
     for (const [i, s] of STEPS.entries()) {
       const run = await load(origin + s.path, { seconds: counts.peerSeconds, connections: counts.connections, headers: headersOf(s) });
       runs[i]!.push(run);
