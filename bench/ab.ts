@@ -3,7 +3,8 @@
 // rounds.
 //   node --import tsx --import ./bench/register.mjs bench/ab.ts --a=.next-bench-before --b=.next-bench \
 //     --paths=/api/health,/api/me,/,/orders [--reps=5] [--seconds=5] [--warmup=5] [--port=3300]
-// Every path of both servers first takes --warmup seconds of unrecorded load (config.ts, peerWarmupSeconds).
+// Every path of both servers first takes --warmup seconds of unrecorded load (default 5, like
+// peerWarmupSeconds in config.ts).
 // Paths listed in SIGNED_IN get the access cookie of one signed-up user of each server.
 import { copyFileSync, mkdirSync } from 'node:fs';
 import { loadavg } from 'node:os';
@@ -49,7 +50,7 @@ try {
       }
     }
   }
-  console.log(`A = ${builds[0]}, B = ${builds[1]}; ${reps} interleaved rounds of ${seconds} s, 10 connections; load average ${start.toFixed(1)} → ${loadavg()[0]!.toFixed(1)}`);
+  console.log(`A = ${builds[0]}, B = ${builds[1]}; ${reps} interleaved rounds of ${seconds} s after ${warmup} s of warm-up, 10 connections; load average ${start.toFixed(1)} → ${loadavg()[0]!.toFixed(1)}`);
   for (const path of paths) {
     const [a, b] = [0, 1].map((i) => summarize(rates.get(`${path}|${i}`)!));
     console.log(`${path}: A ${Math.round(a!.median)} (${Math.round(a!.min)}–${Math.round(a!.max)}) → B ${Math.round(b!.median)} (${Math.round(b!.min)}–${Math.round(b!.max)}) req/s = ${(b!.median / a!.median).toFixed(2)}x`);

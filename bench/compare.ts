@@ -200,7 +200,8 @@ export async function runCompare(counts: Counts, apps: AppUnderTest[], log: (lin
   }
   await new Promise((resolve) => setTimeout(resolve, 1_000));
   const rssIdle = new Map(apps.map((a) => [a.key, treeRss(a.server.child.pid!)]));
-  // Then bring every route of every app to speed, unrecorded, so that no round measures V8 at work.
+  // Then bring every route of every app to speed, unrecorded, so that the first round does not
+  // record V8's start-up compiling.
   if (counts.peerWarmupSeconds > 0) {
     for (const job of jobs) {
       for (const app of apps) await load(app.server.origin + job.path, { seconds: counts.peerWarmupSeconds, connections: counts.connections, rotate: job.rotate?.(app) });

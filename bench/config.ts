@@ -49,9 +49,9 @@ export interface Counts {
   /** Sections 5–6: seconds per autocannon run of the decomposition and the peer comparison. */
   peerSeconds: number;
   /**
-   * Sections 5–6: interleaved rounds. A 5-second run on this two-core machine spreads by a
-   * quarter from round to round, and a target sits within that of its line: the median of five
-   * holds better than the median of three.
+   * Sections 5–6: interleaved rounds. On a shared two-core machine the rounds can differ by
+   * about 25 %, and some targets sit that close to their goal: the median of five is less
+   * sensitive to one bad round than the median of three.
    */
   peerReps: number;
   /**
