@@ -39,6 +39,8 @@ function remembering(factory: SqlDriverAdapterFactory, slot: ConnectionSlot): Sq
   };
 }
 
+const SELECT_ONE = sql`SELECT 1`;
+
 /**
  * The health check's `SELECT 1`, through queryRows: on the connection (or pool) the client's own
  * queries use, handed to the driver adapter directly, since a statement without a model gives
@@ -81,8 +83,6 @@ export async function queryRows<T>(client: Db, statement: Sql): Promise<T[]> {
     return record as T;
   });
 }
-
-const SELECT_ONE = sql`SELECT 1`;
 
 type ArgType = Parameters<SqlDriverAdapter['queryRaw']>[0]['argTypes'][number];
 

@@ -50,8 +50,9 @@ describe(`queryRows (${provider})`, () => {
     // A boolean column (SQLite stores 0/1 and declares BOOLEAN; Postgres has the type).
     await own.client.cart.create({ data: { id: 'cart-1', mergeCapped: true } });
     const booleanColumn = sql`SELECT "id", "mergeCapped", "createdAt" FROM "Cart"`;
-    expect(await queryRows(own.client, booleanColumn)).toEqual(await own.client.$queryRaw(booleanColumn));
-    expect(await queryRows(own.client, booleanColumn)).toMatchObject([{ id: 'cart-1', mergeCapped: true }]);
+    const carts = await queryRows(own.client, booleanColumn);
+    expect(carts).toEqual(await own.client.$queryRaw(booleanColumn));
+    expect(carts).toMatchObject([{ id: 'cart-1', mergeCapped: true }]);
     const [verified] = await queryRows<{ emailVerifiedAt: Date; tokensValidAfter: Date; products: bigint; name: string }>(own.client, everyType('u-verified'));
     expect(verified!.emailVerifiedAt).toEqual(new Date('2026-03-04T05:06:07.089Z'));
     expect(verified!.tokensValidAfter.toISOString()).toBe('2026-01-02T03:04:05.678Z');
