@@ -68,9 +68,9 @@ export const accountPaths = {
   '/api/account/tokens': {
     get: { summary: 'Your personal API tokens', responses: { '200': answer('Tokens', apiTokensSchema), ...signedIn } },
     post: {
-      summary: 'Create a personal API token (the secret is in this answer only)',
+      summary: 'Create a personal API token (the secret is in this answer only; step-up)',
       requestBody: bodyOf(accountTokenSchema),
-      responses: { '201': answer('Created', createdApiTokenSchema), ...badInput, ...signedIn },
+      responses: { '201': answer('Created', createdApiTokenSchema), ...badInput, ...signedIn, ...recentSignIn },
     },
   },
   '/api/account/tokens/{id}': {

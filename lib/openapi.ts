@@ -167,7 +167,13 @@ const document = {
       delete: {
         summary: 'Disconnect a provider (step-up: 403 reauth_required unless the sign-in is recent); refused when it is the last way to sign in',
         parameters: [{ name: 'provider', in: 'path', required: true, schema: { type: 'string' }, description: 'the stored provider (URL-encoded) or a configured key' }],
-        responses: { '204': { description: 'Disconnected' }, '404': error('not_found'), '409': error('last_sign_in_method'), ...unauthorized, ...forbidden },
+        responses: {
+          '204': { description: 'Disconnected' },
+          '404': error('not_found'),
+          '409': error('last_sign_in_method'),
+          ...unauthorized,
+          '403': error('reauth_required (the sign-in is not recent: sign in again), an API token, or a foreign Origin on a cookie request'),
+        },
       },
     },
     '/api/me': {

@@ -165,6 +165,24 @@ describe('step-up', () => {
     expect((await api.totpStart({ cookie: accessCookie(after) })).status).toBe(200);
   });
 
+  it('a stale sign-in cannot mint a personal API token through the JSON API (Bearer or cookie), and none is made', async () => {
+    process.env.AUTH_STEP_UP_MAX_AGE = '60';
+    resetEnvForTests();
+    const { user: { id: userId }, tokens: fresh } = await signedUp();
+    // A stolen cookie that still refreshes: valid, but its sign-in is two minutes old.
+    const stale = await startSession(userId, null, { amr: ['pwd'] }, Date.now() - 120_000 + 1000);
+    const body = { name: 'year-long', scopes: ['profile:read', 'cart:write', 'orders:read'], expiresInDays: 365 };
+    for (const refused of [
+      await api.createToken({ bearer: stale.access.token, origin: null, body }),
+      await api.createToken({ cookie: accessCookie({ access: stale.access.token, refresh: stale.refresh.token }), body }),
+    ]) {
+      expect(refused.status).toBe(403);
+      expect((await errorBody(refused)).error.code).toBe('reauth_required');
+    }
+    expect(await (await db()).apiToken.count({ where: { userId } })).toBe(0);
+    expect((await api.createToken({ cookie: accessCookie(fresh), body })).status).toBe(201);
+  });
+
   it('a personal API token can never step up or make a sensitive change', async () => {
     const { user: { id: userId } } = await signedUp();
     const { token: apiToken } = await createApiToken({ userId, name: 'script', scopes: ['profile:read'], ttlDays: 30 });

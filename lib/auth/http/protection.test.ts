@@ -45,7 +45,11 @@ describe('protection table: API routes', () => {
       const rule = apiRule(path, method);
       expect(rule, `${method} ${path} is missing from API_ROUTES (lib/auth/http/protection.ts)`).toBeDefined();
       const guard = guardOf(mod[method]);
-      expect({ auth: guard?.auth, scope: guard?.scope }).toEqual({ auth: rule!.auth, scope: rule!.scope });
+      expect({ auth: guard?.auth, scope: guard?.scope, fresh: guard?.fresh === true }, `${method} ${path}`).toEqual({
+        auth: rule!.auth,
+        scope: rule!.scope,
+        fresh: rule!.fresh === true,
+      });
     }
   });
 
@@ -61,6 +65,8 @@ describe('protection table: API routes', () => {
     expect(operation, `${method} ${path} is missing from the OpenAPI document`).toBeDefined();
     if (rule.scope) expect(JSON.stringify(operation!.security)).toContain(`"${rule.scope}"`);
     if (rule.auth === 'required') expect(operation!.security).not.toEqual([]);
+    const refusal = JSON.stringify((operation as { responses?: Record<string, unknown> }).responses?.['403'] ?? null);
+    expect(refusal.includes('reauth_required'), `${method} ${path}: OpenAPI's 403 says reauth_required exactly where the table asks for step-up`).toBe(rule.fresh === true);
   });
 
   it('leaves every route without a required method public in the middleware', () => {

@@ -24,12 +24,15 @@ export interface ApiRule {
   auth: AuthRequirement;
   /** The scope a personal API token needs here; without one, API tokens are refused. */
   scope?: ApiScope;
+  /** A sensitive change (step-up): the sign-in must be recent, else 403 reauth_required. */
+  fresh?: true;
 }
 
 /**
  * Every JSON route (OpenAPI path spelling: {param}) and what each method needs. The route
- * handler's guard declares the same (the test compares them); `auth: 'required'` here also makes
- * the middleware answer 401 for a request with no good token.
+ * handler's guard declares the same (the test compares them, step-up included, and that OpenAPI
+ * documents reauth_required where `fresh` is set); `auth: 'required'` here also makes the
+ * middleware answer 401 for a request with no good token.
  */
 export const API_ROUTES = {
   '/api/auth/signup': { POST: { auth: 'none' } },
@@ -44,28 +47,28 @@ export const API_ROUTES = {
   // The account API: sign-in tokens only (no scope, so a personal API token gets 403).
   '/api/account/sessions': { GET: { auth: 'required' } },
   '/api/account/sessions/{id}': { DELETE: { auth: 'required' } },
-  '/api/account/tokens': { GET: { auth: 'required' }, POST: { auth: 'required' } },
+  '/api/account/tokens': { GET: { auth: 'required' }, POST: { auth: 'required', fresh: true } },
   '/api/account/tokens/{id}': { DELETE: { auth: 'required' } },
-  '/api/account/password': { POST: { auth: 'required' } },
-  '/api/account/email': { POST: { auth: 'required' } },
+  '/api/account/password': { POST: { auth: 'required', fresh: true } },
+  '/api/account/email': { POST: { auth: 'required', fresh: true } },
   '/api/account/email/verification': { POST: { auth: 'required' } },
   '/api/account/activity': { GET: { auth: 'required' } },
   '/api/auth/oidc/start': { GET: { auth: 'none' } },
   '/api/auth/oidc/callback': { GET: { auth: 'none' } },
   '/api/account/providers': { GET: { auth: 'required' } },
-  '/api/account/providers/{provider}': { DELETE: { auth: 'required' } },
+  '/api/account/providers/{provider}': { DELETE: { auth: 'required', fresh: true } },
   '/api/auth/login/mfa': { POST: { auth: 'none' } },
   '/api/auth/passkey/options': { POST: { auth: 'none' } },
   '/api/auth/passkey/verify': { POST: { auth: 'none' } },
   '/api/auth/reauth': { POST: { auth: 'required' } },
   '/api/auth/reauth/options': { POST: { auth: 'required' } },
-  '/api/account': { DELETE: { auth: 'required' } },
-  '/api/account/passkeys': { GET: { auth: 'required' }, POST: { auth: 'required' } },
-  '/api/account/passkeys/options': { POST: { auth: 'required' } },
-  '/api/account/passkeys/{id}': { PATCH: { auth: 'required' }, DELETE: { auth: 'required' } },
-  '/api/account/totp': { POST: { auth: 'required' }, DELETE: { auth: 'required' } },
-  '/api/account/totp/confirm': { POST: { auth: 'required' } },
-  '/api/account/recovery-codes': { POST: { auth: 'required' } },
+  '/api/account': { DELETE: { auth: 'required', fresh: true } },
+  '/api/account/passkeys': { GET: { auth: 'required' }, POST: { auth: 'required', fresh: true } },
+  '/api/account/passkeys/options': { POST: { auth: 'required', fresh: true } },
+  '/api/account/passkeys/{id}': { PATCH: { auth: 'required' }, DELETE: { auth: 'required', fresh: true } },
+  '/api/account/totp': { POST: { auth: 'required', fresh: true }, DELETE: { auth: 'required', fresh: true } },
+  '/api/account/totp/confirm': { POST: { auth: 'required', fresh: true } },
+  '/api/account/recovery-codes': { POST: { auth: 'required', fresh: true } },
   '/api/me': { GET: { auth: 'required', scope: 'profile:read' } },
   '/api/products': { GET: { auth: 'none' } },
   '/api/products/{slug}': { GET: { auth: 'none' } },
