@@ -143,8 +143,10 @@ export async function optionalSession(request?: Request, options: { scope?: ApiS
 
 /**
  * The signed-in person a page is rendered for, or null. Pages are for people signed in with the
- * access cookie: a request's Authorization header never opens or personalises a page, and a
- * personal API token is never a person, even when someone puts it in the cookie.
+ * access cookie: a request's Authorization header never opens or personalises a page, and a token
+ * with a `scope` is never a person, even when someone puts it in the cookie. That is a personal
+ * API token, and also a sign-in narrowed at the token endpoint: a page names no scope, so, like
+ * every route that names none, it takes only a full sign-in (the cookie flows never narrow).
  */
 export const getPageSession = cache(async (): Promise<Session | null> => {
   const requestHeaders = await headers();
@@ -153,7 +155,7 @@ export const getPageSession = cache(async (): Promise<Session | null> => {
   const token = (await cookies()).get(cookieNames(secure).access)?.value;
   if (!token) return null;
   const session = await checkAccessToken(token, 'cookie');
-  return session && !isApiToken(session.claims) ? session : null;
+  return session && session.claims.scope === undefined ? session : null;
 });
 
 /**

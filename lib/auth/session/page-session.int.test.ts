@@ -29,11 +29,14 @@ async function redirectTarget(run: () => Promise<unknown>): Promise<string> {
 
 let userId: string;
 let signInToken: string;
+let narrowedToken: string;
 let apiToken: string;
 
 beforeAll(async () => {
   userId = (await createUser('pages')).id;
   signInToken = (await startSession(userId)).access.token;
+  // A sign-in narrowed at the token endpoint (grant_type=password&scope=orders:read): a program's.
+  narrowedToken = (await startSession(userId, null, { amr: ['pwd'], scope: 'orders:read' })).access.token;
   // Every scope there is: still not a person.
   apiToken = (await createApiToken({ userId, name: 'all of it', scopes: [...API_SCOPES], ttlDays: 1 })).token;
 });
@@ -53,6 +56,12 @@ describe('a page request', () => {
     request.headers = new Headers({ cookie: `access=${apiToken}` });
     expect(await getPageSession()).toBeNull();
     expect(await redirectTarget(() => requirePageSession('/account'))).toMatch(/^\/login\?next=%2Faccount/);
+  });
+
+  it('with a sign-in narrowed to a scope in the access cookie is nobody: the account page and the orders stay shut', async () => {
+    request.headers = new Headers({ cookie: `access=${narrowedToken}` });
+    expect(await getPageSession()).toBeNull();
+    expect(await redirectTarget(() => requirePageSession('/orders'))).toMatch(/^\/login\?next=%2Forders/);
   });
 
   it('with an Authorization header is nobody, even with a good sign-in cookie beside it', async () => {
