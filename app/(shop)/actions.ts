@@ -12,7 +12,7 @@ import { formAction } from '@/lib/auth/guards';
 import { fieldErrors } from '@/lib/http';
 import { addToCart, removeFromCart, setCartItemQuantity } from '@/lib/shop/cart';
 import { formatCents } from '@/lib/shop/money';
-import { cartWriterOfAction } from '@/lib/shop/cart-owner';
+import { cartKeyOfAction, cartWriterOfAction } from '@/lib/shop/cart-owner';
 import { checkout } from '@/lib/shop/orders';
 import { addCartItemSchema, quantityFromForm, setCartItemSchema } from '@/lib/validation/cart';
 import type { ShopFormState } from './form-state';
@@ -46,15 +46,16 @@ export const addToCartAction = formAction({ auth: 'optional', values: quantityVa
 export const updateCartItemAction = formAction({ auth: 'optional', values: quantityValues }, async (formData, { session, secure, values }): Promise<ShopFormState> => {
   const parsed = setCartItemSchema.safeParse({ quantity: quantityFromForm(formData.get('quantity')) });
   if (!parsed.success) return { status: 'error', fields: fieldErrors(parsed.error), values };
-  const { key } = await cartWriterOfAction(session, secure);
+  const key = await cartKeyOfAction(session, secure);
+  if (!key) return { status: 'error', message: 'That product is not in your cart.', values };
   await setCartItemQuantity({ ...key, productId: text(formData, 'productId'), quantity: parsed.data.quantity });
   cartChanged();
   return { status: 'ok', message: parsed.data.quantity === 0 ? 'Removed.' : 'Quantity updated.' };
 });
 
 export const removeCartItemAction = formAction({ auth: 'optional' }, async (formData, { session, secure }): Promise<ShopFormState> => {
-  const { key } = await cartWriterOfAction(session, secure);
-  await removeFromCart({ ...key, productId: text(formData, 'productId') });
+  const key = await cartKeyOfAction(session, secure);
+  if (key) await removeFromCart({ ...key, productId: text(formData, 'productId') });
   cartChanged();
   return { status: 'ok', message: 'Removed.' };
 });

@@ -85,7 +85,19 @@ export async function cartOwnerOfPage(): Promise<CartOwner | { kind: 'expired' }
 }
 
 /**
- * Server actions that change the cart, after their guard (`auth: 'optional'`: the Origin check,
+ * Server actions that change an existing line (update, remove), after their guard: the user's
+ * cart, or the guest's by its cookie, or null for a guest who has none. Never starts a cart: there
+ * is nothing to change in one that does not exist, and a new one would spend a slot of the
+ * guest-cart limit and set a cookie for nothing. (A cookie whose cart was purged or merged is
+ * answered by the write itself: 409 cart_expired.)
+ */
+export async function cartKeyOfAction(session: Session | null, secure: boolean): Promise<CartKey | null> {
+  if (session) return { userId: session.user.id };
+  return guestKey((await cookies()).get(cartCookieName(secure))?.value);
+}
+
+/**
+ * Server actions that add to the cart, after their guard (`auth: 'optional'`: the Origin check,
  * and 401 for a bad credential): the user's cart, or the guest's, started (and its cookie set)
  * on the first write.
  */
