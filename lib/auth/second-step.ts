@@ -4,7 +4,8 @@
 // cookie naming the user and this attempt (an AuthChallenge row). Only a right code (or an unused
 // recovery code) turns the attempt into a sign-in. Five wrong codes end the attempt; wrong codes
 // are also counted per account across attempts (in the database, so every instance sees them),
-// so starting new attempts does not buy more guesses.
+// so starting new attempts does not buy more guesses. Each code takes its guess with a
+// conditional update *before* it is checked, so parallel requests cannot beat either limit.
 import 'server-only';
 import { randomBytes, hkdfSync } from 'node:crypto';
 import { SignJWT, jwtVerify } from 'jose';
@@ -12,7 +13,7 @@ import { recordAuditEvent } from '@/lib/audit';
 import { db } from '@/lib/db';
 import { env } from '@/lib/env';
 import { AppError } from '@/lib/errors';
-import { recoveryCodesLeft, spendRecoveryCode } from './recovery-codes';
+import { recoveryCodesLeft, restoreRecoveryCode, spendRecoveryCode } from './recovery-codes';
 import type { RequestMeta } from './http';
 import { rememberSignInBrowser, type KnownBrowser } from './browser-sign-in';
 import { startSession, type TokenPair } from './sign-ins';
@@ -89,22 +90,50 @@ export async function openAttempt(cookie: string | undefined, nowMs = Date.now()
   }
 }
 
-async function assertAccountNotThrottled(userId: string, nowMs: number): Promise<void> {
+const tooManyForAccount = () =>
+  new AppError(429, 'too_many_attempts', 'Too many wrong codes for this account. Try again in 15 minutes.', undefined, {
+    'Retry-After': String(ACCOUNT_WINDOW_SECONDS),
+  });
+
+/**
+ * Takes one guess of the attempt before its code is checked: a single conditional update, so
+ * parallel requests cannot all read "attempts left" before any of them is counted. Returns how
+ * many guesses the attempt has had, this one included, or null when it has none left, has
+ * expired or is gone (a parallel right code used it up): never an error from a missing row.
+ */
+async function reserveGuess(attemptId: string, nowMs: number): Promise<number | null> {
+  const prisma = await db();
+  const [row] = await prisma.authChallenge.updateManyAndReturn({
+    where: { id: attemptId, purpose: 'mfa', attempts: { lt: MFA_MAX_ATTEMPTS }, expiresAt: { gt: new Date(nowMs) } },
+    data: { attempts: { increment: 1 } },
+    select: { attempts: true },
+  });
+  return row ? row.attempts : null;
+}
+
+/**
+ * The per-account limit, applied after reserveGuess: the sum already holds this guess and every
+ * guess committed before it, so however many requests race, at most MFA_ACCOUNT_MAX_FAILURES
+ * codes are checked per window (a request that loses a race may be refused a little early,
+ * never let through late). A refused guess is given back: it was not checked.
+ */
+async function assertAccountNotThrottled(userId: string, attemptId: string, nowMs: number): Promise<void> {
   const prisma = await db();
   const { _sum } = await prisma.authChallenge.aggregate({
     where: { userId, purpose: 'mfa', createdAt: { gte: new Date(nowMs - ACCOUNT_WINDOW_SECONDS * 1000) } },
     _sum: { attempts: true },
   });
-  if ((_sum.attempts ?? 0) >= MFA_ACCOUNT_MAX_FAILURES) {
-    throw new AppError(429, 'too_many_attempts', 'Too many wrong codes for this account. Try again in 15 minutes.', undefined, {
-      'Retry-After': String(ACCOUNT_WINDOW_SECONDS),
-    });
+  if ((_sum.attempts ?? 0) > MFA_ACCOUNT_MAX_FAILURES) {
+    await prisma.authChallenge.updateMany({ where: { id: attemptId, attempts: { gt: 0 } }, data: { attempts: { decrement: 1 } } });
+    throw tooManyForAccount();
   }
 }
 
 /**
- * Finishes a second-step attempt with a TOTP code or a recovery code. Right: the attempt is used
- * up and the sign-in starts. Wrong: the attempt counts it; the fifth wrong code ends it.
+ * Finishes a second-step attempt with a TOTP code or a recovery code. Every code first takes one
+ * of the attempt's guesses (reserveGuess), then passes the account's limit, and only then is
+ * checked. Right: the attempt is used up and the sign-in starts. Wrong: the guess stays counted;
+ * the fifth ends the attempt.
  */
 export async function completeSecondStep(input: {
   cookie: string | undefined;
@@ -118,33 +147,39 @@ export async function completeSecondStep(input: {
   const nowMs = input.nowMs ?? Date.now();
   const attempt = await openAttempt(input.cookie, nowMs);
   if (!attempt) throw challengeEnded();
-  await assertAccountNotThrottled(attempt.userId, nowMs);
+  const guesses = await reserveGuess(attempt.id, nowMs);
+  if (guesses === null) throw challengeEnded();
+  await assertAccountNotThrottled(attempt.userId, attempt.id, nowMs);
 
-  const ok = input.recoveryCode !== undefined
-    ? await spendRecoveryCode(attempt.userId, input.recoveryCode, nowMs)
+  const { recoveryCode } = input;
+  const recovery = recoveryCode !== undefined;
+  const ok = recovery
+    ? await spendRecoveryCode(attempt.userId, recoveryCode, nowMs)
     : input.code !== undefined && (await consumeTotpCode(attempt.userId, input.code, { nowMs }));
   const prisma = await db();
   if (!ok) {
-    const row = await prisma.authChallenge.update({ where: { id: attempt.id }, data: { attempts: { increment: 1 } } });
     await recordAuditEvent({ userId: attempt.userId, type: 'second_step_failed' }, input.meta);
-    if (row.attempts >= MFA_MAX_ATTEMPTS) {
-      // Ended, but kept until it expires so that its wrong codes still count for the account.
-      await prisma.authChallenge.update({ where: { id: attempt.id }, data: { expiresAt: new Date(nowMs) } });
-      throw challengeEnded();
-    }
-    const left = MFA_MAX_ATTEMPTS - row.attempts;
+    // The last guess ends the attempt: reserveGuess refuses every later one. The row is kept until
+    // it expires so that its wrong codes still count for the account (and a right code that took
+    // an earlier guess in parallel still finishes).
+    if (guesses >= MFA_MAX_ATTEMPTS) throw challengeEnded();
+    const left = MFA_MAX_ATTEMPTS - guesses;
     const tries = ` ${left} more ${left === 1 ? 'try' : 'tries'} before this sign-in attempt ends.`;
-    throw input.recoveryCode !== undefined
+    throw recovery
       ? new AppError(401, 'invalid_code', `That recovery code is not right or was already used.${tries}`, { recoveryCode: ['That recovery code is not right or was already used.'] })
       : new AppError(401, 'invalid_code', `That code is not right. Check your authenticator app and try again.${tries}`, { code: ['That code is not right.'] });
   }
   // Single use: only the request that deletes the attempt signs in.
   const { count } = await prisma.authChallenge.deleteMany({ where: { id: attempt.id, expiresAt: { gt: new Date(nowMs) } } });
-  if (count !== 1) throw challengeEnded();
+  if (count !== 1) {
+    // Another right code finished this attempt first: a recovery code spent for nothing is given back.
+    if (recovery) await restoreRecoveryCode(attempt.userId, recoveryCode, nowMs);
+    throw challengeEnded();
+  }
   const amr: AuthMethod[] = [attempt.first, 'otp', 'mfa'];
   const tokens = await startSession(attempt.userId, input.meta, { amr }, nowMs);
   await recordAuditEvent(
-    { userId: attempt.userId, type: 'sign_in', detail: input.recoveryCode !== undefined ? 'With a recovery code' : 'With an authenticator code' },
+    { userId: attempt.userId, type: 'sign_in', detail: recovery ? 'With a recovery code' : 'With an authenticator code' },
     input.meta,
   );
   const browser = input.browser ? await rememberSignInBrowser({ userId: attempt.userId, browserId: input.browser.browserId, meta: input.meta }) : undefined;

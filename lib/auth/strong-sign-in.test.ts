@@ -1,11 +1,12 @@
 // Unit rules of strong sign-in: the step-up window, the secret box, TOTP steps, recovery codes
 // and amr in words.
+import { createHash } from 'node:crypto';
 import { Secret, TOTP } from 'otpauth';
 import { afterEach, describe, expect, it } from 'vitest';
 import { resetEnvForTests } from '@/lib/env';
 import { describeAmr } from './amr';
 import type { TokenClaims } from './tokens';
-import { hashRecoveryCode, normaliseRecoveryCode } from './recovery-codes';
+import { hashRecoveryCode, newRecoveryCode, normaliseRecoveryCode } from './recovery-codes';
 import { seal, unseal } from './secret-box';
 import type { Session } from './session';
 import { isRecentSignIn, requireRecentSignIn } from './step-up';
@@ -65,9 +66,29 @@ describe('TOTP', () => {
 });
 
 describe('recovery codes and amr', () => {
-  it('ignores case, spaces and dashes when a recovery code is typed back', () => {
+  it('ignores case, spaces and dashes when a recovery code is typed back, and reads o, i, l as 0, 1, 1', () => {
     expect(normaliseRecoveryCode(' ABCDE-fghjk ')).toBe('abcdefghjk');
-    expect(hashRecoveryCode('abcde-fghjk')).toBe(hashRecoveryCode('ABCDE FGHJK'));
+    expect(normaliseRecoveryCode('OIL0-1abc')).toBe('01101abc');
+    expect(hashRecoveryCode('u', 'abcd-efgh-jkmn-pqrs')).toBe(hashRecoveryCode('u', ' ABCD EFGH JKMNPQRS'));
+  });
+
+  it('makes codes of 80 random bits: 16 base32 characters in groups of four, no look-alikes', () => {
+    const codes = Array.from({ length: 2000 }, newRecoveryCode);
+    for (const code of codes) expect(code).toMatch(/^[0-9a-hjkmnp-tv-z]{4}(-[0-9a-hjkmnp-tv-z]{4}){3}$/);
+    expect(new Set(codes).size).toBe(codes.length);
+    // Every character of the 32-letter alphabet turns up in every position (no bias to a subset):
+    // 2000 draws miss a given character in a given position with probability (31/32)^2000 ≈ 3e-28.
+    const plain = codes.map((code) => code.replace(/-/g, ''));
+    for (let at = 0; at < 16; at++) expect(new Set(plain.map((code) => code[at])).size).toBe(32);
+  });
+
+  it('stores a code hashed with its user: not the plain hash of the code, and not the same for two users', () => {
+    const code = newRecoveryCode();
+    const stored = hashRecoveryCode('user-1', code);
+    expect(stored).toMatch(/^v2\.[0-9a-f]{64}$/);
+    expect(stored.slice(3)).not.toBe(createHash('sha256').update(normaliseRecoveryCode(code)).digest('hex'));
+    expect(hashRecoveryCode('user-2', code)).not.toBe(stored);
+    expect(hashRecoveryCode('user-1', code)).toBe(stored);
   });
 
   it('says how a session signed in', () => {

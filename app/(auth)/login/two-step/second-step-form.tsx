@@ -36,7 +36,7 @@ export function SecondStepForm({ next, recoveryAllowed }: { next: string; recove
           <form action={formAction} className="form" noValidate>
             <input type="hidden" name="next" value={next} />
             <input type="hidden" name="method" value="recovery" />
-            <Field name="recoveryCode" label="Recovery code" autoComplete="off" errors={state.fields?.recoveryCode} hint="Each recovery code works once." />
+            <Field name="recoveryCode" label="Recovery code" autoComplete="off" errors={state.fields?.recoveryCode} hint="Like abcd-efgh-jkmn-pqrs (capitals, spaces and dashes do not matter). Each recovery code works once." />
             <SubmitButton pendingText="Checking…">Use recovery code</SubmitButton>
           </form>
         </details>
