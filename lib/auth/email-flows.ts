@@ -17,7 +17,7 @@ import { enqueuePasswordChangedNotice } from '@/lib/mail/notices';
 import { deliverSoon, enqueueMail } from '@/lib/mail/outbox';
 import { writeTransaction } from '@/lib/shop/transaction';
 import { consumeOneTimeToken, issueOneTimeToken, peekOneTimeToken, voidOneTimeTokens } from './one-time-tokens';
-import { consumeMailAllowance, hashPassword, verifyPassword } from './accounts';
+import { assertUnder, consumeAttempt, consumeMailAllowance, hashPassword, verifyPassword } from './accounts';
 import type { RequestMeta } from './http';
 import { revokeApiTokensIn } from './sign-ins';
 
@@ -83,10 +83,44 @@ export interface ResetOutcome {
   apiTokensRevoked: number;
 }
 
+/** Why the sign-in methods of an unproven account were removed, in its audit trail. */
+const UNPROVEN_REMOVAL_NOTE = 'removed: the password reset was the first proof of the address';
+
+/**
+ * Pre-hijacking: before anyone proved the mailbox, whoever signed up with the address may have
+ * added a passkey, connected a sign-in provider or turned on two-step sign-in. The reset proves
+ * the mailbox for the first time, so none of those can be trusted: they go, inside the reset's
+ * transaction, each recorded in the audit trail like its own removal.
+ */
+async function removeUnprovenSignInMethods(tx: Tx, userId: string, meta: RequestMeta): Promise<void> {
+  const [passkeys, providers, totp] = await Promise.all([
+    tx.passkey.findMany({ where: { userId }, select: { name: true } }),
+    tx.account.findMany({ where: { userId }, select: { provider: true } }),
+    tx.totpFactor.findUnique({ where: { userId }, select: { confirmedAt: true } }),
+  ]);
+  await tx.passkey.deleteMany({ where: { userId } });
+  await tx.account.deleteMany({ where: { userId } });
+  await tx.totpFactor.deleteMany({ where: { userId } });
+  await tx.recoveryCode.deleteMany({ where: { userId } });
+  const events: { type: 'passkey_removed' | 'provider_unlinked' | 'totp_disabled'; detail: string }[] = [
+    ...passkeys.map((p) => ({ type: 'passkey_removed' as const, detail: `${p.name} (${UNPROVEN_REMOVAL_NOTE})` })),
+    ...providers.map((a) => ({ type: 'provider_unlinked' as const, detail: `${a.provider} (${UNPROVEN_REMOVAL_NOTE})` })),
+    ...(totp?.confirmedAt ? [{ type: 'totp_disabled' as const, detail: `Two-step sign-in and its recovery codes ${UNPROVEN_REMOVAL_NOTE}` }] : []),
+  ];
+  for (const event of events) {
+    await tx.auditEvent.create({
+      data: { userId, type: event.type, detail: event.detail.slice(0, 200), ipAddress: meta.ipAddress, userAgent: meta.userAgent },
+    });
+  }
+}
+
 /**
  * Sets a new password from a reset link. Every sign-in and personal API token of the account
- * ends (tokensValidAfter moves to now, so even a token in flight dies), the address counts as
- * verified (the link proved the mailbox), and the owner gets "your password was changed".
+ * ends (tokensValidAfter moves to now, so even a token in flight dies), pending reset and
+ * change-of-address links die, the address counts as verified (the link proved the mailbox), and
+ * the owner gets "your password was changed". When the address was not verified before, this
+ * link is the first proof that the person owns it: the passkeys, linked providers, TOTP factor
+ * and recovery codes (all addable by whoever signed up with the address) are removed too.
  */
 export async function resetPassword(input: { token: string; password: string; meta: RequestMeta }, nowMs = Date.now()): Promise<ResetOutcome> {
   // Refuse a dead link before spending a bcrypt hash on it.
@@ -106,7 +140,8 @@ export async function resetPassword(input: { token: string; password: string; me
       data: { revokedAt: now, revokedReason: 'password_reset' },
     });
     const apiTokensRevoked = await revokeAllApiTokens(tx, used.userId, nowMs);
-    await voidOneTimeTokens(tx, { userId: used.userId, purpose: 'reset_password' }, nowMs);
+    await voidOneTimeTokens(tx, { userId: used.userId, purpose: ['reset_password', 'change_email'] }, nowMs);
+    if (!user.emailVerifiedAt) await removeUnprovenSignInMethods(tx, used.userId, input.meta);
     await enqueuePasswordChangedNotice(tx, { to: user.email, name: user.name, at: now });
     await tx.auditEvent.create({
       data: {
@@ -139,8 +174,10 @@ export const wrongPasswordForChange = () =>
 
 /**
  * Asks to move the account to `newEmail`: a confirmation link to the new address; nothing
- * changes until it is used. Needs the password (a stolen cookie alone cannot take the account).
- * An address already taken gets no mail, and the answer is the same (no enumeration).
+ * changes until it is used. Needs the password (a stolen cookie alone cannot take the account);
+ * wrong passwords count per account (RATE_LIMITS.changeEmail, 429 once over), so this form is no
+ * password oracle. An address already taken gets no mail, and the answer is the same (no
+ * enumeration).
  */
 export async function requestEmailChange(input: { userId: string; newEmail: string; password: string; meta: RequestMeta }, nowMs = Date.now()): Promise<void> {
   if (!mailEnabled()) throw mailUnavailable();
@@ -149,7 +186,13 @@ export async function requestEmailChange(input: { userId: string; newEmail: stri
   if (!user) throw wrongPasswordForChange();
   // An account created through a sign-in provider has no password: the step-up (a recent sign-in,
   // declared on the route and the action) is its proof instead.
-  if (user.passwordHash !== null && !(await verifyPassword(input.password, user.passwordHash))) throw wrongPasswordForChange();
+  if (user.passwordHash !== null) {
+    await assertUnder('changeEmail', user.id);
+    if (!(await verifyPassword(input.password, user.passwordHash))) {
+      await consumeAttempt('changeEmail', user.id);
+      throw wrongPasswordForChange();
+    }
+  }
   if (input.newEmail === user.email) {
     throw new AppError(400, 'invalid_request', 'That is already your address.', { email: ['That is already your address.'] });
   }
@@ -179,7 +222,8 @@ export async function confirmEmailToken(input: { token: string }, nowMs = Date.n
       }
       const newEmail = used.newEmail!;
       await tx.user.update({ where: { id: used.userId }, data: { email: newEmail, emailVerifiedAt: now } });
-      await voidOneTimeTokens(tx, { userId: used.userId, purpose: 'verify_email' }, nowMs);
+      // Links mailed to the old address (verify it, reset the password) must not outlive it.
+      await voidOneTimeTokens(tx, { userId: used.userId, purpose: ['verify_email', 'reset_password'] }, nowMs);
       await enqueueMail(tx, { to: user.email, template: 'email_changed', data: { name: user.name, newEmail } }, nowMs);
       await tx.auditEvent.create({ data: { userId: used.userId, type: 'email_changed', detail: `${user.email} → ${newEmail}` } });
       return { kind: 'changed', email: newEmail };

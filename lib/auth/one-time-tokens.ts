@@ -48,10 +48,19 @@ export async function issueOneTimeToken(
   return token;
 }
 
-/** Every unused token of this purpose stops working (a password change voids reset links). */
-export async function voidOneTimeTokens(tx: Tx, input: { userId: string; purpose: TokenPurpose }, nowMs = Date.now()): Promise<number> {
+/**
+ * Every unused token of this purpose (or these purposes) stops working. A reset, change or set of
+ * the password voids the reset and change-of-address links, sign-out everywhere the change-of-
+ * address ones, and a confirmed change of address the reset links mailed to the old address.
+ */
+export async function voidOneTimeTokens(
+  tx: Tx,
+  input: { userId: string; purpose: TokenPurpose | readonly TokenPurpose[] },
+  nowMs = Date.now(),
+): Promise<number> {
+  const purposes: readonly TokenPurpose[] = typeof input.purpose === 'string' ? [input.purpose] : input.purpose;
   const { count } = await tx.oneTimeToken.updateMany({
-    where: { userId: input.userId, purpose: input.purpose, usedAt: null },
+    where: { userId: input.userId, purpose: { in: [...purposes] }, usedAt: null },
     data: { usedAt: new Date(nowMs) },
   });
   return count;

@@ -151,9 +151,10 @@ export const wrongCurrentPassword = () =>
  * Changes the password after checking the current one. With `signOutOthers` (the default) every
  * other sign-in of the account ends; this device stays signed in. With `revokeApiTokens` (the
  * default) every personal API token ends too: one may have been minted by whoever briefly had a
- * session. Older reset links stop working and the owner gets "your password was changed". Wrong
- * current passwords count per account and sign-in (not on the sign-in counters, which an attacker
- * elsewhere may have exhausted), so this form is no password oracle either.
+ * session. Older reset and change-of-address links stop working (a change of address asked for
+ * by whoever knew the old password must not outlive it), and the owner gets "your password was
+ * changed". Wrong current passwords count per account and sign-in (not on the sign-in counters,
+ * which an attacker elsewhere may have exhausted), so this form is no password oracle either.
  */
 export async function changePassword(input: {
   userId: string;
@@ -178,7 +179,7 @@ export async function changePassword(input: {
   const revokeApiTokens = input.revokeApiTokens ?? true;
   const apiTokensRevoked = await durable(async (tx) => {
     await tx.user.update({ where: { id: input.userId }, data: { passwordHash } });
-    await voidOneTimeTokens(tx, { userId: input.userId, purpose: 'reset_password' });
+    await voidOneTimeTokens(tx, { userId: input.userId, purpose: ['reset_password', 'change_email'] });
     await enqueuePasswordChangedNotice(tx, { to: user.email, name: user.name, at: new Date() });
     return revokeApiTokens ? revokeApiTokensIn(tx, input.userId, 'password_changed', Date.now()) : 0;
   });
@@ -197,7 +198,8 @@ export async function changePassword(input: {
 /**
  * Gives a password to an account that has none (one created through a sign-in provider). There
  * is no current password to check; the caller is the signed-in owner. The write is conditional,
- * so two requests racing cannot overwrite a password that was set in between.
+ * so two requests racing cannot overwrite a password that was set in between. Pending reset and
+ * change-of-address links stop working, as with a change.
  */
 export async function setPassword(input: {
   userId: string;
@@ -207,7 +209,11 @@ export async function setPassword(input: {
   meta: RequestMeta;
 }): Promise<{ otherSessionsEnded: number }> {
   const passwordHash = await hashPassword(input.newPassword);
-  const { count } = await durable((tx) => tx.user.updateMany({ where: { id: input.userId, passwordHash: null }, data: { passwordHash } }));
+  const count = await durable(async (tx) => {
+    const { count: set } = await tx.user.updateMany({ where: { id: input.userId, passwordHash: null }, data: { passwordHash } });
+    if (set > 0) await voidOneTimeTokens(tx, { userId: input.userId, purpose: ['reset_password', 'change_email'] });
+    return set;
+  });
   if (count === 0) throw new AppError(409, 'password_exists', 'This account already has a password: change it with the current one.');
   const otherSessionsEnded = input.signOutOthers
     ? await endOtherSessions({ userId: input.userId, currentSid: input.currentSid, reason: 'password_changed', meta: input.meta })

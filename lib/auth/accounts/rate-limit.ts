@@ -37,6 +37,11 @@ export const RATE_LIMITS = {
   signupAddress: { keyPrefix: 'signup_ip', points: 20, duration: 60 * 60, blockDuration: 60 * 60 },
   /** Wrong current passwords on change-password, per account and sign-in (not the sign-in counters). */
   changePassword: { keyPrefix: 'password_change', points: 5, duration: 15 * 60, blockDuration: 15 * 60 },
+  /**
+   * Wrong passwords on a change-of-address request, per account (the request carries no sign-in
+   * id; every sign-in of the account shares the count, which only makes guessing slower).
+   */
+  changeEmail: { keyPrefix: 'email_change', points: 5, duration: 15 * 60, blockDuration: 15 * 60 },
   /** The /learn tamper demo: a verification oracle on the caller's own token, per user. */
   learnVerify: { keyPrefix: 'learn_verify', points: 20, duration: 60, blockDuration: 60 },
   // Mails a request can cause (reset, verification, change of address): per recipient and per client.
@@ -248,8 +253,9 @@ export async function consumePasskeyOptions(address: string | null): Promise<voi
 /**
  * A deleted account leaves no counters behind (its address may sign up again at once): the
  * per-account sign-in counter, the account-and-address ones for the addresses its sign-ins came
- * from, its known browsers', the change-password ones of its sign-ins, the /learn one and the
- * mail-recipient one. (Counters live in the database's RateLimit table or in Redis.)
+ * from, its known browsers', the change-password ones of its sign-ins, the change-of-address
+ * one, the /learn one and the mail-recipient one. (Counters live in the database's RateLimit
+ * table or in Redis.)
  */
 export async function forgetAccountCounters(account: {
   email: string;
@@ -263,6 +269,7 @@ export async function forgetAccountCounters(account: {
     ['account', email],
     ['mailRecipient', email],
     ['learnVerify', userId],
+    ['changeEmail', userId],
     ...(account.addresses ?? []).map((address): [LimiterName, string] => ['accountAndAddress', `${email}|${address}`]),
     ...(account.browserIds ?? []).map((browserId): [LimiterName, string] => ['knownBrowser', `${email}|${browserId}`]),
     ...(account.sids ?? []).map((sid): [LimiterName, string] => ['changePassword', `${userId}|${sid}`]),

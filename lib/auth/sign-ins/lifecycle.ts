@@ -23,6 +23,7 @@ import {
 } from '../tokens';
 import { recordAuditEvent } from '@/lib/audit';
 import type { RequestMeta } from '../http';
+import { voidOneTimeTokens } from '../one-time-tokens';
 
 export interface TokenPair {
   access: IssuedToken;
@@ -387,7 +388,8 @@ export async function signOut(
  * (tokensValidAfter), and every live family and API token is revoked by id too, in the same
  * transaction: a refresh that read the user just before this commits cannot start tokens stamped
  * after it that survive (its family is revoked, and rotation re-checks the row inside its own
- * transaction). Returns how many sign-ins and API tokens ended.
+ * transaction). A pending change-of-address link dies too (whoever had a sign-in may have asked
+ * for it). Returns how many sign-ins and API tokens ended.
  */
 export async function signOutEverywhere(
   userId: string,
@@ -399,6 +401,7 @@ export async function signOutEverywhere(
     const live = await tx.session.findMany({ where: { userId, revokedAt: null }, select: { id: true } });
     await revokeFamiliesIn(tx, userId, live.map((row) => row.id), 'logout_all', nowMs);
     const apiTokensRevoked = await revokeApiTokensIn(tx, userId, 'logout_all', nowMs);
+    await voidOneTimeTokens(tx, { userId, purpose: 'change_email' }, nowMs);
     await tx.auditEvent.create({
       data: { userId, type: 'sign_out_everywhere', ipAddress: meta?.ipAddress ?? null, userAgent: meta?.userAgent ?? null },
     });
