@@ -31,6 +31,10 @@ export const notFound = (what = 'Not found') => new AppError(404, 'not_found', w
 
 export const badRequest = (message: string, fields?: FieldErrors) => new AppError(400, 'invalid_request', message, fields);
 
+/** 400 for a value the database refused (lib/db/errors.ts isInvalidValue): which one is not said. */
+export const invalidValue = () =>
+  badRequest('Some of the input cannot be used: remove any control characters, and keep dates and numbers within range.');
+
 export const forbiddenOrigin = () =>
   new AppError(403, 'forbidden_origin', 'This request did not come from this site, so it was refused.');
 

@@ -1,12 +1,13 @@
 // JSON responses, errors and request bodies for route handlers.
 //
 // Every handler is wrapped in route(): an AppError becomes its JSON error; an unreachable
-// database becomes 503 (never a sign-out); anything else is logged and answered with a bare 500
+// database becomes 503 (never a sign-out); a value the database refused (a NUL in text, a date
+// out of range) becomes 400 invalid_request; anything else is logged and answered with a bare 500
 // that carries no stack trace or database text.
 import 'server-only';
 import type { z } from '@/lib/validation/zod';
-import { AppError, badRequest, serviceUnavailable, type FieldErrors } from '@/lib/errors';
-import { isDatabaseUnavailable } from '@/lib/db/errors';
+import { AppError, badRequest, invalidValue, serviceUnavailable, type FieldErrors } from '@/lib/errors';
+import { isDatabaseUnavailable, isInvalidValue } from '@/lib/db/errors';
 
 /** JSON bodies of this API are small; a larger body is refused before it is parsed. */
 export const MAX_JSON_BYTES = 16 * 1024;
@@ -29,6 +30,11 @@ export function toErrorResponse(error: unknown): Response {
   if (isDatabaseUnavailable(error)) {
     console.error('[db] unavailable:', (error as Error).message);
     return errorResponse(serviceUnavailable());
+  }
+  if (isInvalidValue(error)) {
+    // The input should have been refused before the query: say so in the log, without the value.
+    console.warn('[db] refused a value of the request:', (error as Error).name);
+    return errorResponse(invalidValue());
   }
   console.error('[http] unexpected error:', error);
   return errorResponse(new AppError(500, 'internal_error', 'Something went wrong on our side.'));

@@ -80,6 +80,8 @@ test('9 input · cart: filter-shaped productId, arrays, wrong types, negative/hu
     { productId: 'x'.repeat(65) },
     { productId: "' OR 1=1 --" },
     { productId: '../../etc/passwd' },
+    { productId: '\u0000' },
+    { productId: `${products[0]}\u0000` },
     null,
     'string',
     {},

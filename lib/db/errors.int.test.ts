@@ -2,14 +2,17 @@
 // Postgres deadlock (which writeTransaction must retry until both writes land) and SQLite's write
 // lock held by another connection.
 import * as runtime from '@prisma/client/runtime/client';
-import { afterAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, describe, expect, inject, it, vi } from 'vitest';
 import { db } from '@/lib/db';
 import { createPrismaClient } from '@/lib/db/client';
 import { createTestDatabase } from '@/test/database';
 import { UNREACHABLE_POSTGRES_URL, rejectionOf, useOwnDatabase } from '@/test/db-client';
 import { writeTransaction, type Tx } from '@/lib/shop/transaction';
 import { createProduct } from '@/test/shop-data';
-import { isDatabaseUnavailable, isUniqueViolation, isWriteConflict } from './errors';
+import { sqltag as sql } from '@prisma/client/runtime/client';
+import { toErrorResponse } from '@/lib/http';
+import { queryRows } from '@/lib/db/client';
+import { isDatabaseUnavailable, isInvalidValue, isUniqueViolation, isWriteConflict } from './errors';
 
 const provider = inject('databaseProvider');
 
@@ -25,6 +28,32 @@ describe('a database that cannot be reached', () => {
     } finally {
       await prisma.$disconnect();
     }
+  });
+});
+
+describe('values Postgres refuses (its own Postgres database, so both projects run it)', () => {
+  const own = useOwnDatabase('postgres');
+
+  it('a NUL in text (22021), a date (22009) or a number (22003) out of range: invalid input, answered 400, never 500', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const refusals = [
+      await rejectionOf(own.client.product.findUnique({ where: { slug: 'mug\u0000' } })),
+      await rejectionOf(queryRows(own.client, sql`SELECT 1 FROM "Product" WHERE "slug" = ${'\u0000'}`)),
+      await rejectionOf(own.client.auditEvent.findMany({ where: { createdAt: { lt: new Date(-8.64e15) } } })),
+      await rejectionOf(own.client.product.findMany({ where: { priceCents: { gt: 2 ** 40 } } })),
+    ];
+    for (const error of refusals) {
+      expect(isInvalidValue(error), String(error)).toBe(true);
+      expect(isDatabaseUnavailable(error)).toBe(false);
+      expect(isWriteConflict(error)).toBe(false);
+      const response = toErrorResponse(error);
+      expect(response.status).toBe(400);
+      const body = (await response.json()) as { error: { code: string; message: string } };
+      expect(body.error.code).toBe('invalid_request');
+      expect(body.error.message).not.toMatch(/UTF8|0x00|SQL|prisma|range:/i);
+    }
+    expect(warn).toHaveBeenCalledTimes(refusals.length);
+    warn.mockRestore();
   });
 });
 

@@ -5,7 +5,7 @@
 import * as runtime from '@prisma/client/runtime/client';
 import { DriverAdapterError } from '@prisma/driver-adapter-utils';
 import { describe, expect, it } from 'vitest';
-import { isDatabaseUnavailable, isUniqueViolation, isWriteConflict } from './errors';
+import { isDatabaseUnavailable, isInvalidValue, isUniqueViolation, isWriteConflict } from './errors';
 
 type AdapterCause = ConstructorParameters<typeof DriverAdapterError>[0];
 
@@ -106,5 +106,52 @@ describe('isUniqueViolation', () => {
     expect(isUniqueViolation(new Error('duplicate key value violates unique constraint "User_email_key"'))).toBe(true);
     expect(isUniqueViolation(new Error('UNIQUE constraint failed: User.email'))).toBe(true);
     expect(isUniqueViolation(new Error('no such table'))).toBe(false);
+  });
+});
+
+describe('isInvalidValue', () => {
+  /** What adapter-pg reports for a Postgres error it has no kind for (seen for a NUL in a query). */
+  const postgres = (code: string, message: string): AdapterCause =>
+    ({ kind: 'postgres', code, originalCode: code, originalMessage: message, severity: 'ERROR', message, detail: undefined, column: undefined, hint: undefined }) as AdapterCause;
+
+  it.each([
+    ['22021', 'invalid byte sequence for encoding "UTF8": 0x00'],
+    ['22P05', 'unsupported Unicode escape sequence'],
+    ['22008', 'timestamp out of range'],
+    ['22009', 'time zone displacement out of range: "-271821-04-20 00:00:00"'],
+    ['22003', 'value "1099511627776" is out of range for type integer'],
+  ])('recognises SQLSTATE %s in a Prisma query error (P2039) and a raw query error (P2010)', (code, message) => {
+    expect(isInvalidValue(fromAdapter('P2039', `Database error. Code: \`${code}\`.`, postgres(code, message)))).toBe(true);
+    expect(isInvalidValue(fromAdapter('P2010', `Raw query failed. Code: \`${code}\`.`, postgres(code, message)))).toBe(true);
+  });
+
+  it('recognises a bare DriverAdapterError (queryRows), a pg error by its own code, and a wrapped one', () => {
+    const bare = new DriverAdapterError(postgres('22021', 'invalid byte sequence for encoding "UTF8": 0x00'));
+    expect(isInvalidValue(bare)).toBe(true);
+    const pgError = Object.assign(new Error('invalid byte sequence for encoding "UTF8": 0x00'), { code: '22021', severity: 'ERROR' });
+    expect(isInvalidValue(pgError)).toBe(true);
+    expect(isInvalidValue(new Error('search failed', { cause: pgError }))).toBe(true);
+  });
+
+  it('recognises a number out of range by Prisma’s code (P2020) or the adapter’s kind', () => {
+    const cause = { kind: 'ValueOutOfRange', cause: 'value "1099511627776" is out of range for type integer', originalCode: '22003' } as AdapterCause;
+    expect(isInvalidValue(fromAdapter('P2020', 'Value out of range for the type.', cause))).toBe(true);
+    expect(isInvalidValue(fromAdapter('P2020', 'Value out of range for the type.'))).toBe(true);
+  });
+
+  it('is neither an outage, a conflict nor a unique violation, and those are not it', () => {
+    const nul = fromAdapter('P2039', 'Database error. Code: `22021`.', postgres('22021', 'invalid byte sequence for encoding "UTF8": 0x00'));
+    expect(isDatabaseUnavailable(nul)).toBe(false);
+    expect(isWriteConflict(nul)).toBe(false);
+    expect(isUniqueViolation(nul)).toBe(false);
+    expect(isInvalidValue(fromAdapter('P1001', 'Can’t reach database server', { kind: 'DatabaseNotReachable', host: '127.0.0.1', port: 5432 } as AdapterCause))).toBe(false);
+    expect(isInvalidValue(fromAdapter('P2034', 'Transaction failed due to a write conflict or a deadlock', { kind: 'TransactionWriteConflict', originalCode: '40P01' } as AdapterCause))).toBe(false);
+    expect(isInvalidValue(fromAdapter('P2002', 'Unique constraint failed', { kind: 'UniqueConstraintViolation', constraint: { fields: ['email'] } } as AdapterCause))).toBe(false);
+    // Other data exceptions (a division by zero is this app's bug, not the request's) stay 500s.
+    expect(isInvalidValue(fromAdapter('P2039', 'Database error. Code: `22012`.', postgres('22012', 'division by zero')))).toBe(false);
+    expect(isInvalidValue(fromAdapter('P2025', 'Record to update not found.'))).toBe(false);
+    expect(isInvalidValue(new Error('invalid byte sequence for encoding "UTF8": 0x00'))).toBe(false);
+    expect(isInvalidValue(new TypeError('x is not a function'))).toBe(false);
+    expect(isInvalidValue('22021')).toBe(false);
   });
 });

@@ -1,5 +1,7 @@
 // What a failed database call means for the caller: the database is out (answer 503, sign nobody
-// out), two writers collided (re-run the transaction), or a unique key was taken (the row exists).
+// out), two writers collided (re-run the transaction), a unique key was taken (the row exists), or
+// the database refused a value the request carried (a NUL in text, a date or number out of range:
+// answer 400, the input was bad).
 //
 // Prisma's error classes and codes decide first. With a driver adapter every driver error reaches
 // us as a PrismaClientKnownRequestError whose code Prisma derives from the adapter's error kind
@@ -56,6 +58,16 @@ const isOutageSqlState = (code: string) => /^08...$/.test(code) || code === '533
 
 /** Postgres SQLSTATEs of a write conflict: serialization failure, deadlock. */
 const CONFLICT_SQLSTATES = new Set(['40001', '40P01']);
+
+/**
+ * Postgres SQLSTATEs of a value the database cannot take, whatever the query: 22021 (a NUL, or a
+ * byte sequence invalid in UTF-8), 22P05 (a character the encoding lacks), 22008 and 22009 (a
+ * date or time zone displacement out of range), 22003 (a number out of its type's range).
+ */
+const INVALID_VALUE_SQLSTATES = new Set(['22021', '22P05', '22008', '22009', '22003']);
+
+/** Prisma's code for the same refusal of a number (P2020, "value out of range for the type"). */
+const INVALID_VALUE_CODES = new Set(['P2020']);
 
 const OUTAGE_MESSAGE =
   /ECONNREFUSED|ECONNRESET|ETIMEDOUT|ENOTFOUND|EPIPE|Can't reach database|Server has closed the connection|connection (terminated|refused|closed|ended)|timeout exceeded when trying to connect|Client has encountered a connection error|SQLITE_BUSY|SQLITE_CANTOPEN|database is locked|Unable to start a transaction in the given time/i;
@@ -132,4 +144,19 @@ export function isUniqueViolation(error: unknown): boolean {
   if (code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY') return true;
   if (isKnownRequestError(error) && !WRAPPER_CODES.has(error.code)) return error.code === 'P2002';
   return UNIQUE_MESSAGE.test(error.message);
+}
+
+/**
+ * The database refused a value of the query as impossible to store or compare (a NUL in text, a
+ * date or number out of range): the request's input was bad, so a 400; nothing was changed (the
+ * statement failed, and its transaction with it).
+ */
+export function isInvalidValue(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  if (driverCause(error)?.kind === 'ValueOutOfRange') return true;
+  const code = driverCode(error);
+  if (code && INVALID_VALUE_SQLSTATES.has(code)) return true;
+  if (isKnownRequestError(error) && !WRAPPER_CODES.has(error.code)) return INVALID_VALUE_CODES.has(error.code);
+  const inner = causeOf(error);
+  return inner !== undefined && isInvalidValue(inner);
 }

@@ -17,6 +17,7 @@ import { queryRows } from '@/lib/db/client';
 import { AppError } from '@/lib/errors';
 import { MAX_LINE_QUANTITY } from '@/lib/validation/cart';
 import type { CartJson } from '@/lib/validation/responses';
+import { isPlainId } from '@/lib/validation/text';
 import { newGuestCartId } from './cart-cookie';
 import { outOfStock, productNotFound, quantityTooLarge } from './errors';
 import { writeTransaction, type Tx } from './transaction';
@@ -146,6 +147,8 @@ async function touchCartForWrite(tx: Tx, key: CartKey): Promise<string> {
 /** Adds `quantity` of a product (a new line, or more on the existing one). */
 export async function addToCart(input: CartKey & { productId: string; quantity: number }): Promise<CartDto> {
   const { productId, quantity } = input;
+  // The schemas refuse such an id; no product has one, and Postgres refuses a NUL outright.
+  if (!isPlainId(productId, 64)) throw productNotFound();
   await writeTransaction(async (tx) => {
     const product = await tx.product.findUnique({ where: { id: productId }, select: { id: true, name: true, stock: true } });
     if (!product) throw productNotFound();
@@ -167,6 +170,7 @@ export async function addToCart(input: CartKey & { productId: string; quantity: 
 export async function setCartItemQuantity(input: CartKey & { productId: string; quantity: number }): Promise<CartDto> {
   const { productId, quantity } = input;
   if (quantity === 0) return removeFromCart(input);
+  if (!isPlainId(productId, 64)) throw productNotFound();
   await writeTransaction(async (tx) => {
     const product = await tx.product.findUnique({ where: { id: productId }, select: { id: true, name: true, stock: true } });
     if (!product) throw productNotFound();
@@ -181,6 +185,8 @@ export async function setCartItemQuantity(input: CartKey & { productId: string; 
 
 /** Removes a line. Removing a line that is not there is not an error (DELETE is idempotent). */
 export async function removeFromCart(input: CartKey & { productId: string }): Promise<CartDto> {
+  // No line holds a product with such an id: nothing to remove (the cart is not even touched).
+  if (!isPlainId(input.productId, 64)) return getCart(keyOf(input));
   await writeTransaction(async (tx) => {
     const data = { updatedAt: new Date(), mergeCapped: false };
     const cart = await tx.cart.findFirst({ where: cartWhere(input), select: { id: true } });

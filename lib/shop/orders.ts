@@ -16,6 +16,7 @@ import { enqueueOrderConfirmation } from '@/lib/mail/notices';
 import { deliverSoon } from '@/lib/mail/outbox';
 import { emptyCart, outOfStock } from './errors';
 import type { OrderItemJson, OrderJson } from '@/lib/validation/responses';
+import { isPlainId } from '@/lib/validation/text';
 import { writeTransaction } from './transaction';
 
 /** An order as the API answers it (its schema is the OpenAPI document's Order). */
@@ -123,7 +124,8 @@ export async function listOrders({ userId }: { userId: string }): Promise<OrderD
 
 /** The user's own order, or null (another user's order is indistinguishable from none). */
 export async function getOrder({ userId, orderId }: { userId: string; orderId: string }): Promise<OrderDto | null> {
-  if (orderId.length > 64) return null;
+  // An id no order can have (too long, a control character, which Postgres refuses) is no order.
+  if (!isPlainId(orderId, 64)) return null;
   const prisma = await db();
   const order = await prisma.order.findFirst({ where: { id: orderId, userId }, select: ORDER_SELECT });
   return order ? toOrderDto(order) : null;

@@ -14,6 +14,7 @@ import { db } from '@/lib/db';
 import { queryRows } from '@/lib/db/client';
 import type { CatalogueQuery, CatalogueSort } from '@/lib/validation/catalogue';
 import type { CategoryJson, ProductJson, ProductPageJson } from '@/lib/validation/responses';
+import { isPlainId, withoutControlCharacters } from '@/lib/validation/text';
 import { searchWords } from './search-text';
 
 
@@ -65,7 +66,8 @@ interface ProductRow {
 
 export async function searchProducts(query: CatalogueQuery): Promise<CataloguePage> {
   const prisma = await db();
-  const conditions = searchWords(query.q).map((word) => sql`p."searchText" LIKE ${likeContains(word)} ESCAPE '\\'`);
+  // The schema already made control characters spaces; a caller that skipped it must not reach SQL with one.
+  const conditions = searchWords(withoutControlCharacters(query.q)).map((word) => sql`p."searchText" LIKE ${likeContains(word)} ESCAPE '\\'`);
   if (query.category) conditions.push(sql`c."slug" = ${query.category}`);
   const where = conditions.length ? sql`WHERE ${join(conditions, ' AND ')}` : empty;
   const from = sql`FROM "Product" p LEFT JOIN "Category" c ON c."id" = p."categoryId" ${where}`;
@@ -116,14 +118,16 @@ export async function relatedProducts({ productId, categorySlug, take = 4 }: { p
   }).then((rows) => [...rows.filter((p) => p.stock > 0), ...rows.filter((p) => p.stock <= 0)].slice(0, take));
 }
 
+// A slug or id no product can have (too long, or holding a control character, which Postgres
+// refuses outright) is not looked up: it is simply not a product.
 export async function getProductBySlug({ slug }: { slug: string }): Promise<ProductDto | null> {
-  if (slug.length > 200) return null;
+  if (!isPlainId(slug, 200)) return null;
   const prisma = await db();
   return prisma.product.findUnique({ where: { slug }, select: PRODUCT_SELECT });
 }
 
 export async function getProductById({ id }: { id: string }): Promise<ProductDto | null> {
-  if (id.length > 64) return null;
+  if (!isPlainId(id, 64)) return null;
   const prisma = await db();
   return prisma.product.findUnique({ where: { id }, select: PRODUCT_SELECT });
 }

@@ -1,15 +1,13 @@
 import { z } from '@/lib/validation/zod';
 import { API_SCOPES } from '@/lib/auth/tokens/scopes';
 import { API_TOKEN_TTL_DAYS } from '@/lib/validation/limits';
+import { idText, lineOfText } from '@/lib/validation/text';
 
 export { API_TOKEN_TTL_DAYS };
 
 export const createApiTokenSchema = z
   .object({
-    name: z
-      .string({ error: 'Name the token.' })
-      .transform((s) => s.normalize('NFKC').trim())
-      .pipe(z.string().min(1, 'Name the token.').max(60, 'Names are at most 60 characters.')),
+    name: lineOfText({ required: 'Name the token.', max: 60, tooLong: 'Names are at most 60 characters.' }),
     scopes: z.array(z.enum(API_SCOPES, { error: 'Unknown scope.' }), { error: 'Choose at least one scope.' }).min(1, 'Choose at least one scope.').max(API_SCOPES.length),
     ttlDays: z.coerce
       .number({ error: 'Choose an expiry.' })
@@ -17,3 +15,6 @@ export const createApiTokenSchema = z
   })
   .strict();
 export type CreateApiTokenInput = z.infer<typeof createApiTokenSchema>;
+
+/** DELETE /api/account/tokens/:id: an id that cannot be a token's is a token that does not exist (404). */
+export const apiTokenIdSchema = idText({ required: 'No such API token.', unknown: 'No such API token.', max: 100 });

@@ -1,5 +1,6 @@
 // Schemas shared by the sign-in/sign-up forms (server actions) and the JSON route handlers.
 import { PASSWORD_MAX_BYTES, PASSWORD_MIN_LENGTH, passwordHint } from '@/lib/validation/limits';
+import { lineOfText } from '@/lib/validation/text';
 import { z } from '@/lib/validation/zod';
 
 export { PASSWORD_MAX_BYTES, PASSWORD_MIN_LENGTH, passwordHint };
@@ -27,10 +28,7 @@ export const passwordSchema = z
   .min(PASSWORD_MIN_LENGTH, `Use at least ${PASSWORD_MIN_LENGTH} characters.`)
   .refine((p) => utf8Length(p) <= PASSWORD_MAX_BYTES, { message: TOO_LONG });
 
-export const nameSchema = z
-  .string({ error: 'Enter your name.' })
-  .transform((s) => s.normalize('NFKC').trim())
-  .pipe(z.string().min(1, 'Enter your name.').max(100, 'Names are at most 100 characters.'));
+export const nameSchema = lineOfText({ required: 'Enter your name.', max: 100, tooLong: 'Names are at most 100 characters.' });
 
 export const signupSchema = z.object({ email: emailSchema, password: passwordSchema, name: nameSchema }).strict();
 export type SignupInput = z.infer<typeof signupSchema>;

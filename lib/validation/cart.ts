@@ -1,14 +1,11 @@
 // Schemas shared by the cart's forms (server actions) and its JSON route handlers.
 import { MAX_LINE_QUANTITY } from '@/lib/validation/limits';
+import { idText } from '@/lib/validation/text';
 import { z } from '@/lib/validation/zod';
 
 export { MAX_LINE_QUANTITY };
 
-const productIdSchema = z
-  .string({ error: 'Choose a product.' })
-  .trim()
-  .min(1, 'Choose a product.')
-  .max(64, 'Unknown product.');
+const productIdSchema = idText({ required: 'Choose a product.', unknown: 'Unknown product.', max: 64 });
 
 const quantity = (min: number) =>
   z

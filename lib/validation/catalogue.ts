@@ -1,9 +1,12 @@
 // The catalogue query, shared by GET /api/products and the catalogue page (whose URL holds it).
 // The API refuses a bad `sort`, `page` or `limit` with 400; the page falls back to the default
 // for a bad field (a hand-edited URL still shows the shop). A long `q` is cut, never refused: it
-// is text, however hostile (see lib/shop/search-text.ts).
+// is text, however hostile (see lib/shop/search-text.ts); its control characters (a NUL, which
+// Postgres refuses in any text) separate words like spaces. A category is a slug: one with a
+// control character is refused like any unknown one.
 import { z } from '@/lib/validation/zod';
 import { MAX_QUERY_LENGTH } from '@/lib/shop/search-text';
+import { hasControlCharacter, withoutControlCharacters } from '@/lib/validation/text';
 
 export const SORTS = ['name', 'price_asc', 'price_desc', 'newest'] as const;
 export type CatalogueSort = (typeof SORTS)[number];
@@ -32,8 +35,15 @@ const whole = (label: string, max: number) =>
 
 export const catalogueQuerySchema = z.object({
   // Cut before anything else looks at it: 4 UTF-16 units per character is room for any folding.
-  q: z.preprocess((value) => (typeof value === 'string' ? value.slice(0, MAX_QUERY_LENGTH * 4).trim() : ''), z.string()),
-  category: z.preprocess(blankIsUnset, z.string().max(64, 'Unknown category.').optional()),
+  q: z.preprocess((value) => (typeof value === 'string' ? withoutControlCharacters(value.slice(0, MAX_QUERY_LENGTH * 4)).trim() : ''), z.string()),
+  category: z.preprocess(
+    blankIsUnset,
+    z
+      .string()
+      .max(64, 'Unknown category.')
+      .refine((slug) => !hasControlCharacter(slug), 'Unknown category.')
+      .optional(),
+  ),
   sort: z.preprocess(blankIsUnset, z.enum(SORTS, { error: `Sort by one of: ${SORTS.join(', ')}.` }).default('name')),
   page: whole('page', MAX_PAGE).transform((page) => page ?? 1),
   limit: whole('limit', MAX_PAGE_SIZE).transform((limit) => limit ?? PAGE_SIZE),

@@ -38,4 +38,7 @@ export const accountTokenSchema = z
   })
   .strict();
 
-export const activityQuerySchema = z.object({ cursor: z.string().max(100).optional() });
+/** GET /api/account/activity: the cursor is base64url as the previous page gave it (its content is checked where it is decoded). */
+export const activityQuerySchema = z.object({
+  cursor: z.string().max(100, 'The cursor is not valid.').regex(/^[A-Za-z0-9_-]*$/, 'The cursor is not valid.').optional(),
+});

@@ -8,7 +8,9 @@ import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createApiToken } from '@/lib/auth/api-tokens';
 import { startSession } from '@/lib/auth/sign-ins';
 import { signToken, uuidv7 } from '@/lib/auth/tokens';
-import { AppError, badRequest } from '@/lib/errors';
+import * as runtime from '@prisma/client/runtime/client';
+import { DriverAdapterError } from '@prisma/driver-adapter-utils';
+import { AppError, badRequest, invalidValue } from '@/lib/errors';
 import { request } from '@/test/next-headers';
 import { createUser } from '@/test/shop-data';
 import { action, formAction } from './action';
@@ -146,5 +148,18 @@ describe('formAction: what the form is shown', () => {
       throw new Error('bug');
     });
     await expect(broken({}, form)).rejects.toThrow('bug');
+  });
+  it('a value the database refused (a NUL in text on Postgres) is bad input: an invalid_request error state, never a crash', async () => {
+    post({ cookie: `access=${signIn}` });
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    // What Prisma throws when Postgres refuses a NUL (SQLSTATE 22021) through the pg adapter.
+    const cause = { kind: 'postgres', code: '22021', originalCode: '22021', severity: 'ERROR', message: 'invalid byte sequence for encoding "UTF8": 0x00' } as const;
+    const nul = new runtime.PrismaClientKnownRequestError('Database error. Code: `22021`.', { code: 'P2039', clientVersion: '7.10.0', meta: { driverAdapterError: new DriverAdapterError(cause as never) } });
+    const store = formAction({ auth: 'required', values }, async () => {
+      throw nul;
+    });
+    expect(await store({}, form)).toEqual({ status: 'error', message: invalidValue().message, code: 'invalid_request', values: { name: 'typed' } });
+    expect(warn).toHaveBeenCalledOnce();
+    warn.mockRestore();
   });
 });

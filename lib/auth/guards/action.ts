@@ -9,8 +9,8 @@
 // into a FormState (lib/form-state.ts) the form shows, keeping what was typed.
 import 'server-only';
 import { redirect } from 'next/navigation';
-import { AppError, serviceUnavailable } from '@/lib/errors';
-import { isDatabaseUnavailable } from '@/lib/db/errors';
+import { AppError, invalidValue, serviceUnavailable } from '@/lib/errors';
+import { isDatabaseUnavailable, isInvalidValue } from '@/lib/db/errors';
 import type { FormState } from '@/lib/form-state';
 import { optionalSession, requireSession } from '../session';
 import { isRecentSignIn, requireRecentSignIn } from '../step-up';
@@ -55,7 +55,8 @@ export function action<A extends AuthMode, Args extends unknown[], R>(
 
 /**
  * A guarded form action for useActionState. `values` reads what to put back into the form (never
- * a password); refusals and database outages become `{ status: 'error', message, code, fields, values }`.
+ * a password); refusals, database outages and values the database refused (a NUL, a date out of
+ * range: bad input) become `{ status: 'error', message, code, fields, values }`.
  */
 export function formAction<Values extends object, Result = undefined, A extends AuthMode = AuthMode>(
   options: ActionGuardOptions<A> & { values?: (formData: FormData) => Values },
@@ -75,6 +76,11 @@ export function formAction<Values extends object, Result = undefined, A extends 
       if (isDatabaseUnavailable(error)) {
         console.error('[db] unavailable:', (error as Error).message);
         return { status: 'error', message: serviceUnavailable().message, values };
+      }
+      if (isInvalidValue(error)) {
+        console.warn('[db] refused a value of the form:', (error as Error).name);
+        const refused = invalidValue();
+        return { status: 'error', message: refused.message, code: refused.code, values };
       }
       throw error;
     }
