@@ -2,6 +2,7 @@
 // JSON routes, the server actions and the OpenAPI document.
 import type { AuthenticationResponseJSON, RegistrationResponseJSON } from '@simplewebauthn/server';
 import { z } from '@/lib/validation/zod';
+import { lineOfText } from '@/lib/validation/text';
 import { PASSWORD_MAX_BYTES, utf8Length } from './auth';
 
 /** Recovery codes of the second step come ten at a time. */
@@ -32,10 +33,7 @@ export const registrationResponseSchema = z
   })
   .transform((v) => v as unknown as RegistrationResponseJSON);
 
-export const passkeyNameSchema = z
-  .string({ error: 'Name the passkey.' })
-  .transform((s) => s.normalize('NFKC').trim())
-  .pipe(z.string().min(1, 'Name the passkey.').max(60, 'Passkey names are at most 60 characters.'));
+export const passkeyNameSchema = lineOfText({ required: 'Name the passkey.', max: 60, tooLong: 'Passkey names are at most 60 characters.' });
 
 export const passkeyVerifySchema = z.object({ response: authenticationResponseSchema }).strict();
 export const registerPasskeySchema = z.object({ response: registrationResponseSchema, name: passkeyNameSchema }).strict();

@@ -1,5 +1,6 @@
 // The shared text rules: no C0 control character or DEL in an id, a slug, a name or a label.
 import { describe, expect, it } from 'vitest';
+import { passkeyNameSchema } from './strong-sign-in';
 import { CONTROL_CHARACTER_MESSAGE, hasControlCharacter, idText, isPlainId, lineOfText, withoutControlCharacters } from './text';
 
 const CONTROLS = ['\u0000', '\u0001', '\t', '\n', '\r', '\u001b', '\u001f', '\u007f'];
@@ -52,5 +53,13 @@ describe('lineOfText', () => {
     expect(schema.safeParse('').error?.issues[0]?.message).toBe('Enter your name.');
     expect(schema.safeParse('abcdef').error?.issues[0]?.message).toBe('Too long.');
     expect(schema.safeParse(undefined).error?.issues[0]?.message).toBe('Enter your name.');
+  });
+});
+
+describe('the names people give things', () => {
+  it('a passkey name refuses a control character, and keeps its NFKC and length rules', () => {
+    expect(passkeyNameSchema.safeParse('Work\u0000laptop').error?.issues[0]?.message).toBe(CONTROL_CHARACTER_MESSAGE);
+    expect(passkeyNameSchema.parse('  Ｗork laptop ')).toBe('Work laptop');
+    expect(passkeyNameSchema.safeParse('x'.repeat(61)).error?.issues[0]?.message).toBe('Passkey names are at most 60 characters.');
   });
 });
