@@ -88,11 +88,29 @@ async function readLimited(request: Request, limit: number): Promise<string> {
 
 /** Parses a JSON body with a zod schema: 415 for another content type, 413 too big, 400 invalid. */
 export async function readJson<S extends z.ZodType>(request: Request, schema: S): Promise<z.infer<S>> {
-  const type = request.headers.get('content-type') ?? '';
-  if (!/^application\/json\s*(;|$)/i.test(type)) {
+  assertJsonBody(request);
+  return parseJson(await readLimited(request, MAX_JSON_BYTES), schema);
+}
+
+/**
+ * For a route whose body is optional: null when the request carries none (nothing, or only
+ * whitespace, whatever its Content-Type: what clients sent before the body existed); otherwise
+ * the same rules as readJson (415 unless JSON, the size limit, 400 for bad JSON or fields).
+ */
+export async function readOptionalJson<S extends z.ZodType>(request: Request, schema: S): Promise<z.infer<S> | null> {
+  const text = await readLimited(request, MAX_JSON_BYTES);
+  if (text.trim() === '') return null;
+  assertJsonBody(request);
+  return parseJson(text, schema);
+}
+
+function assertJsonBody(request: Request): void {
+  if (!/^application\/json\s*(;|$)/i.test(request.headers.get('content-type') ?? '')) {
     throw new AppError(415, 'unsupported_media_type', 'Send the body as JSON with Content-Type: application/json.');
   }
-  const text = await readLimited(request, MAX_JSON_BYTES);
+}
+
+function parseJson<S extends z.ZodType>(text: string, schema: S): z.infer<S> {
   let data: unknown;
   try {
     data = JSON.parse(text);

@@ -11,7 +11,7 @@ import * as accountResponses from '@/lib/validation/account-responses';
 import * as authSchemas from '@/lib/validation/auth';
 import { loginSchema, signupSchema } from '@/lib/validation/auth';
 import * as cartSchemas from '@/lib/validation/cart';
-import { addCartItemSchema, setCartItemSchema } from '@/lib/validation/cart';
+import { addCartItemSchema, checkoutSchema, setCartItemSchema } from '@/lib/validation/cart';
 import * as oauthSchemas from '@/lib/validation/oauth';
 import { oauthErrorSchema, tokenRequestSchema, tokenResponseSchema } from '@/lib/validation/oauth';
 import * as shopResponses from '@/lib/validation/responses';
@@ -75,6 +75,7 @@ describe('OpenAPI bodies and security', () => {
     ['/api/auth/login', 'post', loginSchema],
     ['/api/cart/items', 'post', addCartItemSchema],
     ['/api/cart/items/{productId}', 'patch', setCartItemSchema],
+    ['/api/checkout', 'post', checkoutSchema],
     ['/api/learn/verify', 'post', verifyEditSchema],
     ['/api/auth/password/forgot', 'post', forgotPasswordSchema],
     ['/api/auth/password/reset', 'post', resetPasswordSchema],

@@ -10,7 +10,7 @@ import { verifyEditSchema } from '@/lib/learn/verify-schema';
 import { accountPaths } from './openapi-account';
 import { answer, answerOf, bodyOf, jsonSchemaOf, responseSchemaOf } from './openapi-body';
 import { loginSchema, signupSchema } from '@/lib/validation/auth';
-import { addCartItemSchema, setCartItemSchema } from '@/lib/validation/cart';
+import { addCartItemSchema, checkoutSchema, setCartItemSchema } from '@/lib/validation/cart';
 import { providersSchema } from '@/lib/validation/account-responses';
 import { oauthErrorSchema, tokenRequestSchema, tokenResponseSchema } from '@/lib/validation/oauth';
 import {
@@ -92,7 +92,14 @@ const document = {
     '/api/auth/logout': {
       post: {
         summary: 'Sign out: revoke the token and its sign-in, clear cookies',
-        responses: { '204': { description: 'Signed out' }, '303': { description: 'A form post: to /' }, ...forbidden },
+        description:
+          'With cookies (a browser) the answer is always 204 (303 for a form post) and the cookies are cleared. With `Authorization: Bearer` (a program) the value may be an access token (its sign-in ends), a personal API token (it is revoked) or a refresh token (its sign-in ends); any other value (malformed, expired or already revoked) is 401 `invalid_token` and nothing is revoked.',
+        responses: {
+          '204': { description: 'Signed out' },
+          '303': { description: 'A form post: to /' },
+          '401': error('invalid_token: the Bearer value is not a good access, API or refresh token (see WWW-Authenticate); nothing was revoked'),
+          ...forbidden,
+        },
       },
     },
     '/api/auth/logout-all': {
@@ -244,7 +251,16 @@ const document = {
     '/api/checkout': {
       post: {
         summary: 'Place an order from the cart (one transaction: prices re-read, stock decremented)',
-        responses: { '201': answer('Order', orderAnswerSchema), '409': error('empty_cart or out_of_stock (names the product)'), ...unauthorized, ...forbidden },
+        description:
+          'The body is optional. Without one, the order is whatever the cart holds. With `cartFingerprint` (the cart as you reviewed it, computed from GET /api/cart as the field describes), a cart that changed since (a quantity, a line added or removed, a price) is refused with 409 `cart_changed`, and nothing changes: no order, the stock and the cart as they were.',
+        requestBody: { required: false, ...bodyOf(checkoutSchema) },
+        responses: {
+          '201': answer('Order', orderAnswerSchema),
+          '409': error('empty_cart; out_of_stock (names the product); cart_changed (the cart no longer matches `cartFingerprint`: review it and order again)'),
+          ...badInput,
+          ...unauthorized,
+          ...forbidden,
+        },
       },
     },
     '/api/orders': {

@@ -9,12 +9,13 @@
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { formAction } from '@/lib/auth/guards';
+import { AppError } from '@/lib/errors';
 import { fieldErrors } from '@/lib/http';
 import { addToCart, removeFromCart, setCartItemQuantity } from '@/lib/shop/cart';
 import { formatCents } from '@/lib/shop/money';
 import { cartKeyOfAction, cartWriterOfAction } from '@/lib/shop/cart-owner';
 import { checkout } from '@/lib/shop/orders';
-import { addCartItemSchema, quantityFromForm, setCartItemSchema } from '@/lib/validation/cart';
+import { addCartItemSchema, checkoutSchema, quantityFromForm, setCartItemSchema } from '@/lib/validation/cart';
 import type { ShopFormState } from './form-state';
 
 function text(formData: FormData, name: string): string {
@@ -60,8 +61,22 @@ export const removeCartItemAction = formAction({ auth: 'optional' }, async (form
   return { status: 'ok', message: 'Removed.' };
 });
 
-export const checkoutAction = formAction({ auth: 'required' }, async (_formData, { session }): Promise<ShopFormState> => {
-  const order = await checkout({ userId: session.user.id });
+/**
+ * Places the order the checkout page showed: its hidden `cartFingerprint` (lib/shop/cart-fingerprint.ts)
+ * must still match the cart, else 409 cart_changed, and the page re-renders with the cart as it is now.
+ */
+export const checkoutAction = formAction({ auth: 'required' }, async (formData, { session }): Promise<ShopFormState> => {
+  // The page always sends it: a post without one (or a mangled one) matches no cart.
+  const parsed = checkoutSchema.safeParse({ cartFingerprint: text(formData, 'cartFingerprint') });
+  const expected = parsed.success ? (parsed.data.cartFingerprint ?? '') : '';
+  let order;
+  try {
+    order = await checkout({ userId: session.user.id, expected });
+  } catch (error) {
+    // Show the new cart (and its fingerprint) beside the refusal.
+    if (error instanceof AppError && error.code === 'cart_changed') cartChanged();
+    throw error;
+  }
   cartChanged();
   redirect(`/orders/${encodeURIComponent(order.id)}?placed=1`);
 });

@@ -1,5 +1,6 @@
 // The shop's JSON routes through their handlers and the real database: the HTTP contract
 // (shapes, statuses, error fields), auth (Bearer and cookie + Origin) and ownership.
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { GET as getCartRoute } from '@/app/api/cart/route';
 import { DELETE as removeItem, PATCH as setItem } from '@/app/api/cart/items/[productId]/route';
@@ -11,6 +12,8 @@ import { GET as getProductRoute } from '@/app/api/products/[slug]/route';
 import { GET as listProductsRoute } from '@/app/api/products/route';
 import { issueTokenPair } from '@/lib/auth/sign-ins';
 import { uuidv7 } from '@/lib/auth/tokens';
+import { getCart } from '@/lib/shop/cart';
+import { cartFingerprint as pageFingerprint } from '@/lib/shop/cart-fingerprint';
 import { createProduct, createUser } from '@/test/shop-data';
 import { errorBody, makeRequest, type CallOptions } from '@/test/auth-requests';
 
@@ -160,6 +163,80 @@ describe('checkout and order routes', () => {
     const response = await checkoutRoute(makeRequest('/api/checkout', 'POST', bearer), none);
     expect(response.status).toBe(409);
     expect((await errorBody(response)).error.code).toBe('empty_cart');
+  });
+
+  describe('with the fingerprint of the reviewed cart (optional body)', () => {
+    /** The fingerprint a program computes from GET /api/cart, as the OpenAPI entry describes it. */
+    const fingerprintOf = async (auth: CallOptions) => {
+      const { items } = (await cartOf(auth)) as { items: { productId: string; quantity: number; unitPriceCents: number }[] };
+      const lines = items.map((i) => `${i.productId}:${i.quantity}:${i.unitPriceCents}`).sort();
+      return createHash('sha256').update(lines.join('\n')).digest('hex').slice(0, 32);
+    };
+    const place = (auth: CallOptions, body?: unknown, extra: Partial<CallOptions> = {}) =>
+      checkoutRoute(makeRequest('/api/checkout', 'POST', { ...auth, body, ...extra }), none);
+
+    it('places the order it was computed from (Bearer and cookie); the page computes the same fingerprint', async () => {
+      for (const auth of ['bearer', 'cookie'] as const) {
+        const a = await shopper();
+        const credential = auth === 'bearer' ? a.bearer : { cookie: a.cookie };
+        const product = await createProduct({ priceCents: 600, stock: 10 });
+        await add(credential, { productId: product.id, quantity: 2 });
+        const cartFingerprint = await fingerprintOf(credential);
+        expect(cartFingerprint).toBe(pageFingerprint((await getCart({ userId: a.user.id })).items));
+        const placed = await place(credential, { cartFingerprint });
+        expect(placed.status).toBe(201);
+        expect(((await placed.json()) as { order: { totalCents: number } }).order.totalCents).toBe(1200);
+      }
+    });
+
+    it('refuses a cart changed since (40 more added by the API) with 409 cart_changed: no order, no stock taken, the cart as it is', async () => {
+      const a = await shopper();
+      const product = await createProduct({ priceCents: 1200, stock: 100 });
+      await add(a.bearer, { productId: product.id, quantity: 1 });
+      const cartFingerprint = await fingerprintOf(a.bearer);
+      await add(a.bearer, { productId: product.id, quantity: 40 });
+
+      const refused = await place(a.bearer, { cartFingerprint });
+      expect(refused.status).toBe(409);
+      expect((await errorBody(refused)).error).toEqual({
+        code: 'cart_changed',
+        message: 'Your cart changed since you reviewed it: check it and place the order again.',
+      });
+      expect(await (await listOrdersRoute(makeRequest('/api/orders', 'GET', a.bearer), none)).json()).toEqual({ orders: [] });
+      expect(await cartOf(a.bearer)).toMatchObject({ items: [{ productId: product.id, quantity: 41 }], totalCents: 41 * 1200 });
+      expect((await getProductRoute(makeRequest(`/api/products/${product.slug}`, 'GET'), params({ slug: product.slug })).then((r) => r.json())) as { product: { stock: number } }).toMatchObject({ product: { stock: 100 } });
+
+      // Without a body (a program that sends none): the cart as it is, as before.
+      const placed = await place(a.bearer);
+      expect(placed.status).toBe(201);
+      expect(((await placed.json()) as { order: { totalCents: number } }).order.totalCents).toBe(41 * 1200);
+    });
+
+    it('treats an empty body, `{}` and no Content-Type alike: no fingerprint, the order as before', async () => {
+      for (const extra of [{ raw: '' }, { raw: '', contentType: null }, { raw: '', contentType: 'text/plain' }, { body: {} }] as Partial<CallOptions>[]) {
+        const a = await shopper();
+        const product = await createProduct({ stock: 10 });
+        await add(a.bearer, { productId: product.id, quantity: 1 });
+        expect((await place(a.bearer, undefined, extra)).status, JSON.stringify(extra)).toBe(201);
+      }
+    });
+
+    it('refuses a malformed fingerprint or body (400, 415) before anything is ordered; an empty cart is still empty_cart', async () => {
+      const a = await shopper();
+      const product = await createProduct({ stock: 10 });
+      await add(a.bearer, { productId: product.id, quantity: 1 });
+      const bad = await place(a.bearer, { cartFingerprint: 'not-hex' });
+      expect(bad.status).toBe(400);
+      expect((await errorBody(bad)).error.fields).toHaveProperty('cartFingerprint');
+      expect((await place(a.bearer, { cartFingerprint: await fingerprintOf(a.bearer), more: 1 })).status).toBe(400);
+      expect((await place(a.bearer, undefined, { raw: 'cartFingerprint=x', contentType: 'application/x-www-form-urlencoded' })).status).toBe(415);
+      expect((await cartOf(a.bearer)) as { items: unknown[] }).toMatchObject({ items: [{ productId: product.id, quantity: 1 }] });
+
+      const empty = await shopper();
+      const refused = await place(empty.bearer, { cartFingerprint: await fingerprintOf(empty.bearer) });
+      expect(refused.status).toBe(409);
+      expect((await errorBody(refused)).error.code).toBe('empty_cart');
+    });
   });
 
   it("does not let B change A's cart", async () => {

@@ -2,7 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { db } from '@/lib/db';
 import { AppError } from '@/lib/errors';
-import { addToCart, getCart } from './cart';
+import { addToCart, getCart, setCartItemQuantity } from './cart';
+import { cartFingerprint } from './cart-fingerprint';
 import { checkout, getOrder, listOrders } from './orders';
 import { createProduct, createUser } from '@/test/shop-data';
 
@@ -139,5 +140,99 @@ describe('orders', () => {
     const prisma = await db();
     await prisma.orderItem.deleteMany({ where: { orderId: older.id } });
     expect(await listOrders({ userId: user.id })).toEqual([newer, { ...older, items: [] }]);
+  });
+});
+
+describe('checkout of the cart as reviewed (the fingerprint the checkout page sends)', () => {
+  /** What the checkout page puts in its form: the fingerprint of the cart it shows. */
+  const reviewed = async (userId: string) => cartFingerprint((await getCart({ userId })).items);
+
+  async function reviewedCart() {
+    const user = await createUser('review');
+    const mug = await createProduct({ priceCents: 1200, stock: 50, name: 'Reviewed Mug' });
+    const pin = await createProduct({ priceCents: 300, stock: 50, name: 'Reviewed Pin' });
+    await addToCart({ userId: user.id, productId: mug.id, quantity: 1 });
+    await addToCart({ userId: user.id, productId: pin.id, quantity: 2 });
+    return { user, mug, pin, fingerprint: await reviewed(user.id) };
+  }
+
+  /** Refused with 409 cart_changed, and nothing written: no order, stock and cart as they are now. */
+  async function expectRefusedUnchanged(userId: string, fingerprint: string, productIds: string[]) {
+    const prisma = await db();
+    const cartBefore = await getCart({ userId });
+    const stockBefore = await Promise.all(productIds.map(stockOf));
+    const error = (await checkout({ userId, expected: fingerprint }).catch((e: unknown) => e)) as AppError;
+    expect(error).toBeInstanceOf(AppError);
+    expect([error.status, error.code]).toEqual([409, 'cart_changed']);
+    expect(error.message).toBe('Your cart changed since you reviewed it: check it and place the order again.');
+    expect(await listOrders({ userId })).toEqual([]);
+    const { email } = await prisma.user.findUniqueOrThrow({ where: { id: userId }, select: { email: true } });
+    expect(await prisma.outboxMail.count({ where: { to: email } })).toBe(0);
+    expect(await Promise.all(productIds.map(stockOf))).toEqual(stockBefore);
+    expect(await getCart({ userId })).toEqual(cartBefore);
+  }
+
+  it('places the order the page showed', async () => {
+    const { user, mug, pin, fingerprint } = await reviewedCart();
+    const order = await checkout({ userId: user.id, expected: fingerprint });
+    expect(order.totalCents).toBe(1200 + 2 * 300);
+    expect(order.items.map((i) => [i.productId, i.quantity])).toEqual([[mug.id, 1], [pin.id, 2]]);
+    expect(await stockOf(mug.id)).toBe(49);
+    expect(await stockOf(pin.id)).toBe(48);
+    expect((await getCart({ userId: user.id })).items).toEqual([]);
+  });
+
+  it('refuses a quantity raised after the review (40 more added in another tab or by an API token)', async () => {
+    const { user, mug, pin, fingerprint } = await reviewedCart();
+    await addToCart({ userId: user.id, productId: mug.id, quantity: 40 });
+    await expectRefusedUnchanged(user.id, fingerprint, [mug.id, pin.id]);
+    expect((await getCart({ userId: user.id })).items.map((i) => i.quantity)).toEqual([41, 2]);
+    // Reviewed again, the new cart is ordered.
+    expect((await checkout({ userId: user.id, expected: await reviewed(user.id) })).totalCents).toBe(41 * 1200 + 2 * 300);
+  });
+
+  it('refuses a line added, or removed, after the review', async () => {
+    const { user, mug, pin, fingerprint } = await reviewedCart();
+    const lamp = await createProduct({ priceCents: 5000, stock: 5 });
+    await addToCart({ userId: user.id, productId: lamp.id, quantity: 1 });
+    await expectRefusedUnchanged(user.id, fingerprint, [mug.id, pin.id, lamp.id]);
+
+    const before = await reviewed(user.id);
+    await setCartItemQuantity({ userId: user.id, productId: lamp.id, quantity: 0 });
+    await expectRefusedUnchanged(user.id, before, [mug.id, pin.id, lamp.id]);
+  });
+
+  it('refuses a price changed after the review, and keeps the merge notice', async () => {
+    const { user, mug, pin, fingerprint } = await reviewedCart();
+    const prisma = await db();
+    await prisma.product.update({ where: { id: pin.id }, data: { priceCents: 350 } });
+    await prisma.cart.update({ where: { userId: user.id }, data: { mergeCapped: true } });
+    await expectRefusedUnchanged(user.id, fingerprint, [mug.id, pin.id]);
+    expect((await getCart({ userId: user.id })).mergeCapped).toBe(true);
+  });
+
+  it('refuses a fingerprint that matches no cart (a form posted without one)', async () => {
+    const { user, mug, pin } = await reviewedCart();
+    await expectRefusedUnchanged(user.id, '', [mug.id, pin.id]);
+  });
+
+  it('without a fingerprint, orders what the cart holds (as before)', async () => {
+    const { user, mug } = await reviewedCart();
+    await addToCart({ userId: user.id, productId: mug.id, quantity: 40 });
+    expect((await checkout({ userId: user.id })).totalCents).toBe(41 * 1200 + 2 * 300);
+  });
+
+  it('still answers an empty cart with empty_cart and a short line with out_of_stock', async () => {
+    const empty = await createUser('review-empty');
+    const none = (await checkout({ userId: empty.id, expected: await reviewed(empty.id) }).catch((e: unknown) => e)) as AppError;
+    expect([none.status, none.code]).toEqual([409, 'empty_cart']);
+
+    const { user, mug, pin, fingerprint } = await reviewedCart();
+    const prisma = await db();
+    await prisma.product.update({ where: { id: pin.id }, data: { stock: 1 } });
+    const short = (await checkout({ userId: user.id, expected: fingerprint }).catch((e: unknown) => e)) as AppError;
+    expect([short.status, short.code]).toEqual([409, 'out_of_stock']);
+    expect(await stockOf(mug.id)).toBe(50);
+    expect((await getCart({ userId: user.id })).items.map((i) => i.quantity)).toEqual([1, 2]);
   });
 });

@@ -7,6 +7,10 @@
 // each product's stock with a conditional update (`stock >= quantity`, checked by row count, so
 // stock never goes below zero however many checkouts race), and writes the order with price
 // snapshots. Any shortfall throws, which rolls everything back: the cart and stock are unchanged.
+// With `expected` (the fingerprint of the cart the customer reviewed, lib/shop/cart-fingerprint.ts),
+// a cart that no longer matches it is refused (409 cart_changed) before anything is taken: the
+// order is only ever what was shown. Without it (a program's POST /api/checkout with no body),
+// the order is what the cart holds.
 import 'server-only';
 import { assertVerifiedIfRequired } from '@/lib/auth/email-flows';
 import { sqltag as sql } from '@prisma/client/runtime/client';
@@ -14,6 +18,7 @@ import { db } from '@/lib/db';
 import { queryRows } from '@/lib/db/client';
 import { enqueueOrderConfirmation } from '@/lib/mail/notices';
 import { deliverSoon } from '@/lib/mail/outbox';
+import { cartChanged, cartFingerprint } from './cart-fingerprint';
 import { emptyCart, outOfStock } from './errors';
 import type { OrderItemJson, OrderJson } from '@/lib/validation/responses';
 import { isPlainId } from '@/lib/validation/text';
@@ -34,7 +39,11 @@ function toOrderDto(order: { id: string; createdAt: Date; totalCents: number; it
   return { id: order.id, createdAt: order.createdAt.toISOString(), totalCents: order.totalCents, items: order.items };
 }
 
-export async function checkout({ userId }: { userId: string }): Promise<OrderDto> {
+/**
+ * Places the order. `expected`: the fingerprint of the cart as reviewed (cartFingerprint); when
+ * given, a cart that differs from it now is refused with 409 cart_changed and nothing is written.
+ */
+export async function checkout({ userId, expected }: { userId: string; expected?: string }): Promise<OrderDto> {
   const order = await writeTransaction(async (tx) => {
     await assertVerifiedIfRequired(tx, userId);
     const cart = await tx.cart.findUnique({ where: { userId }, select: { id: true } });
@@ -47,6 +56,11 @@ export async function checkout({ userId }: { userId: string }): Promise<OrderDto
       select: { id: true, quantity: true, createdAt: true, product: { select: { id: true, name: true, priceCents: true } } },
     });
     if (lines.length === 0) throw emptyCart();
+    // The cart is locked: what is compared here is what would be ordered.
+    if (expected !== undefined) {
+      const now = cartFingerprint(lines.map(({ quantity, product }) => ({ productId: product.id, quantity, unitPriceCents: product.priceCents })));
+      if (now !== expected) throw cartChanged();
+    }
 
     const { count: taken } = await tx.cartItem.deleteMany({ where: { cartId: cart.id, id: { in: lines.map((line) => line.id) } } });
     // Another checkout of this same cart got there first.

@@ -32,3 +32,20 @@ export function quantityFromForm(value: FormDataEntryValue | null): number | und
   const number = Number(value);
   return Number.isFinite(number) ? number : Number.NaN;
 }
+
+/**
+ * POST /api/checkout (optional body) and the checkout form's hidden field: the fingerprint of the
+ * cart as reviewed (lib/shop/cart-fingerprint.ts). Without it, the order is what the cart holds.
+ */
+export const checkoutSchema = z
+  .object({
+    cartFingerprint: z
+      .string({ error: 'Send the cart fingerprint as a string.' })
+      .regex(/^[0-9a-f]{32}$/, 'The cart fingerprint is 32 lowercase hex digits.')
+      .optional()
+      .describe(
+        'The fingerprint of the cart you reviewed: the first 32 hex digits of the SHA-256 of its lines, each written `productId:quantity:unitPriceCents` (from GET /api/cart), sorted by code unit and joined by "\\n". If the cart no longer matches it, the order is refused with 409 cart_changed and nothing changes. Leave it out to order whatever the cart holds.',
+      ),
+  })
+  .strict();
+export type CheckoutInput = z.infer<typeof checkoutSchema>;

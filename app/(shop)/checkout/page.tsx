@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { requirePageSession } from '@/lib/auth/session';
 import { getCart } from '@/lib/shop/cart';
+import { cartFingerprint } from '@/lib/shop/cart-fingerprint';
 import { formatCents } from '@/lib/shop/money';
 import { OrderLinesTable } from '../_components/order-lines-table';
 import { PlaceOrderForm } from './place-order-form';
@@ -34,7 +35,8 @@ export default async function CheckoutPage() {
           <p className="muted">
             This is a demonstration shop: placing the order takes the items out of stock, and no payment is taken.
           </p>
-          <PlaceOrderForm total={formatCents(cart.totalCents)} />
+          {/* What this page shows is what the button orders: a cart changed since is refused. */}
+          <PlaceOrderForm total={formatCents(cart.totalCents)} fingerprint={cartFingerprint(cart.items)} />
           <p>
             <Link href="/cart">Back to your cart</Link>
           </p>
