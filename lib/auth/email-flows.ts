@@ -17,9 +17,9 @@ import { enqueuePasswordChangedNotice } from '@/lib/mail/notices';
 import { deliverSoon, enqueueMail } from '@/lib/mail/outbox';
 import { writeTransaction } from '@/lib/shop/transaction';
 import { consumeOneTimeToken, issueOneTimeToken, peekOneTimeToken, voidOneTimeTokens } from './one-time-tokens';
-import { assertUnder, consumeAttempt, consumeMailAllowance, hashPassword, verifyPassword } from './accounts';
+import { assertUnder, consumeAttempt, consumeMailAllowance, endPendingSecondSteps, hashPassword, verifyPassword } from './accounts';
 import type { RequestMeta } from './http';
-import { revokeApiTokensIn } from './sign-ins';
+import { revokeApiTokensIn, revokeFamiliesIn } from './sign-ins';
 
 type Tx = Prisma.TransactionClient;
 
@@ -116,7 +116,9 @@ async function removeUnprovenSignInMethods(tx: Tx, userId: string, meta: Request
 
 /**
  * Sets a new password from a reset link. Every sign-in and personal API token of the account
- * ends (tokensValidAfter moves to now, so even a token in flight dies), pending reset and
+ * ends (tokensValidAfter moves to now, so even a token in flight dies, and every live sign-in is
+ * revoked by id), a sign-in that checked the old password a moment before cannot start after
+ * it (startSession), pending second steps end, pending reset and
  * change-of-address links die, the address counts as verified (the link proved the mailbox), and
  * the owner gets "your password was changed". When the address was not verified before, this
  * link is the first proof that the person owns it: the passkeys, linked providers, TOTP factor
@@ -129,18 +131,22 @@ export async function resetPassword(input: { token: string; password: string; me
   const outcome = await writeTransaction(async (tx) => {
     const used = await consumeOneTimeToken(tx, { token: input.token, purposes: ['reset_password'] }, nowMs);
     if (!used) throw invalidToken();
-    const now = new Date(nowMs);
-    const user = await tx.user.findUniqueOrThrow({ where: { id: used.userId }, select: { email: true, name: true, emailVerifiedAt: true } });
-    await tx.user.update({
-      where: { id: used.userId },
-      data: { passwordHash, tokensValidAfter: now, emailVerifiedAt: user.emailVerifiedAt ?? now },
-    });
-    const { count: sessionsEnded } = await tx.session.updateMany({
-      where: { userId: used.userId, revokedAt: null, expiresAt: { gt: now } },
-      data: { revokedAt: now, revokedReason: 'password_reset' },
-    });
-    const apiTokensRevoked = await revokeAllApiTokens(tx, used.userId, nowMs);
-    await voidOneTimeTokens(tx, { userId: used.userId, purpose: ['reset_password', 'change_email'] }, nowMs);
+    // The new hash first: the write holds the user's row until this commits, so a sign-in that
+    // checked the old password either committed its session before (listed and revoked below) or
+    // is refused (startSession re-checks the hash in its own transaction, behind this one).
+    const user = await tx.user.update({ where: { id: used.userId }, data: { passwordHash }, select: { email: true, name: true, emailVerifiedAt: true } });
+    // Now, taken while holding the row (not before the bcrypt above): every token of a sign-in
+    // that committed first is older.
+    const atMs = Math.max(nowMs, Date.now());
+    const now = new Date(atMs);
+    await tx.user.update({ where: { id: used.userId }, data: { tokensValidAfter: now, emailVerifiedAt: user.emailVerifiedAt ?? now } });
+    // Revoked by id too (what the session check reads besides tokensValidAfter), like sign-out everywhere.
+    const live = await tx.session.findMany({ where: { userId: used.userId, revokedAt: null, expiresAt: { gt: now } }, select: { id: true } });
+    await revokeFamiliesIn(tx, used.userId, live.map((row) => row.id), 'password_reset', atMs);
+    const sessionsEnded = live.length;
+    await endPendingSecondSteps(tx, used.userId);
+    const apiTokensRevoked = await revokeAllApiTokens(tx, used.userId, atMs);
+    await voidOneTimeTokens(tx, { userId: used.userId, purpose: ['reset_password', 'change_email'] }, atMs);
     if (!user.emailVerifiedAt) await removeUnprovenSignInMethods(tx, used.userId, input.meta);
     await enqueuePasswordChangedNotice(tx, { to: user.email, name: user.name, at: now });
     await tx.auditEvent.create({

@@ -11,12 +11,13 @@ import { randomBytes, hkdfSync } from 'node:crypto';
 import { SignJWT, jwtVerify } from 'jose';
 import { recordAuditEvent } from '@/lib/audit';
 import { db } from '@/lib/db';
+import { durable } from '@/lib/db/durable';
 import { env } from '@/lib/env';
 import { AppError } from '@/lib/errors';
 import { recoveryCodesLeft, restoreRecoveryCode, spendRecoveryCode } from './recovery-codes';
 import type { RequestMeta } from './http';
 import { rememberSignInBrowser, type KnownBrowser } from './browser-sign-in';
-import { startSession, type TokenPair } from './sign-ins';
+import { PasswordChangedDuringSignIn, passwordStillCurrent, startSession, type TokenPair } from './sign-ins';
 import { consumeTotpCode } from './totp';
 import { uuidv7, type AuthMethod } from './tokens';
 
@@ -53,17 +54,23 @@ export type FirstFactor = 'pwd' | 'fed';
 
 /**
  * Opens a second-step attempt for a user whose first step succeeded (the password, or a sign-in
- * provider's callback): the `mfa` cookie's value.
+ * provider's callback): the `mfa` cookie's value. A password first step passes the hash the
+ * password was checked against: the attempt is opened only if that is still the account's hash
+ * (checked in the same transaction; otherwise PasswordChangedDuringSignIn), and a reset or change
+ * that commits later deletes it.
  */
 export async function startSecondStep(
   userId: string,
   nowMs = Date.now(),
   first: FirstFactor = 'pwd',
+  passwordHash?: string,
 ): Promise<{ cookie: string; methods: SecondStepMethod[] }> {
   const id = uuidv7(nowMs);
-  const prisma = await db();
-  await prisma.authChallenge.create({
-    data: { id, userId, purpose: 'mfa', challenge: randomBytes(32).toString('base64url'), expiresAt: new Date(nowMs + MFA_TTL_SECONDS * 1000) },
+  await durable(async (tx) => {
+    if (passwordHash !== undefined && !(await passwordStillCurrent(tx, userId, passwordHash))) throw new PasswordChangedDuringSignIn();
+    await tx.authChallenge.create({
+      data: { id, userId, purpose: 'mfa', challenge: randomBytes(32).toString('base64url'), expiresAt: new Date(nowMs + MFA_TTL_SECONDS * 1000) },
+    });
   });
   const iat = Math.floor(nowMs / 1000);
   const cookie = await new SignJWT(first === 'pwd' ? {} : { first })
@@ -169,15 +176,26 @@ export async function completeSecondStep(input: {
       ? new AppError(401, 'invalid_code', `That recovery code is not right or was already used.${tries}`, { recoveryCode: ['That recovery code is not right or was already used.'] })
       : new AppError(401, 'invalid_code', `That code is not right. Check your authenticator app and try again.${tries}`, { code: ['That code is not right.'] });
   }
+  // A password attempt: the account's hash while the attempt still exists (the delete below proves
+  // it did). A reset or change deletes the attempt with the old hash; one that commits after this
+  // read is caught by startSession, which re-checks this hash in its transaction.
+  const passwordHash = attempt.first === 'pwd'
+    ? ((await prisma.user.findUnique({ where: { id: attempt.userId }, select: { passwordHash: true } }))?.passwordHash ?? null)
+    : undefined;
   // Single use: only the request that deletes the attempt signs in.
-  const { count } = await prisma.authChallenge.deleteMany({ where: { id: attempt.id, expiresAt: { gt: new Date(nowMs) } } });
+  const { count } = passwordHash === null
+    ? { count: 0 }
+    : await prisma.authChallenge.deleteMany({ where: { id: attempt.id, expiresAt: { gt: new Date(nowMs) } } });
   if (count !== 1) {
     // Another right code finished this attempt first: a recovery code spent for nothing is given back.
     if (recovery) await restoreRecoveryCode(attempt.userId, recoveryCode, nowMs);
     throw challengeEnded();
   }
   const amr: AuthMethod[] = [attempt.first, 'otp', 'mfa'];
-  const tokens = await startSession(attempt.userId, input.meta, { amr }, nowMs);
+  const tokens = await startSession(attempt.userId, input.meta, { amr, ...(passwordHash ? { passwordHash } : {}) }, nowMs).catch((error: unknown) => {
+    // The password this attempt was opened with was reset or changed a moment ago.
+    throw error instanceof PasswordChangedDuringSignIn ? challengeEnded() : error;
+  });
   await recordAuditEvent(
     { userId: attempt.userId, type: 'sign_in', detail: recovery ? 'With a recovery code' : 'With an authenticator code' },
     input.meta,

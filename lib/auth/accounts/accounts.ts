@@ -4,7 +4,7 @@ import { afterResponse } from '@/lib/after-response';
 import { recordAuditEvent } from '@/lib/audit';
 import { db } from '@/lib/db';
 import { otherSignInsEnded } from '@/lib/format/words';
-import { durable } from '@/lib/db/durable';
+import { durable, type DurableTx } from '@/lib/db/durable';
 import { AppError } from '@/lib/errors';
 import { isUniqueViolation } from '@/lib/db/errors';
 import type { LoginInput, SignupInput } from '@/lib/validation/auth';
@@ -14,7 +14,14 @@ import { deliverSoon } from '@/lib/mail/outbox';
 import { enqueuePasswordChangedNotice } from '@/lib/mail/notices';
 import { enqueueVerificationMail } from '../email-flows';
 import { voidOneTimeTokens } from '../one-time-tokens';
-import { endOtherSessions, revokeApiTokensIn, startSession, type SignInFacts, type TokenPair } from '../sign-ins';
+import {
+  PasswordChangedDuringSignIn,
+  revokeApiTokensIn,
+  revokeFamiliesIn,
+  startSession,
+  type SignInFacts,
+  type TokenPair,
+} from '../sign-ins';
 import {
   assertLoginAllowed,
   assertUnder,
@@ -86,12 +93,15 @@ export async function signUp(input: SignupInput, meta: RequestMeta, browser?: Br
       return created;
     });
     deliverSoon();
-    const tokens = await startSession(user.id, meta);
+    // Like any password sign-in: only while this hash is the account's (a reset cannot have
+    // happened yet, but the rule costs nothing here).
+    const tokens = await startSession(user.id, meta, { amr: ['pwd'], passwordHash });
     const remembered = browser ? await rememberBrowser({ userId: user.id, browserId: browser.browserId }) : undefined;
     await recordAuditEvent({ userId: user.id, type: 'sign_in', detail: 'Account created' }, meta);
     return { user, tokens, ...(remembered ? { browser: remembered } : {}) };
   } catch (error) {
     if (isUniqueViolation(error)) throw emailTaken();
+    if (error instanceof PasswordChangedDuringSignIn) throw invalidCredentials();
     throw error;
   }
 }
@@ -102,6 +112,12 @@ export async function signUp(input: SignupInput, meta: RequestMeta, browser?: Br
  * step instead of a session (the second step then finishes the sign-in: lib/auth/second-step.ts).
  * A `program` sign-in (the token endpoint) has no browser, may be narrowed by `facts`, and is
  * refused for an account with two-step sign-in.
+ *
+ * Two halves: checkPassword (bcrypt, outside any transaction) and finishPasswordSignIn, which
+ * writes the session (or the pending second step) only if the hash the password was checked
+ * against is still the account's, in the same transaction. A reset or change that commits in
+ * between therefore refuses this sign-in (answered like a wrong password) instead of letting it
+ * start a session after the reset has ended every other one.
  */
 export async function signIn(input: LoginInput, meta: RequestMeta, channel: 'browser', browser: BrowserSignIn): Promise<SignedIn | SecondStepRequired>;
 export async function signIn(input: LoginInput, meta: RequestMeta, channel?: 'program', browser?: undefined, facts?: SignInFacts): Promise<SignedIn>;
@@ -112,7 +128,25 @@ export async function signIn(
   browser?: BrowserSignIn,
   facts?: SignInFacts,
 ): Promise<SignedIn | SecondStepRequired> {
-  const browserId = channel === 'browser' ? (browser?.browserId ?? null) : null;
+  const checked = await checkPassword(input, meta, channel === 'browser' ? (browser?.browserId ?? null) : null);
+  return finishPasswordSignIn(checked, meta, channel, facts);
+}
+
+/** A password that was right when it was checked, and the hash it was checked against. */
+export interface CheckedPassword {
+  user: SessionUser;
+  /** The hash the password verified against: the sign-in goes on only while it is the account's. */
+  passwordHash: string;
+  attempt: LoginAttempt;
+  /** A browser sign-in's id from its `device` cookie (null for programs and browsers without one). */
+  browserId: string | null;
+}
+
+/**
+ * The first half of a password sign-in: the throttle, the account and bcrypt. Throws
+ * invalid_credentials (one answer for an unknown email and a wrong password).
+ */
+export async function checkPassword(input: LoginInput, meta: RequestMeta, browserId: string | null): Promise<CheckedPassword> {
   const known = browserId ? await isKnownBrowser(input.email, browserId) : false;
   const attempt: LoginAttempt = { email: input.email, address: meta.ipAddress, knownBrowserId: known ? browserId : null };
   await assertLoginAllowed(attempt);
@@ -123,7 +157,7 @@ export async function signIn(
   });
   // An account created through a sign-in provider may have no password: it answers like a wrong one.
   const passwordOk = user?.passwordHash ? await verifyPassword(input.password, user.passwordHash) : await burnPasswordCheck(input.password);
-  if (!user || !passwordOk) {
+  if (!user?.passwordHash || !passwordOk) {
     // The owner sees failed attempts on their account; an unknown email leaves no trace. Written
     // after the answer, so that a known address is not slower to refuse than an unknown one.
     if (user) afterResponse(() => recordAuditEvent({ userId: user.id, type: 'sign_in_failed' }, meta));
@@ -131,15 +165,38 @@ export async function signIn(
     throw invalidCredentials();
   }
   await recordLoginSuccess(attempt);
-  if (await hasTotp(user.id)) {
-    if (channel === 'program') throw secondStepNotPossible();
-    const { cookie, methods } = await startSecondStep(user.id);
-    return { mfaRequired: true, mfaCookie: cookie, methods };
+  return { user: { id: user.id, email: user.email, name: user.name }, passwordHash: user.passwordHash, attempt, browserId };
+}
+
+/**
+ * The second half: the session (or, with two-step sign-in on, the pending second step), written
+ * only if `checked.passwordHash` is still the account's (startSession / startSecondStep check it
+ * in their transaction). If a reset or change committed since the check, the answer is the one a
+ * wrong password gets (and it counts like one).
+ */
+export async function finishPasswordSignIn(
+  checked: CheckedPassword,
+  meta: RequestMeta,
+  channel: 'browser' | 'program',
+  facts?: SignInFacts,
+): Promise<SignedIn | SecondStepRequired> {
+  const { user, passwordHash, attempt, browserId } = checked;
+  try {
+    if (await hasTotp(user.id)) {
+      if (channel === 'program') throw secondStepNotPossible();
+      const { cookie, methods } = await startSecondStep(user.id, Date.now(), 'pwd', passwordHash);
+      return { mfaRequired: true, mfaCookie: cookie, methods };
+    }
+    const tokens = await startSession(user.id, meta, { ...(facts ?? { amr: ['pwd'] }), passwordHash });
+    const remembered = channel === 'browser' ? await rememberSignInBrowser({ userId: user.id, browserId, meta }) : undefined;
+    await recordAuditEvent({ userId: user.id, type: 'sign_in' }, meta);
+    return { user, tokens, ...(remembered ? { browser: remembered } : {}) };
+  } catch (error) {
+    if (!(error instanceof PasswordChangedDuringSignIn)) throw error;
+    afterResponse(() => recordAuditEvent({ userId: user.id, type: 'sign_in_failed' }, meta));
+    await recordLoginFailure(attempt);
+    throw invalidCredentials();
   }
-  const tokens = await startSession(user.id, meta, facts);
-  const remembered = channel === 'browser' ? await rememberSignInBrowser({ userId: user.id, browserId, meta }) : undefined;
-  await recordAuditEvent({ userId: user.id, type: 'sign_in' }, meta);
-  return { user: { id: user.id, email: user.email, name: user.name }, tokens, ...(remembered ? { browser: remembered } : {}) };
 }
 
 export const wrongCurrentPassword = () =>
@@ -155,6 +212,12 @@ export const wrongCurrentPassword = () =>
  * by whoever knew the old password must not outlive it), and the owner gets "your password was
  * changed". Wrong current passwords count per account and sign-in (not on the sign-in counters,
  * which an attacker elsewhere may have exhausted), so this form is no password oracle either.
+ *
+ * One transaction: the new hash is written only over the hash the current password was checked
+ * against (a reset that committed since then wins, and this answers "not your current password"),
+ * and that write holds the user's row, so every sign-in made with the old password either
+ * committed before it (its family is revoked here, by id) or is refused (startSession re-checks
+ * the hash). Pending second steps, all opened with the old password or a provider, end with it.
  */
 export async function changePassword(input: {
   userId: string;
@@ -175,18 +238,21 @@ export async function changePassword(input: {
     await consumeAttempt('changePassword', counterKey);
     throw wrongCurrentPassword();
   }
+  const verified = user.passwordHash;
   const passwordHash = await hashPassword(input.newPassword);
   const revokeApiTokens = input.revokeApiTokens ?? true;
-  const apiTokensRevoked = await durable(async (tx) => {
-    await tx.user.update({ where: { id: input.userId }, data: { passwordHash } });
-    await voidOneTimeTokens(tx, { userId: input.userId, purpose: ['reset_password', 'change_email'] });
-    await enqueuePasswordChangedNotice(tx, { to: user.email, name: user.name, at: new Date() });
-    return revokeApiTokens ? revokeApiTokensIn(tx, input.userId, 'password_changed', Date.now()) : 0;
+  const { apiTokensRevoked, otherSessionsEnded } = await durable(async (tx) => {
+    const { count } = await tx.user.updateMany({ where: { id: input.userId, passwordHash: verified }, data: { passwordHash } });
+    if (count === 0) throw wrongCurrentPassword();
+    // Taken once this transaction holds the user's row: later than any sign-in that committed first.
+    const nowMs = Date.now();
+    await voidOneTimeTokens(tx, { userId: input.userId, purpose: ['reset_password', 'change_email'] }, nowMs);
+    await endPendingSecondSteps(tx, input.userId);
+    const ended = input.signOutOthers ? await revokeOtherFamilies(tx, input.userId, input.currentSid, nowMs) : 0;
+    await enqueuePasswordChangedNotice(tx, { to: user.email, name: user.name, at: new Date(nowMs) });
+    return { otherSessionsEnded: ended, apiTokensRevoked: revokeApiTokens ? await revokeApiTokensIn(tx, input.userId, 'password_changed', nowMs) : 0 };
   });
   deliverSoon();
-  const otherSessionsEnded = input.signOutOthers
-    ? await endOtherSessions({ userId: input.userId, currentSid: input.currentSid, reason: 'password_changed', meta: input.meta })
-    : 0;
   const notes = [
     input.signOutOthers ? otherSignInsEnded(otherSessionsEnded).replace(/\.$/, '') : 'Other devices stay signed in',
     revokeApiTokens ? `${apiTokensRevoked} API token(s) revoked` : 'API tokens kept',
@@ -195,11 +261,28 @@ export async function changePassword(input: {
   return { otherSessionsEnded, apiTokensRevoked };
 }
 
+/** Every live sign-in of the user but `currentSid`, revoked by id (like sign-out everywhere). Returns how many. */
+async function revokeOtherFamilies(tx: DurableTx, userId: string, currentSid: string, nowMs: number): Promise<number> {
+  const others = await tx.session.findMany({ where: { userId, revokedAt: null, id: { not: currentSid } }, select: { id: true } });
+  await revokeFamiliesIn(tx, userId, others.map((row) => row.id), 'password_changed', nowMs);
+  return others.length;
+}
+
+/**
+ * Ends the user's pending second steps (`mfa` attempts): each was opened with a first step (the
+ * password, or a provider) that the new password supersedes. Their rows go, so their cookies name
+ * nothing.
+ */
+export async function endPendingSecondSteps(tx: DurableTx, userId: string): Promise<void> {
+  await tx.authChallenge.deleteMany({ where: { userId, purpose: 'mfa' } });
+}
+
 /**
  * Gives a password to an account that has none (one created through a sign-in provider). There
  * is no current password to check; the caller is the signed-in owner. The write is conditional,
  * so two requests racing cannot overwrite a password that was set in between. Pending reset and
- * change-of-address links stop working, as with a change.
+ * change-of-address links stop working, as with a change; the other sign-ins (with
+ * `signOutOthers`) and pending second steps end in the same transaction.
  */
 export async function setPassword(input: {
   userId: string;
@@ -209,15 +292,15 @@ export async function setPassword(input: {
   meta: RequestMeta;
 }): Promise<{ otherSessionsEnded: number }> {
   const passwordHash = await hashPassword(input.newPassword);
-  const count = await durable(async (tx) => {
+  const otherSessionsEnded = await durable(async (tx) => {
     const { count: set } = await tx.user.updateMany({ where: { id: input.userId, passwordHash: null }, data: { passwordHash } });
-    if (set > 0) await voidOneTimeTokens(tx, { userId: input.userId, purpose: ['reset_password', 'change_email'] });
-    return set;
+    if (set === 0) return null;
+    const nowMs = Date.now();
+    await voidOneTimeTokens(tx, { userId: input.userId, purpose: ['reset_password', 'change_email'] }, nowMs);
+    await endPendingSecondSteps(tx, input.userId);
+    return input.signOutOthers ? revokeOtherFamilies(tx, input.userId, input.currentSid, nowMs) : 0;
   });
-  if (count === 0) throw new AppError(409, 'password_exists', 'This account already has a password: change it with the current one.');
-  const otherSessionsEnded = input.signOutOthers
-    ? await endOtherSessions({ userId: input.userId, currentSid: input.currentSid, reason: 'password_changed', meta: input.meta })
-    : 0;
+  if (otherSessionsEnded === null) throw new AppError(409, 'password_exists', 'This account already has a password: change it with the current one.');
   await recordAuditEvent({ userId: input.userId, type: 'password_changed', detail: 'Password set' }, input.meta);
   return { otherSessionsEnded };
 }

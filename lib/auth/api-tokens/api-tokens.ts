@@ -7,6 +7,7 @@ import { db } from '@/lib/db';
 import { durable } from '@/lib/db/durable';
 import { notFound } from '@/lib/errors';
 import { assertVerifiedIfRequired } from '../email-flows';
+import { revokeApiTokenIn } from '../sign-ins';
 import { signToken } from '../tokens';
 import type { ApiScope } from '../tokens';
 import { uuidv7 } from '../tokens';
@@ -61,19 +62,13 @@ export async function listApiTokens({ userId }: { userId: string }): Promise<Api
   return rows.map(summary);
 }
 
-/** Revokes one of the user's tokens: the next request that presents it is refused. */
+/**
+ * Revokes one of the user's tokens: the next request that presents it is refused. (The same
+ * write as signing out with the token as Bearer: revokeApiTokenIn, lib/auth/sign-ins.)
+ */
 export async function revokeApiToken({ userId, id }: { userId: string; id: string }): Promise<void> {
   await durable(async (tx) => {
-    const row = await tx.apiToken.findFirst({ where: { id, userId } });
-    if (!row) throw notFound('No such API token.');
-    if (row.revokedAt) return;
-    await tx.apiToken.update({ where: { id }, data: { revokedAt: new Date() } });
-    await tx.revokedToken.upsert({
-      where: { jti: id },
-      create: { jti: id, userId, kind: 'api_token', reason: 'revoked', expiresAt: row.expiresAt },
-      update: {},
-    });
-    await tx.auditEvent.create({ data: { userId, type: 'api_token_revoked', detail: row.name } });
+    if (!(await revokeApiTokenIn(tx, { userId, id }))) throw notFound('No such API token.');
   });
 }
 

@@ -11,6 +11,7 @@ import { isUniqueViolation } from '@/lib/db/errors';
 import {
   AUTH_METHODS,
   API_SCOPES,
+  isApiToken,
   isIssuedBefore,
   signToken,
   tokenLifetime,
@@ -35,6 +36,36 @@ export interface SignInFacts {
   amr: AuthMethod[];
   /** Space-separated known scopes: a narrowed sign-in (still a sign-in, not an API token). */
   scope?: string;
+  /**
+   * A password sign-in: the hash the password was checked against. The session starts only if it
+   * is still the account's hash (startSession); passkey and provider sign-ins leave it out.
+   */
+  passwordHash?: string;
+}
+
+/**
+ * Thrown by startSession (and startSecondStep) when the password a sign-in checked stopped being
+ * the account's before the sign-in was written: a reset or change committed in between. Callers
+ * answer it like a wrong password.
+ */
+export class PasswordChangedDuringSignIn extends Error {
+  override name = 'PasswordChangedDuringSignIn';
+  constructor() {
+    super('The password changed while this sign-in was being made.');
+  }
+}
+
+/**
+ * Inside a transaction: whether `passwordHash` is still the user's hash, taking the user's row
+ * lock. It is a conditional write of the same value (nothing changes), so on Postgres it waits for
+ * a reset or change holding the row and then re-reads it (READ COMMITTED re-checks the condition
+ * against the committed row); on SQLite the write serialises with every other transaction. Either
+ * a password write committed first (false: no sign-in), or it comes after this transaction and
+ * sees what it wrote (the reset and change list the live sign-ins after their own write).
+ */
+export async function passwordStillCurrent(tx: DurableTx, userId: string, passwordHash: string): Promise<boolean> {
+  const { count } = await tx.user.updateMany({ where: { id: userId, passwordHash }, data: { passwordHash } });
+  return count === 1;
 }
 
 const PASSWORD_SIGN_IN: SignInFacts = { amr: ['pwd'] };
@@ -96,7 +127,10 @@ function liveRefresh(tokens: TokenPair, previousJti: string | null) {
 /**
  * A new sign-in: a new session family, and its row, which keeps the sign-in's facts (auth_time,
  * amr, a narrowed scope) and the family's live refresh token. (The row is written here, at each
- * rotation and at re-authentication, never read on the request path.)
+ * rotation and at re-authentication, never read on the request path.) A password sign-in passes
+ * the hash it verified (`facts.passwordHash`): the row is written only if that is still the
+ * account's hash, in the same transaction (passwordStillCurrent); otherwise it throws
+ * PasswordChangedDuringSignIn and nothing is written.
  */
 export async function startSession(
   userId: string,
@@ -107,8 +141,11 @@ export async function startSession(
   const sid = uuidv7(nowMs);
   const state: FamilyState = { authTime: Math.floor(nowMs / 1000), amr: facts.amr, ...(facts.scope ? { scope: facts.scope } : {}) };
   const tokens = await signPair(userId, sid, state, nowMs);
-  await durable((tx) =>
-    tx.session.create({
+  await durable(async (tx) => {
+    if (facts.passwordHash !== undefined && !(await passwordStillCurrent(tx, userId, facts.passwordHash))) {
+      throw new PasswordChangedDuringSignIn();
+    }
+    await tx.session.create({
       data: {
         id: sid,
         userId,
@@ -120,8 +157,8 @@ export async function startSession(
         scope: state.scope ?? null,
         ...liveRefresh(tokens, null),
       },
-    }),
-  );
+    });
+  });
   return tokens;
 }
 
@@ -165,7 +202,8 @@ export async function revokeFamilies(userId: string, sids: string[], reason: str
   await durable((tx) => revokeFamiliesIn(tx, userId, sids, reason, nowMs));
 }
 
-async function revokeFamiliesIn(tx: DurableTx, userId: string, sids: string[], reason: string, nowMs: number): Promise<void> {
+/** revokeFamilies inside the caller's transaction (sign-out everywhere, password reset and change). */
+export async function revokeFamiliesIn(tx: DurableTx, userId: string, sids: string[], reason: string, nowMs: number): Promise<void> {
   for (const sid of sids) {
     await tx.revokedToken.upsert({
       where: { jti: sid },
@@ -347,23 +385,40 @@ export async function reauthenticate(input: { userId: string; sid: string; amr: 
 /**
  * Sign-out: revokes the access token's jti and the whole family, so the refresh token (and any
  * access token already handed to another tab) dies too. Either token is enough to find the family.
+ * A personal API token presented as the access token is revoked like revokeApiToken does (its row
+ * marked, `api_token_revoked` in the audit), so the account page no longer lists it as active.
+ * Returns whether a token verified (its signature, type and lifetime; revocation is not checked
+ * here: signing out twice is no error).
  */
 export async function signOut(
   tokens: { access?: string; refresh?: string },
   meta: RequestMeta | null = null,
   nowMs = Date.now(),
-): Promise<void> {
+): Promise<boolean> {
   const [access, refresh] = await Promise.all([
     tokens.access ? verifyToken('access', tokens.access, nowMs) : null,
     tokens.refresh ? verifyToken('refresh', tokens.refresh, nowMs) : null,
   ]);
   const family = access?.ok ? access.claims : refresh?.ok ? refresh.claims : null;
-  if (!family) return;
+  if (!family) return false;
   // Both writes in one transaction: either the sign-out happened or it did not.
   await durable(async (tx) => {
     // A deleted account's tokens have nothing left to revoke (and no user row to hang it on).
     const user = await tx.user.findUnique({ where: { id: family.sub }, select: { id: true } });
     if (!user) return;
+    if (access?.ok && isApiToken(access.claims)) {
+      // An API token's sid is its row's id. Revoked for as long as the token lives (a family's
+      // revocation is kept only for a refresh token's lifetime, far shorter than an API token's).
+      const revoked = await revokeApiTokenIn(tx, { userId: family.sub, id: family.sid }, meta, nowMs);
+      if (!revoked) {
+        await tx.revokedToken.upsert({
+          where: { jti: family.sid },
+          create: { jti: family.sid, userId: family.sub, kind: 'api_token', reason: 'revoked', expiresAt: new Date(access.claims.exp * 1000), revokedAt: new Date(nowMs) },
+          update: {},
+        });
+      }
+      return;
+    }
     if (access?.ok) {
       await tx.revokedToken.upsert({
         where: { jti: access.claims.jti },
@@ -381,6 +436,62 @@ export async function signOut(
       data: { userId: family.sub, type: 'sign_out', ipAddress: meta?.ipAddress ?? null, userAgent: meta?.userAgent ?? null },
     });
   });
+  return true;
+}
+
+/**
+ * Sign-out with `Authorization: Bearer` (a program, which has no cookies): the value is tried as
+ * an access token (a sign-in's or a personal API token), then as a refresh token, which must
+ * verify (signature, type refresh+jwt, lifetime) and still be good: its account exists, it was
+ * issued after tokensValidAfter, neither it nor its family is revoked, and its sign-in has not
+ * ended. Returns false when neither verifies: nothing was revoked, and the caller says so (401).
+ */
+export async function signOutWithBearer(token: string, meta: RequestMeta | null = null, nowMs = Date.now()): Promise<boolean> {
+  if ((await verifyToken('access', token, nowMs)).ok) return signOut({ access: token }, meta, nowMs);
+  const refresh = await verifyToken('refresh', token, nowMs);
+  if (!refresh.ok || !(await refreshTokenLive(refresh.claims))) return false;
+  return signOut({ refresh: token }, meta, nowMs);
+}
+
+/** Whether a verified refresh token is still in force: the revocation checks rotateRefreshToken makes. */
+async function refreshTokenLive(claims: TokenClaims): Promise<boolean> {
+  const prisma = await db();
+  const [user, row] = await Promise.all([
+    prisma.user.findUnique({
+      where: { id: claims.sub },
+      select: { tokensValidAfter: true, revokedTokens: { where: { jti: { in: [claims.jti, claims.sid] } }, select: { jti: true } } },
+    }),
+    prisma.session.findFirst({ where: { id: claims.sid, userId: claims.sub }, select: { revokedAt: true } }),
+  ]);
+  if (!user || isIssuedBefore(claims, user.tokensValidAfter)) return false;
+  return user.revokedTokens.length === 0 && !row?.revokedAt;
+}
+
+/**
+ * Revokes one personal API token of the user inside the caller's transaction: its row is marked
+ * (so /account and GET /api/account/tokens list it as revoked), its id is revoked until the token
+ * expires (what the session check reads), and `api_token_revoked` goes to the audit trail. Returns
+ * the row (unchanged if it was revoked already), or null when the user has no such token.
+ */
+export async function revokeApiTokenIn(
+  tx: DurableTx,
+  { userId, id }: { userId: string; id: string },
+  meta: RequestMeta | null = null,
+  nowMs = Date.now(),
+): Promise<{ id: string; name: string } | null> {
+  const row = await tx.apiToken.findFirst({ where: { id, userId } });
+  if (!row) return null;
+  if (row.revokedAt) return row;
+  await tx.apiToken.update({ where: { id }, data: { revokedAt: new Date(nowMs) } });
+  await tx.revokedToken.upsert({
+    where: { jti: id },
+    create: { jti: id, userId, kind: 'api_token', reason: 'revoked', expiresAt: row.expiresAt, revokedAt: new Date(nowMs) },
+    update: {},
+  });
+  await tx.auditEvent.create({
+    data: { userId, type: 'api_token_revoked', detail: row.name, ipAddress: meta?.ipAddress ?? null, userAgent: meta?.userAgent ?? null },
+  });
+  return row;
 }
 
 /**
