@@ -88,11 +88,13 @@ const UNPROVEN_REMOVAL_NOTE = 'removed: the password reset was the first proof o
 
 /**
  * Pre-hijacking: before anyone proved the mailbox, whoever signed up with the address may have
- * added a passkey, connected a sign-in provider or turned on two-step sign-in. The reset proves
- * the mailbox for the first time, so none of those can be trusted: they go, inside the reset's
- * transaction, each recorded in the audit trail like its own removal.
+ * added a passkey, connected a sign-in provider or turned on two-step sign-in, and their browsers
+ * became known ones (no new-browser mail, their own sign-in counters). The reset proves the
+ * mailbox for the first time, so none of those can be trusted: they go, inside the reset's
+ * transaction, each recorded in the audit trail like its own removal. Returns what was removed,
+ * in words, for the "password changed" mail.
  */
-async function removeUnprovenSignInMethods(tx: Tx, userId: string, meta: RequestMeta): Promise<void> {
+async function removeUnprovenSignInMethods(tx: Tx, userId: string, meta: RequestMeta): Promise<string[]> {
   const [passkeys, providers, totp] = await Promise.all([
     tx.passkey.findMany({ where: { userId }, select: { name: true } }),
     tx.account.findMany({ where: { userId }, select: { provider: true } }),
@@ -102,6 +104,7 @@ async function removeUnprovenSignInMethods(tx: Tx, userId: string, meta: Request
   await tx.account.deleteMany({ where: { userId } });
   await tx.totpFactor.deleteMany({ where: { userId } });
   await tx.recoveryCode.deleteMany({ where: { userId } });
+  await tx.device.deleteMany({ where: { userId } });
   const events: { type: 'passkey_removed' | 'provider_unlinked' | 'totp_disabled'; detail: string }[] = [
     ...passkeys.map((p) => ({ type: 'passkey_removed' as const, detail: `${p.name} (${UNPROVEN_REMOVAL_NOTE})` })),
     ...providers.map((a) => ({ type: 'provider_unlinked' as const, detail: `${a.provider} (${UNPROVEN_REMOVAL_NOTE})` })),
@@ -112,6 +115,11 @@ async function removeUnprovenSignInMethods(tx: Tx, userId: string, meta: Request
       data: { userId, type: event.type, detail: event.detail.slice(0, 200), ipAddress: meta.ipAddress, userAgent: meta.userAgent },
     });
   }
+  return [
+    ...passkeys.map((p) => `the passkey "${p.name}"`),
+    ...providers.map((a) => `the sign-in with ${a.provider}`),
+    ...(totp?.confirmedAt ? ['two-step sign-in and its recovery codes'] : []),
+  ];
 }
 
 /**
@@ -147,8 +155,8 @@ export async function resetPassword(input: { token: string; password: string; me
     await endPendingSecondSteps(tx, used.userId);
     const apiTokensRevoked = await revokeAllApiTokens(tx, used.userId, atMs);
     await voidOneTimeTokens(tx, { userId: used.userId, purpose: ['reset_password', 'change_email'] }, atMs);
-    if (!user.emailVerifiedAt) await removeUnprovenSignInMethods(tx, used.userId, input.meta);
-    await enqueuePasswordChangedNotice(tx, { to: user.email, name: user.name, at: now });
+    const removed = user.emailVerifiedAt ? [] : await removeUnprovenSignInMethods(tx, used.userId, input.meta);
+    await enqueuePasswordChangedNotice(tx, { to: user.email, name: user.name, at: now, removed });
     await tx.auditEvent.create({
       data: {
         userId: used.userId,

@@ -10,8 +10,9 @@ import type { OrderLine } from './templates';
 type Tx = Prisma.TransactionClient;
 
 /** "Your password was changed": inside the transaction that changes it. */
-export async function enqueuePasswordChangedNotice(tx: Tx, input: { to: string; name: string; at: Date }): Promise<void> {
-  await enqueueMail(tx, { to: input.to, template: 'password_changed', data: { name: input.name, at: input.at.toISOString() } });
+export async function enqueuePasswordChangedNotice(tx: Tx, input: { to: string; name: string; at: Date; removed?: string[] }): Promise<void> {
+  const removed = input.removed?.length ? { removed: input.removed } : {};
+  await enqueueMail(tx, { to: input.to, template: 'password_changed', data: { name: input.name, at: input.at.toISOString(), ...removed } });
 }
 
 /** The order confirmation: inside the checkout transaction, so no order goes unconfirmed. */

@@ -22,7 +22,8 @@ export interface TemplateData {
   reset_password: { name: string };
   confirm_new_email: { name: string; newEmail: string };
   email_changed: { name: string; newEmail: string };
-  password_changed: { name: string; at: string };
+  /** `removed`: sign-in methods a first-proof reset took away (lib/auth/email-flows.ts), said in the mail. */
+  password_changed: { name: string; at: string; removed?: string[] };
   new_browser: { name: string; browser: string; at: string };
   order_confirmation: { name: string; orderId: string; items: OrderLine[]; totalCents: number };
 }
@@ -151,7 +152,15 @@ const RENDERERS: { [T in TemplateName]: (data: TemplateData[T], ctx: RenderConte
     layout(ctx, {
       subject: `Your ${ctx.shopName} password was changed`,
       greeting: `Hello ${d.name},`,
-      paragraphs: [`The password of your account was changed on ${when(d.at)}.`],
+      paragraphs: [
+        `The password of your account was changed on ${when(d.at)}.`,
+        ...(d.removed?.length
+          ? [
+              `This reset was the first proof that the address is yours, so what had been added to the account before it was removed: ${d.removed.join(', ')}. ` +
+                `If you added them yourself, add them again from ${new URL('/account', ctx.baseUrl)}.`,
+            ]
+          : []),
+      ],
       after: [`If you did not do this, reset it now at ${new URL('/forgot-password', ctx.baseUrl)}.`],
     }),
   new_browser: (d, ctx) =>

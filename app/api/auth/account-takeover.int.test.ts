@@ -203,13 +203,14 @@ async function armAccount(userId: string, tokens: Tokens) {
 async function methodCounts(userId: string) {
   const prisma = await db();
   const where = { userId };
-  const [passkeys, accounts, totp, recoveryCodes] = await Promise.all([
+  const [passkeys, accounts, totp, recoveryCodes, devices] = await Promise.all([
     prisma.passkey.count({ where }),
     prisma.account.count({ where }),
     prisma.totpFactor.count({ where }),
     prisma.recoveryCode.count({ where }),
+    prisma.device.count({ where }),
   ]);
-  return { passkeys, accounts, totp, recoveryCodes };
+  return { passkeys, accounts, totp, recoveryCodes, devices };
 }
 
 /** A passkey sign-in with this credential (the signature is junk): the refusal's message. */
@@ -242,7 +243,10 @@ describe('pre-hijacking: a reset that first proves the mailbox removes the other
     // The attacker signs up with the victim's address (never verified) and arms the account.
     const { email, tokens, user: { id: userId } } = await signedUp();
     const { credentialId, identity } = await armAccount(userId, tokens);
-    expect(await methodCounts(userId)).toEqual({ passkeys: 1, accounts: 1, totp: 1, recoveryCodes: 10 });
+    // The browser the attacker signed up from is a known one of the account.
+    await (await db()).device.create({ data: { userId, browserId: 'mallory-browser', lastSeenAt: new Date() } });
+    expect(await methodCounts(userId)).toMatchObject({ passkeys: 1, accounts: 1, totp: 1, recoveryCodes: 10 });
+    expect((await methodCounts(userId)).devices).toBeGreaterThanOrEqual(1);
     expect((await resolveSignIn(PROVIDER, identity, META)).userId).toBe(userId);
 
     // The victim uses forgot-password: the answer is the usual one.
@@ -250,8 +254,14 @@ describe('pre-hijacking: a reset that first proves the mailbox removes the other
     expect(reset.status).toBe(200);
     expect(await reset.json()).toEqual({ ok: true, sessionsEnded: 1, apiTokensRevoked: 0 });
 
-    expect(await methodCounts(userId)).toEqual({ passkeys: 0, accounts: 0, totp: 0, recoveryCodes: 0 });
+    expect(await methodCounts(userId)).toEqual({ passkeys: 0, accounts: 0, totp: 0, recoveryCodes: 0, devices: 0 });
     expect((await (await db()).user.findUniqueOrThrow({ where: { id: userId } })).emailVerifiedAt).toBeInstanceOf(Date);
+    // The owner is told what went, in the "password changed" mail.
+    const notice = await mailTo(email, /password was changed/);
+    expect(notice.text).toMatch(/first proof that the address is yours/);
+    expect(notice.text).toContain(`the passkey "Mallory's key"`);
+    expect(notice.text).toContain('the sign-in with github');
+    expect(notice.text).toContain('two-step sign-in and its recovery codes');
     // The attacker's passkey is unknown here now, and their provider identity no longer reaches the account.
     expect(await passkeySignInRefusal(credentialId, userId)).toMatch(/not registered here/);
     const viaProvider = await resolveSignIn(PROVIDER, identity, META);
@@ -275,11 +285,15 @@ describe('pre-hijacking: a reset that first proves the mailbox removes the other
     const { email, tokens, user: { id: userId } } = await signedUp();
     expect((await api.confirmEmail({ body: { token: await linkTokenTo(email, /Confirm your email address/) } })).status).toBe(200);
     const { credentialId, identity } = await armAccount(userId, tokens);
+    await (await db()).device.create({ data: { userId, browserId: 'owner-browser', lastSeenAt: new Date() } });
+    const before = await methodCounts(userId);
 
     const reset = await api.resetPassword({ body: { token: await resetLink(email), password: NEW_PASSWORD } });
     expect(reset.status).toBe(200);
 
-    expect(await methodCounts(userId)).toEqual({ passkeys: 1, accounts: 1, totp: 1, recoveryCodes: 10 });
+    expect(await methodCounts(userId)).toEqual(before);
+    expect(before).toMatchObject({ passkeys: 1, accounts: 1, totp: 1, recoveryCodes: 10 });
+    expect((await mailTo(email, /password was changed/)).text).not.toMatch(/first proof/);
     // The passkey is still found (this one's signature is junk, so it is refused later, differently).
     expect(await passkeySignInRefusal(credentialId, userId)).not.toMatch(/not registered here/);
     expect(await resolveSignIn(PROVIDER, identity, META)).toEqual({ userId, how: 'known' });
