@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { db } from '@/lib/db';
 import { accessCookie, errorBody, parseSetCookie, type Tokens } from '@/test/auth-requests';
 import { api, signedUp, TEST_PASSWORD } from '@/test/auth-routes';
-import { MFA_ACCOUNT_MAX_FAILURES, MFA_MAX_ATTEMPTS } from './second-step';
+import { MFA_ACCOUNT_MAX_FAILURES, MFA_MAX_ATTEMPTS, openAttempt } from './second-step';
 
 const codeAt = (secret: string, nowMs: number) =>
   new TOTP({ secret: Secret.fromBase32(secret), algorithm: 'SHA1', digits: 6, period: 30 }).generate({ timestamp: nowMs });
@@ -60,7 +60,8 @@ describe('second step under parallel requests', () => {
     expect(results.filter((r) => r.code === 'mfa_challenge_ended').length).toBeGreaterThanOrEqual(burst - MFA_MAX_ATTEMPTS + 1);
     expect(await failuresLogged(userId)).toBeLessThanOrEqual(MFA_MAX_ATTEMPTS);
 
-    // The attempt is over: even the right code is refused.
+    // The attempt is over: the two-step page no longer finds it, and even the right code is refused.
+    expect(await openAttempt(mfa.slice('mfa='.length))).toBeNull();
     const right = await api.loginMfa({ cookie: mfa, body: { code: codeAt(secret, Date.now() + 30_000) } });
     expect(right.status).toBe(401);
     expect((await errorBody(right)).error.code).toBe('mfa_challenge_ended');

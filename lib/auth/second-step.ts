@@ -83,7 +83,7 @@ export async function startSecondStep(
   return { cookie, methods: await secondStepMethods(userId) };
 }
 
-/** The attempt the cookie names, if the cookie is genuine and the attempt still open. */
+/** The attempt the cookie names, if the cookie is genuine and the attempt still open (unexpired, guesses left). */
 export async function openAttempt(cookie: string | undefined, nowMs = Date.now()): Promise<{ id: string; userId: string; first: FirstFactor } | null> {
   if (!cookie || cookie.length > 1024) return null;
   try {
@@ -91,6 +91,8 @@ export async function openAttempt(cookie: string | undefined, nowMs = Date.now()
     const prisma = await db();
     const row = await prisma.authChallenge.findUnique({ where: { id: payload.jti! } });
     if (!row || row.purpose !== 'mfa' || row.userId !== payload.sub || row.expiresAt.getTime() <= nowMs) return null;
+    // Its last guess taken: ended (the row stays until it expires, so its wrong codes still count).
+    if (row.attempts >= MFA_MAX_ATTEMPTS) return null;
     return { id: row.id, userId: row.userId, first: payload.first === 'fed' ? 'fed' : 'pwd' };
   } catch {
     return null;
