@@ -33,7 +33,7 @@ export const badRequest = (message: string, fields?: FieldErrors) => new AppErro
 
 /** 400 for a value the database refused (lib/db/errors.ts isInvalidValue): which one is not said. */
 export const invalidValue = () =>
-  badRequest('Some of the input cannot be used: remove any control characters, and keep dates and numbers within range.');
+  badRequest('Some of the input cannot be used: remove any control characters.');
 
 export const forbiddenOrigin = () =>
   new AppError(403, 'forbidden_origin', 'This request did not come from this site, so it was refused.');

@@ -1,8 +1,8 @@
 // JSON responses, errors and request bodies for route handlers.
 //
 // Every handler is wrapped in route(): an AppError becomes its JSON error; an unreachable
-// database becomes 503 (never a sign-out); a value the database refused (a NUL in text, a date
-// out of range) becomes 400 invalid_request; anything else is logged and answered with a bare 500
+// database becomes 503 (never a sign-out); text the database refused (a NUL, an encoding error)
+// becomes 400 invalid_request; anything else is logged and answered with a bare 500
 // that carries no stack trace or database text.
 import 'server-only';
 import type { z } from '@/lib/validation/zod';

@@ -117,9 +117,6 @@ describe('isInvalidValue', () => {
   it.each([
     ['22021', 'invalid byte sequence for encoding "UTF8": 0x00'],
     ['22P05', 'unsupported Unicode escape sequence'],
-    ['22008', 'timestamp out of range'],
-    ['22009', 'time zone displacement out of range: "-271821-04-20 00:00:00"'],
-    ['22003', 'value "1099511627776" is out of range for type integer'],
   ])('recognises SQLSTATE %s in a Prisma query error (P2039) and a raw query error (P2010)', (code, message) => {
     expect(isInvalidValue(fromAdapter('P2039', `Database error. Code: \`${code}\`.`, postgres(code, message)))).toBe(true);
     expect(isInvalidValue(fromAdapter('P2010', `Raw query failed. Code: \`${code}\`.`, postgres(code, message)))).toBe(true);
@@ -133,10 +130,18 @@ describe('isInvalidValue', () => {
     expect(isInvalidValue(new Error('search failed', { cause: pgError }))).toBe(true);
   });
 
-  it('recognises a number out of range by Prisma’s code (P2020) or the adapter’s kind', () => {
+  it.each([
+    ['22008', 'timestamp out of range'],
+    ['22009', 'time zone displacement out of range: "-271821-04-20 00:00:00"'],
+    ['22003', 'value "1099511627776" is out of range for type integer'],
+  ])('leaves SQLSTATE %s to the 500 path: a date or number out of range is one the app failed to bound', (code, message) => {
+    expect(isInvalidValue(fromAdapter('P2039', `Database error. Code: \`${code}\`.`, postgres(code, message)))).toBe(false);
+  });
+
+  it('leaves a number out of range by Prisma’s code (P2020) or the adapter’s kind to the 500 path too', () => {
     const cause = { kind: 'ValueOutOfRange', cause: 'value "1099511627776" is out of range for type integer', originalCode: '22003' } as AdapterCause;
-    expect(isInvalidValue(fromAdapter('P2020', 'Value out of range for the type.', cause))).toBe(true);
-    expect(isInvalidValue(fromAdapter('P2020', 'Value out of range for the type.'))).toBe(true);
+    expect(isInvalidValue(fromAdapter('P2020', 'Value out of range for the type.', cause))).toBe(false);
+    expect(isInvalidValue(fromAdapter('P2020', 'Value out of range for the type.'))).toBe(false);
   });
 
   it('is neither an outage, a conflict nor a unique violation, and those are not it', () => {

@@ -60,14 +60,12 @@ const isOutageSqlState = (code: string) => /^08...$/.test(code) || code === '533
 const CONFLICT_SQLSTATES = new Set(['40001', '40P01']);
 
 /**
- * Postgres SQLSTATEs of a value the database cannot take, whatever the query: 22021 (a NUL, or a
- * byte sequence invalid in UTF-8), 22P05 (a character the encoding lacks), 22008 and 22009 (a
- * date or time zone displacement out of range), 22003 (a number out of its type's range).
+ * Postgres SQLSTATEs of text the database cannot take, whatever the query: 22021 (a NUL, or a byte
+ * sequence invalid in UTF-8) and 22P05 (a character the encoding lacks). Only text comes from the
+ * request unchecked in kind; a date or number out of range (22008, 22009, 22003, Prisma's P2020)
+ * is one the app computed or failed to bound, its own bug, and stays a 500 with its log.
  */
-const INVALID_VALUE_SQLSTATES = new Set(['22021', '22P05', '22008', '22009', '22003']);
-
-/** Prisma's code for the same refusal of a number (P2020, "value out of range for the type"). */
-const INVALID_VALUE_CODES = new Set(['P2020']);
+const INVALID_VALUE_SQLSTATES = new Set(['22021', '22P05']);
 
 const OUTAGE_MESSAGE =
   /ECONNREFUSED|ECONNRESET|ETIMEDOUT|ENOTFOUND|EPIPE|Can't reach database|Server has closed the connection|connection (terminated|refused|closed|ended)|timeout exceeded when trying to connect|Client has encountered a connection error|SQLITE_BUSY|SQLITE_CANTOPEN|database is locked|Unable to start a transaction in the given time/i;
@@ -147,16 +145,15 @@ export function isUniqueViolation(error: unknown): boolean {
 }
 
 /**
- * The database refused a value of the query as impossible to store or compare (a NUL in text, a
- * date or number out of range): the request's input was bad, so a 400; nothing was changed (the
- * statement failed, and its transaction with it).
+ * The database refused text of the query as impossible to store or compare (a NUL, an encoding
+ * error): the request's input was bad, so a 400; nothing was changed (the statement failed, and
+ * its transaction with it).
  */
 export function isInvalidValue(error: unknown): boolean {
   if (!(error instanceof Error)) return false;
-  if (driverCause(error)?.kind === 'ValueOutOfRange') return true;
   const code = driverCode(error);
   if (code && INVALID_VALUE_SQLSTATES.has(code)) return true;
-  if (isKnownRequestError(error) && !WRAPPER_CODES.has(error.code)) return INVALID_VALUE_CODES.has(error.code);
+  if (isKnownRequestError(error) && !WRAPPER_CODES.has(error.code)) return false;
   const inner = causeOf(error);
   return inner !== undefined && isInvalidValue(inner);
 }

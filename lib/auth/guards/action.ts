@@ -55,8 +55,8 @@ export function action<A extends AuthMode, Args extends unknown[], R>(
 
 /**
  * A guarded form action for useActionState. `values` reads what to put back into the form (never
- * a password); refusals, database outages and values the database refused (a NUL, a date out of
- * range: bad input) become `{ status: 'error', message, code, fields, values }`.
+ * a password); refusals, database outages and text the database refused (a NUL: bad input)
+ * become `{ status: 'error', message, code, fields, values }`.
  */
 export function formAction<Values extends object, Result = undefined, A extends AuthMode = AuthMode>(
   options: ActionGuardOptions<A> & { values?: (formData: FormData) => Values },
