@@ -93,7 +93,7 @@ const document = {
       post: {
         summary: 'Sign out: revoke the token and its sign-in, clear cookies',
         description:
-          'With cookies (a browser) the answer is always 204 (303 for a form post) and the cookies are cleared. With `Authorization: Bearer` (a program) the value may be an access token (its sign-in ends), a personal API token (it is revoked) or a refresh token (its sign-in ends); any other value (malformed, expired or already revoked) is 401 `invalid_token` and nothing is revoked.',
+          'With cookies (a browser) the answer is always 204 (303 for a form post) and the cookies are cleared. With `Authorization: Bearer` (a program) the value may be an access token (its sign-in ends), a personal API token (it is revoked) or a refresh token (its sign-in ends); any other value (malformed, expired, or a refresh token already revoked or rotated) is 401 `invalid_token` and nothing is revoked. Signing out an unexpired access token twice is 204 both times.',
         responses: {
           '204': { description: 'Signed out' },
           '303': { description: 'A form post: to /' },

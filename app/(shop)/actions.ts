@@ -24,7 +24,7 @@ function text(formData: FormData, name: string): string {
 }
 
 /** Header count, cart, checkout: everything that shows the cart. */
-function cartChanged(): void {
+function revalidateCartViews(): void {
   revalidatePath('/', 'layout');
 }
 
@@ -37,7 +37,7 @@ export const addToCartAction = formAction({ auth: 'optional', values: quantityVa
   const { key } = await cartWriterOfAction(session, secure);
   const cart = await addToCart({ ...key, ...parsed.data });
   const line = cart.items.find((item) => item.productId === parsed.data.productId);
-  cartChanged();
+  revalidateCartViews();
   return {
     status: 'ok',
     message: `Added ${parsed.data.quantity} × ${line?.name ?? 'item'} to your cart (${cart.itemCount} ${cart.itemCount === 1 ? 'item' : 'items'}, ${formatCents(cart.totalCents)}).`,
@@ -50,14 +50,14 @@ export const updateCartItemAction = formAction({ auth: 'optional', values: quant
   const key = await cartKeyOfAction(session, secure);
   if (!key) return { status: 'error', message: 'That product is not in your cart.', values };
   await setCartItemQuantity({ ...key, productId: text(formData, 'productId'), quantity: parsed.data.quantity });
-  cartChanged();
+  revalidateCartViews();
   return { status: 'ok', message: parsed.data.quantity === 0 ? 'Removed.' : 'Quantity updated.' };
 });
 
 export const removeCartItemAction = formAction({ auth: 'optional' }, async (formData, { session, secure }): Promise<ShopFormState> => {
   const key = await cartKeyOfAction(session, secure);
   if (key) await removeFromCart({ ...key, productId: text(formData, 'productId') });
-  cartChanged();
+  revalidateCartViews();
   return { status: 'ok', message: 'Removed.' };
 });
 
@@ -74,9 +74,9 @@ export const checkoutAction = formAction({ auth: 'required' }, async (formData, 
     order = await checkout({ userId: session.user.id, expected });
   } catch (error) {
     // Show the new cart (and its fingerprint) beside the refusal.
-    if (error instanceof AppError && error.code === 'cart_changed') cartChanged();
+    if (error instanceof AppError && error.code === 'cart_changed') revalidateCartViews();
     throw error;
   }
-  cartChanged();
+  revalidateCartViews();
   redirect(`/orders/${encodeURIComponent(order.id)}?placed=1`);
 });

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { checkoutSchema } from '@/lib/validation/cart';
-import { CART_FINGERPRINT_LENGTH, cartChanged, cartFingerprint } from './cart-fingerprint';
+import { CART_FINGERPRINT_LENGTH, cartChangedSinceReview, cartFingerprint } from './cart-fingerprint';
 
 const mug = { productId: 'mug', quantity: 2, unitPriceCents: 1800 };
 const pin = { productId: 'pin', quantity: 1, unitPriceCents: 900 };
@@ -44,7 +44,7 @@ describe('cartFingerprint', () => {
   });
 
   it('refuses a changed cart with 409 cart_changed and a message that says what to do', () => {
-    const error = cartChanged();
+    const error = cartChangedSinceReview();
     expect([error.status, error.code]).toEqual([409, 'cart_changed']);
     expect(error.message).toBe('Your cart changed since you reviewed it: check it and place the order again.');
   });

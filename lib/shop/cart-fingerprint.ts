@@ -26,5 +26,5 @@ export function cartFingerprint(lines: readonly FingerprintLine[]): string {
   return createHash('sha256').update(canonical, 'utf8').digest('hex').slice(0, CART_FINGERPRINT_LENGTH);
 }
 
-export const cartChanged = () =>
+export const cartChangedSinceReview = () =>
   new AppError(409, 'cart_changed', 'Your cart changed since you reviewed it: check it and place the order again.');

@@ -46,6 +46,19 @@ describe('changing or removing a line', () => {
     expect(request.cookiesSetHere).toEqual({});
   });
 
+  it('as a guest whose cart was purged (the cookie outlived it) says so, and starts no new cart', async () => {
+    const prisma = await db();
+    const product = await createProduct({ stock: 5 });
+    const cartId = await createGuestCart();
+    await prisma.cart.delete({ where: { id: cartId } });
+    post(`cart=${cartId}`);
+    const before = await prisma.cart.count();
+    expect(await updateCartItemAction(IDLE, form({ productId: product.id, quantity: '2' }))).toMatchObject({ status: 'error', code: 'cart_expired' });
+    expect(await removeCartItemAction(IDLE, form({ productId: product.id }))).toMatchObject({ status: 'ok' });
+    expect(await prisma.cart.count()).toBe(before);
+    expect(request.cookiesSetHere).toEqual({});
+  });
+
   it("as a guest with a cart changes that cart's line", async () => {
     const product = await createProduct({ stock: 5 });
     const cartId = await createGuestCart();

@@ -18,7 +18,7 @@ import { db } from '@/lib/db';
 import { queryRows } from '@/lib/db/client';
 import { enqueueOrderConfirmation } from '@/lib/mail/notices';
 import { deliverSoon } from '@/lib/mail/outbox';
-import { cartChanged, cartFingerprint } from './cart-fingerprint';
+import { cartChangedSinceReview, cartFingerprint } from './cart-fingerprint';
 import { emptyCart, outOfStock } from './errors';
 import type { OrderItemJson, OrderJson } from '@/lib/validation/responses';
 import { isPlainId } from '@/lib/validation/text';
@@ -59,7 +59,7 @@ export async function checkout({ userId, expected }: { userId: string; expected?
     // The cart is locked: what is compared here is what would be ordered.
     if (expected !== undefined) {
       const now = cartFingerprint(lines.map(({ quantity, product }) => ({ productId: product.id, quantity, unitPriceCents: product.priceCents })));
-      if (now !== expected) throw cartChanged();
+      if (now !== expected) throw cartChangedSinceReview();
     }
 
     const { count: taken } = await tx.cartItem.deleteMany({ where: { cartId: cart.id, id: { in: lines.map((line) => line.id) } } });

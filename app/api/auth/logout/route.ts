@@ -6,7 +6,7 @@ import { AppError } from '@/lib/errors';
 
 /** A Bearer value that is neither a good access token nor a good refresh token: nothing was signed out. */
 const invalidBearer = () =>
-  new AppError(401, 'invalid_token', 'This token is not valid (malformed, expired or already revoked), so nothing was signed out.', undefined, {
+  new AppError(401, 'invalid_token', 'This token is not valid (malformed, expired, or a refresh token already revoked), so nothing was signed out.', undefined, {
     'WWW-Authenticate': 'Bearer error="invalid_token"',
   });
 
