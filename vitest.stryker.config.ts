@@ -25,6 +25,9 @@ const SECURITY_INT_TESTS = [
   'lib/auth/session/*.int.test.ts',
   'lib/auth/sign-ins/*.int.test.ts',
   'lib/auth/token-lifecycle.int.test.ts',
+  // A password sign-in racing a reset or change; sign-out with a Bearer value.
+  'lib/auth/password-race.int.test.ts',
+  'app/api/auth/logout-bearer.int.test.ts',
   // The cart and checkout writes: the data layer, and the routes that call it.
   'app/api/shop-routes.int.test.ts',
   'app/api/guest-cart.int.test.ts',
@@ -32,6 +35,8 @@ const SECURITY_INT_TESTS = [
   'lib/shop/cart-rules.int.test.ts',
   'lib/shop/checkout.int.test.ts',
   'lib/shop/guest-cart.int.test.ts',
+  'lib/shop/cart-owner.int.test.ts',
+  'app/(shop)/checkout/checkout-action.int.test.ts',
 ];
 
 export default async function strykerConfig(env: ConfigEnv): Promise<ViteUserConfig> {

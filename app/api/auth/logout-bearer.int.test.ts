@@ -92,6 +92,32 @@ describe('sign-out with a Bearer refresh token (the token endpoint’s clients)'
   });
 });
 
+describe('a refresh token as Bearer, judged by its account and its sign-in row', () => {
+  it('of a deleted account is 401 invalid_token (never a 500)', async () => {
+    const { email, user } = await signedUp();
+    const grant = await passwordGrant(email);
+    await (await db()).user.delete({ where: { id: user.id } });
+    await expectInvalidToken(await logoutBearer(grant.refresh_token));
+  });
+
+  it('issued before the account’s tokensValidAfter is 401, even with its family not revoked by id', async () => {
+    const { email, user } = await signedUp();
+    const grant = await passwordGrant(email);
+    // Every token up to now dies at the session check; this family was not revoked one by one.
+    await (await db()).user.update({ where: { id: user.id }, data: { tokensValidAfter: new Date(Date.now() + 1000) } });
+    await expectInvalidToken(await logoutBearer(grant.refresh_token));
+  });
+
+  it('of a sign-in whose row is gone (a family from before rows existed) still signs it out: 204, the family revoked', async () => {
+    const { email } = await signedUp();
+    const grant = await passwordGrant(email);
+    const sid = sidOf(grant.refresh_token);
+    await (await db()).session.delete({ where: { id: sid } });
+    expect((await logoutBearer(grant.refresh_token)).status).toBe(204);
+    expect(await (await db()).revokedToken.findUnique({ where: { jti: sid } })).not.toBeNull();
+  });
+});
+
 describe('a Bearer value that is no good token: 401 invalid_token, nothing revoked', () => {
   it('an expired access token', async () => {
     const { user, tokens } = await signedUp();
