@@ -19,7 +19,7 @@ import { writeTransaction } from '@/lib/shop/transaction';
 import { consumeOneTimeToken, issueOneTimeToken, peekOneTimeToken, voidOneTimeTokens } from './one-time-tokens';
 import { assertUnder, consumeAttempt, consumeMailAllowance, endPendingSecondSteps, hashPassword, verifyPassword } from './accounts';
 import type { RequestMeta } from './http';
-import { revokeApiTokensIn, revokeFamiliesIn } from './sign-ins';
+import { revokeApiTokensIn, revokeLiveFamiliesIn } from './sign-ins';
 
 type Tx = Prisma.TransactionClient;
 
@@ -149,9 +149,7 @@ export async function resetPassword(input: { token: string; password: string; me
     const now = new Date(atMs);
     await tx.user.update({ where: { id: used.userId }, data: { tokensValidAfter: now, emailVerifiedAt: user.emailVerifiedAt ?? now } });
     // Revoked by id too (what the session check reads besides tokensValidAfter), like sign-out everywhere.
-    const live = await tx.session.findMany({ where: { userId: used.userId, revokedAt: null, expiresAt: { gt: now } }, select: { id: true } });
-    await revokeFamiliesIn(tx, used.userId, live.map((row) => row.id), 'password_reset', atMs);
-    const sessionsEnded = live.length;
+    const sessionsEnded = await revokeLiveFamiliesIn(tx, used.userId, 'password_reset', atMs, { unexpiredAt: now });
     await endPendingSecondSteps(tx, used.userId);
     const apiTokensRevoked = await revokeAllApiTokens(tx, used.userId, atMs);
     await voidOneTimeTokens(tx, { userId: used.userId, purpose: ['reset_password', 'change_email'] }, atMs);

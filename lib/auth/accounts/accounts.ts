@@ -17,7 +17,7 @@ import { voidOneTimeTokens } from '../one-time-tokens';
 import {
   PasswordChangedDuringSignIn,
   revokeApiTokensIn,
-  revokeFamiliesIn,
+  revokeLiveFamiliesIn,
   startSession,
   type SignInFacts,
   type TokenPair,
@@ -248,7 +248,7 @@ export async function changePassword(input: {
     const nowMs = Date.now();
     await voidOneTimeTokens(tx, { userId: input.userId, purpose: ['reset_password', 'change_email'] }, nowMs);
     await endPendingSecondSteps(tx, input.userId);
-    const ended = input.signOutOthers ? await revokeOtherFamilies(tx, input.userId, input.currentSid, nowMs) : 0;
+    const ended = input.signOutOthers ? await revokeLiveFamiliesIn(tx, input.userId, 'password_changed', nowMs, { except: input.currentSid }) : 0;
     await enqueuePasswordChangedNotice(tx, { to: user.email, name: user.name, at: new Date(nowMs) });
     return { otherSessionsEnded: ended, apiTokensRevoked: revokeApiTokens ? await revokeApiTokensIn(tx, input.userId, 'password_changed', nowMs) : 0 };
   });
@@ -259,13 +259,6 @@ export async function changePassword(input: {
   ];
   await recordAuditEvent({ userId: input.userId, type: 'password_changed', detail: notes.join('; ') }, input.meta);
   return { otherSessionsEnded, apiTokensRevoked };
-}
-
-/** Every live sign-in of the user but `currentSid`, revoked by id (like sign-out everywhere). Returns how many. */
-async function revokeOtherFamilies(tx: DurableTx, userId: string, currentSid: string, nowMs: number): Promise<number> {
-  const others = await tx.session.findMany({ where: { userId, revokedAt: null, id: { not: currentSid } }, select: { id: true } });
-  await revokeFamiliesIn(tx, userId, others.map((row) => row.id), 'password_changed', nowMs);
-  return others.length;
 }
 
 /**
@@ -298,7 +291,7 @@ export async function setPassword(input: {
     const nowMs = Date.now();
     await voidOneTimeTokens(tx, { userId: input.userId, purpose: ['reset_password', 'change_email'] }, nowMs);
     await endPendingSecondSteps(tx, input.userId);
-    return input.signOutOthers ? revokeOtherFamilies(tx, input.userId, input.currentSid, nowMs) : 0;
+    return input.signOutOthers ? revokeLiveFamiliesIn(tx, input.userId, 'password_changed', nowMs, { except: input.currentSid }) : 0;
   });
   if (otherSessionsEnded === null) throw new AppError(409, 'password_exists', 'This account already has a password: change it with the current one.');
   await recordAuditEvent({ userId: input.userId, type: 'password_changed', detail: 'Password set' }, input.meta);

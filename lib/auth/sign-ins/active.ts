@@ -7,7 +7,8 @@ import { db } from '@/lib/db';
 import { otherSignInsEnded } from '@/lib/format/words';
 import { notFound } from '@/lib/errors';
 import { describeUserAgent, type RequestMeta } from '../http';
-import { revokeFamilies } from './lifecycle';
+import { durable } from '@/lib/db/durable';
+import { revokeFamilies, revokeLiveFamiliesIn } from './lifecycle';
 import type { SessionJson } from '@/lib/validation/account-responses';
 
 /** A sign-in as GET /api/account/sessions answers it (its schema is in the OpenAPI document). */
@@ -49,11 +50,9 @@ export async function endSession({ userId, sid, meta }: { userId: string; sid: s
 
 /** Signs out every device but this one. Returns how many sign-ins were ended. */
 export async function endOtherSessions({ userId, currentSid, reason = 'revoked', meta }: { userId: string; currentSid: string; reason?: string; meta: RequestMeta | null }): Promise<number> {
-  const prisma = await db();
-  const others = await prisma.session.findMany({ where: { userId, revokedAt: null, id: { not: currentSid } }, select: { id: true } });
-  await revokeFamilies(userId, others.map((row) => row.id), reason);
+  const ended = await durable((tx) => revokeLiveFamiliesIn(tx, userId, reason, Date.now(), { except: currentSid }));
   if (reason === 'revoked') {
-    await recordAuditEvent({ userId, type: 'session_revoked', detail: otherSignInsEnded(others.length).replace(/\.$/, '') }, meta);
+    await recordAuditEvent({ userId, type: 'session_revoked', detail: otherSignInsEnded(ended).replace(/\.$/, '') }, meta);
   }
-  return others.length;
+  return ended;
 }

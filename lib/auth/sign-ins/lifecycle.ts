@@ -509,15 +509,34 @@ export async function signOutEverywhere(
 ): Promise<{ sessionsEnded: number; apiTokensRevoked: number }> {
   return durable(async (tx) => {
     await tx.user.update({ where: { id: userId }, data: { tokensValidAfter: new Date(nowMs) } });
-    const live = await tx.session.findMany({ where: { userId, revokedAt: null }, select: { id: true } });
-    await revokeFamiliesIn(tx, userId, live.map((row) => row.id), 'logout_all', nowMs);
+    const sessionsEnded = await revokeLiveFamiliesIn(tx, userId, 'logout_all', nowMs);
     const apiTokensRevoked = await revokeApiTokensIn(tx, userId, 'logout_all', nowMs);
     await voidOneTimeTokens(tx, { userId, purpose: 'change_email' }, nowMs);
     await tx.auditEvent.create({
       data: { userId, type: 'sign_out_everywhere', ipAddress: meta?.ipAddress ?? null, userAgent: meta?.userAgent ?? null },
     });
-    return { sessionsEnded: live.length, apiTokensRevoked };
+    return { sessionsEnded, apiTokensRevoked };
   });
+}
+
+/**
+ * Revokes by id, in the caller's transaction, every sign-in of the user not yet ended: all but
+ * `except` (the caller's own), and with `unexpiredAt` only those still unexpired then. Returns
+ * how many. Sign-out everywhere, "sign out the others", a password reset and a password change.
+ */
+export async function revokeLiveFamiliesIn(
+  tx: DurableTx,
+  userId: string,
+  reason: string,
+  nowMs: number,
+  { except, unexpiredAt }: { except?: string; unexpiredAt?: Date } = {},
+): Promise<number> {
+  const live = await tx.session.findMany({
+    where: { userId, revokedAt: null, ...(except ? { id: { not: except } } : {}), ...(unexpiredAt ? { expiresAt: { gt: unexpiredAt } } : {}) },
+    select: { id: true },
+  });
+  await revokeFamiliesIn(tx, userId, live.map((row) => row.id), reason, nowMs);
+  return live.length;
 }
 
 /** Revokes every live personal API token of the user (rows marked, ids revoked). Returns how many. */
