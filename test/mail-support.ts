@@ -4,7 +4,8 @@
 import { inject } from 'vitest';
 import { resetEnvForTests } from '@/lib/env';
 import { resetTransportForTests } from '@/lib/mail/transport';
-import { startMailCatcher, type MailCatcher } from '@/e2e/support/mail-catcher';
+import { whenAfterResponseIdle } from '@/lib/mail/after-response';
+import { startMailCatcher, type CaughtMail, type MailCatcher } from '@/e2e/support/mail-catcher';
 
 export function smtpTestPort(): number {
   const base = Number(process.env.MAIL_TEST_SMTP_PORT ?? 0);
@@ -33,4 +34,15 @@ export function tokenFromLink(link: string): string {
   const token = new URL(link).searchParams.get('token');
   if (!token) throw new Error(`no token in ${link}`);
   return token;
+}
+
+/** The newest mail to `to` whose subject matches, once the app's work after the response is done. */
+export async function mailTo(catcher: MailCatcher, to: string, subject: RegExp): Promise<CaughtMail> {
+  await whenAfterResponseIdle();
+  return catcher.waitFor((m) => m.to.includes(to.toLowerCase()) && subject.test(m.subject));
+}
+
+/** The token of the first link in that mail. */
+export async function linkTokenTo(catcher: MailCatcher, to: string, subject: RegExp): Promise<string> {
+  return tokenFromLink((await mailTo(catcher, to, subject)).links[0]!);
 }

@@ -20,33 +20,24 @@ import { whenAfterResponseIdle } from '@/lib/mail/after-response';
 import type { MailCatcher } from '@/e2e/support/mail-catcher';
 import { APP, accessCookie, errorBody, parseSetCookie, uniqueEmail, type Tokens } from '@/test/auth-requests';
 import { api, route, signedIn, signedUp, TEST_PASSWORD } from '@/test/auth-routes';
-import { stopMailCatcher, tokenFromLink, useMailCatcher } from '@/test/mail-support';
+import { linkTokenTo, mailTo, stopMailCatcher, useMailCatcher } from '@/test/mail-support';
 
 const NEW_PASSWORD = 'a brand new passphrase';
 const META = { ipAddress: null, userAgent: 'account-takeover test' };
 let catcher: MailCatcher;
-
-async function mailTo(to: string, subject: RegExp) {
-  await whenAfterResponseIdle();
-  return catcher.waitFor((m) => m.to.includes(to.toLowerCase()) && subject.test(m.subject));
-}
-
-async function linkTokenTo(to: string, subject: RegExp): Promise<string> {
-  return tokenFromLink((await mailTo(to, subject)).links[0]!);
-}
 
 /** Asks (signed in, with the password) to move the account to a new address; the link's token. */
 async function changeLink(tokens: Tokens, password = TEST_PASSWORD): Promise<{ newEmail: string; token: string }> {
   const newEmail = uniqueEmail('attacker');
   const asked = await api.changeEmail({ cookie: accessCookie(tokens), body: { email: newEmail, password } });
   expect(asked.status).toBe(202);
-  return { newEmail, token: await linkTokenTo(newEmail, /Confirm your new email address/) };
+  return { newEmail, token: await linkTokenTo(catcher, newEmail, /Confirm your new email address/) };
 }
 
 /** A reset link mailed to `email` (forgot password). */
 async function resetLink(email: string): Promise<string> {
   expect((await api.forgotPassword({ body: { email } })).status).toBe(202);
-  return linkTokenTo(email, /Reset your Tokenshop password/);
+  return linkTokenTo(catcher, email, /Reset your Tokenshop password/);
 }
 
 async function expectDeadLink(token: string) {
@@ -257,7 +248,7 @@ describe('pre-hijacking: a reset that first proves the mailbox removes the other
     expect(await methodCounts(userId)).toEqual({ passkeys: 0, accounts: 0, totp: 0, recoveryCodes: 0, devices: 0 });
     expect((await (await db()).user.findUniqueOrThrow({ where: { id: userId } })).emailVerifiedAt).toBeInstanceOf(Date);
     // The owner is told what went, in the "password changed" mail.
-    const notice = await mailTo(email, /password was changed/);
+    const notice = await mailTo(catcher, email, /password was changed/);
     expect(notice.text).toMatch(/first proof that the address is yours/);
     expect(notice.text).toContain(`the passkey "Mallory's key"`);
     expect(notice.text).toContain('the sign-in with github');
@@ -283,7 +274,7 @@ describe('pre-hijacking: a reset that first proves the mailbox removes the other
 
   it('a verified account keeps its passkeys, providers and two-step sign-in through a reset', async () => {
     const { email, tokens, user: { id: userId } } = await signedUp();
-    expect((await api.confirmEmail({ body: { token: await linkTokenTo(email, /Confirm your email address/) } })).status).toBe(200);
+    expect((await api.confirmEmail({ body: { token: await linkTokenTo(catcher, email, /Confirm your email address/) } })).status).toBe(200);
     const { credentialId, identity } = await armAccount(userId, tokens);
     await (await db()).device.create({ data: { userId, browserId: 'owner-browser', lastSeenAt: new Date() } });
     const before = await methodCounts(userId);
@@ -293,7 +284,7 @@ describe('pre-hijacking: a reset that first proves the mailbox removes the other
 
     expect(await methodCounts(userId)).toEqual(before);
     expect(before).toMatchObject({ passkeys: 1, accounts: 1, totp: 1, recoveryCodes: 10 });
-    expect((await mailTo(email, /password was changed/)).text).not.toMatch(/first proof/);
+    expect((await mailTo(catcher, email, /password was changed/)).text).not.toMatch(/first proof/);
     // The passkey is still found (this one's signature is junk, so it is refused later, differently).
     expect(await passkeySignInRefusal(credentialId, userId)).not.toMatch(/not registered here/);
     expect(await resolveSignIn(PROVIDER, identity, META)).toEqual({ userId, how: 'known' });

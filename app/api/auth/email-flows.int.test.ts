@@ -20,20 +20,10 @@ import { createProduct } from '@/test/shop-data';
 import type { MailCatcher } from '@/e2e/support/mail-catcher';
 import { accessCookie, errorBody, makeRequest, parseSetCookie, uniqueEmail } from '@/test/auth-requests';
 import { api, NO_CONTEXT, route, signedIn, signedUp, TEST_NAME, TEST_PASSWORD } from '@/test/auth-routes';
-import { stopMailCatcher, tokenFromLink, useMailCatcher } from '@/test/mail-support';
+import { linkTokenTo, mailTo, stopMailCatcher, tokenFromLink, useMailCatcher } from '@/test/mail-support';
 
 const NEW_PASSWORD = 'a brand new passphrase';
 let catcher: MailCatcher;
-
-/** The newest mail to `to` whose subject matches, after deferred work is done. */
-async function mailTo(to: string, subject: RegExp) {
-  await whenAfterResponseIdle();
-  return catcher.waitFor((m) => m.to.includes(to.toLowerCase()) && subject.test(m.subject));
-}
-
-async function linkTokenTo(to: string, subject: RegExp): Promise<string> {
-  return tokenFromLink((await mailTo(to, subject)).links[0]!);
-}
 
 beforeAll(async () => {
   catcher = await useMailCatcher();
@@ -46,7 +36,7 @@ afterAll(async () => {
 describe('verification at sign-up', () => {
   it('mails a link; a GET-free POST of its token verifies the address once', async () => {
     const { email, user: { id: userId }, tokens } = await signedUp();
-    const mail = await mailTo(email, /Confirm your email address/);
+    const mail = await mailTo(catcher, email, /Confirm your email address/);
     expect(mail.text).toContain('Tokenshop');
     expect(mail.html).toMatch(/<a href="http:\/\/localhost:3000\/verify-email\?token=/);
     const token = tokenFromLink(mail.links[0]!);
@@ -69,7 +59,7 @@ describe('verification at sign-up', () => {
 
   it('refuses unknown, malformed and expired tokens with 400 invalid_token, and bad bodies with 400/415', async () => {
     const { email } = await signedUp();
-    const token = await linkTokenTo(email, /Confirm your email address/);
+    const token = await linkTokenTo(catcher, email, /Confirm your email address/);
     await (await db()).oneTimeToken.update({ where: { hash: hashOneTimeToken(token) }, data: { expiresAt: new Date(Date.now() - 1000) } });
     for (const bad of [token, 'x'.repeat(43), 'short', '../../etc/passwd']) {
       const response = await api.confirmEmail({ body: { token: bad } });
@@ -82,7 +72,7 @@ describe('verification at sign-up', () => {
 
   it('"Resend" sends a new link while unverified, nothing once verified, and never to an API token', async () => {
     const { email, tokens } = await signedUp();
-    await mailTo(email, /Confirm your email address/);
+    await mailTo(catcher, email, /Confirm your email address/);
     const response = await api.resendVerification({ cookie: accessCookie(tokens) });
     expect(response.status).toBe(202);
     await whenAfterResponseIdle();
@@ -104,10 +94,10 @@ describe('password reset', () => {
     expect((await api.me({ bearer: apiToken })).status).toBe(200);
 
     expect((await api.forgotPassword({ body: { email } })).status).toBe(202);
-    const older = await linkTokenTo(email, /Reset your Tokenshop password/);
+    const older = await linkTokenTo(catcher, email, /Reset your Tokenshop password/);
     catcher.clear();
     expect((await api.forgotPassword({ body: { email: email.toUpperCase() } })).status).toBe(202);
-    const newer = await linkTokenTo(email, /Reset your Tokenshop password/);
+    const newer = await linkTokenTo(catcher, email, /Reset your Tokenshop password/);
     expect(newer).not.toBe(older);
     expect((await api.resetPassword({ body: { token: older, password: NEW_PASSWORD } })).status).toBe(400);
 
@@ -121,7 +111,7 @@ describe('password reset', () => {
     await signedIn(email, NEW_PASSWORD);
     // Single use, and "your password was changed" went out.
     expect((await api.resetPassword({ body: { token: newer, password: 'yet another passphrase' } })).status).toBe(400);
-    await mailTo(email, /password was changed/);
+    await mailTo(catcher, email, /password was changed/);
     // The link proved the mailbox: the address is verified now.
     expect((await (await db()).user.findUniqueOrThrow({ where: { email } })).emailVerifiedAt).toBeInstanceOf(Date);
   });
@@ -129,7 +119,7 @@ describe('password reset', () => {
   it('an expired link (30 minutes) is refused and the password stays', async () => {
     const { email } = await signedUp();
     await api.forgotPassword({ body: { email } });
-    const token = await linkTokenTo(email, /Reset your/);
+    const token = await linkTokenTo(catcher, email, /Reset your/);
     const row = await (await db()).oneTimeToken.findUniqueOrThrow({ where: { hash: hashOneTimeToken(token) } });
     expect(row.expiresAt.getTime() - row.createdAt.getTime()).toBe(30 * 60 * 1000);
     await (await db()).oneTimeToken.update({ where: { hash: row.hash }, data: { expiresAt: new Date(Date.now() - 1) } });
@@ -140,7 +130,7 @@ describe('password reset', () => {
   it('a password change voids pending reset links', async () => {
     const { email, tokens } = await signedUp();
     await api.forgotPassword({ body: { email } });
-    const token = await linkTokenTo(email, /Reset your/);
+    const token = await linkTokenTo(catcher, email, /Reset your/);
     const changed = await api.changePassword({ cookie: accessCookie(tokens), body: { currentPassword: TEST_PASSWORD, newPassword: NEW_PASSWORD } });
     expect(changed.status).toBe(200);
     expect((await api.resetPassword({ body: { token, password: 'yet another passphrase' } })).status).toBe(400);
@@ -220,12 +210,12 @@ describe('change of address', () => {
     expect((await errorBody(wrong)).error.fields?.password).toBeDefined();
 
     expect((await api.changeEmail({ cookie: accessCookie(tokens), body: { email: newEmail, password: TEST_PASSWORD } })).status).toBe(202);
-    const token = await linkTokenTo(newEmail, /Confirm your new email address/);
+    const token = await linkTokenTo(catcher, newEmail, /Confirm your new email address/);
     expect((await (await db()).user.findUniqueOrThrow({ where: { id: userId } })).email).toBe(email);
 
     const done = await api.confirmEmail({ body: { token } });
     expect(await done.json()).toEqual({ ok: true, kind: 'changed', email: newEmail });
-    const notice = await mailTo(email, /email address was changed/);
+    const notice = await mailTo(catcher, email, /email address was changed/);
     expect(notice.text).toContain(newEmail);
     const user = await (await db()).user.findUniqueOrThrow({ where: { id: userId } });
     expect(user.email).toBe(newEmail);
@@ -256,11 +246,11 @@ describe('AUTH_REQUIRE_VERIFIED_EMAIL', () => {
     const token = await api.createToken({ cookie: accessCookie(tokens), body: { name: 'x', scopes: ['profile:read'], expiresInDays: 7 } });
     expect(token.status).toBe(403);
 
-    await api.confirmEmail({ body: { token: await linkTokenTo(email, /Confirm your email address/) } });
+    await api.confirmEmail({ body: { token: await linkTokenTo(catcher, email, /Confirm your email address/) } });
     const placed = await checkout(makeRequest('/api/checkout', 'POST', { cookie: accessCookie(tokens) }), NO_CONTEXT);
     expect(placed.status).toBe(201);
     const { order } = (await placed.json()) as { order: { id: string } };
-    const mail = await mailTo(email, new RegExp(`order ${order.id}`));
+    const mail = await mailTo(catcher, email, new RegExp(`order ${order.id}`));
     expect(mail.text).toContain('2 × Mail Test Mug at $19.99 = $39.98');
     expect(mail.text).toContain('Total: $39.98');
     expect(mail.links).toContain(`http://localhost:3000/orders/${order.id}`);
@@ -306,7 +296,7 @@ describe('/api/account/*', () => {
 
     const changed = await api.changePassword({ cookie, body: { currentPassword: TEST_PASSWORD, newPassword: NEW_PASSWORD, signOutOtherSessions: false, revokeApiTokens: false } });
     expect(await changed.json()).toEqual({ sessionsEnded: 0, apiTokensRevoked: 0 });
-    await mailTo(email, /password was changed/);
+    await mailTo(catcher, email, /password was changed/);
     expect((await api.changePassword({ cookie, body: { newPassword: 'whatever passphrase' } })).status).toBe(400);
   });
 });
@@ -323,7 +313,7 @@ describe('new-browser notice', () => {
     // A sign-in without the device cookie: a browser this account has not seen.
     const first = await api.login({ body: { email, password: TEST_PASSWORD }, headers: { 'user-agent': FIREFOX } });
     expect(first.status).toBe(200);
-    const notice = await mailTo(email, newBrowser);
+    const notice = await mailTo(catcher, email, newBrowser);
     expect(notice.text).toContain('a browser not seen on your account before');
     expect(notice.html).toContain('http://localhost:3000/account');
 
