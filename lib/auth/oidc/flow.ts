@@ -84,8 +84,8 @@ export async function startFlow(request: Request, facts: RequestFacts, nowMs = D
     if (mode !== 'signin') {
       // Linking or confirming changes this account: only from our own pages, by its signed-in owner.
       if (originProblem(request.headers, origin, 'login')) return fail('bad_state');
-      const session = await getSession(request);
-      if (!session || session.via !== 'cookie') {
+      const session = await ownerSession(request);
+      if (!session) {
         return { location: new URL(`/login?next=${encodeURIComponent('/account')}`, origin).toString(), cookies: [] };
       }
       // Step-up: connecting a provider adds a way into the account, so the sign-in must be recent.
@@ -185,9 +185,20 @@ async function signInWith(
   return { cookies: [...sessionCookiesFor(tokens, facts.secure), deviceCookie(browser.browserId, facts.secure), ...cartCookies], secondStep: false };
 }
 
-async function boundSession(request: Request, flow: FlowState) {
+/**
+ * The account's owner, signed in with this browser's cookie and a full sign-in: never a Bearer
+ * header, and never a token with a `scope` (a personal API token, or a sign-in narrowed at the
+ * token endpoint) copied into the cookie. Linking adds a way into the whole account, which such a
+ * token may not reach (the same rule as requireSession for every route that names no scope).
+ */
+async function ownerSession(request: Request) {
   const session = await getSession(request);
-  if (!session || session.via !== 'cookie' || session.user.id !== flow.userId) throw new OidcFlowError('session_changed');
+  return session && session.via === 'cookie' && session.claims.scope === undefined ? session : null;
+}
+
+async function boundSession(request: Request, flow: FlowState) {
+  const session = await ownerSession(request);
+  if (!session || session.user.id !== flow.userId) throw new OidcFlowError('session_changed');
   return session;
 }
 

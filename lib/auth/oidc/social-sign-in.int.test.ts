@@ -321,6 +321,33 @@ describe('connect, disconnect and re-authenticate from /account', () => {
     expect(await accountsOf(b.user.id)).toEqual([]);
   });
 
+  it('a sign-in narrowed at the token endpoint, copied into the cookie, can neither start nor finish a link', async () => {
+    const { email, user, tokens } = await passwordUser();
+    const granted = await tokenRoute(
+      makeRequest('/api/auth/token', 'POST', {
+        origin: null,
+        raw: new URLSearchParams({ grant_type: 'password', username: email, password: 'correct horse battery', scope: 'orders:read' }).toString(),
+        contentType: 'application/x-www-form-urlencoded',
+      }),
+    );
+    expect(granted.status).toBe(200);
+    const narrowed = accessCookie({ access: (await granted.json()).access_token });
+
+    // Starting: sent to sign in, with no flow cookie (a fresh narrowed sign-in passes step-up).
+    const refused = await startRoute(
+      makeRequest('/api/auth/oidc/start?provider=oidc&link=1', 'GET', { origin: null, cookie: narrowed, headers: { 'sec-fetch-site': 'same-origin' } }),
+      ctx,
+    );
+    expect(outcome(refused).path).toBe('/login');
+    expect(parseSetCookie(refused).get('oidc')).toBeUndefined();
+
+    // Finishing a link the owner started, in the narrowed token's place.
+    const started = await start('provider=oidc&link=1', accessCookie(tokens));
+    const back = await driveOidcProvider(started.authorizationUrl, { login: uniqueEmail('oidc-narrowed'), callbackPrefix: CALLBACK });
+    expect(outcome(await callback(back, `${started.flowCookie}; ${narrowed}`))).toMatchObject({ error: 'session_changed' });
+    expect(await accountsOf(user.id)).toEqual([]);
+  });
+
   it('a link cannot be started from another site', async () => {
     const { tokens } = await passwordUser();
     const response = await startRoute(
