@@ -4,6 +4,7 @@
 // sign-out everywhere against a refresh in flight, and API tokens ended with the password.
 import { decodeJwt } from 'jose';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { POST as mintApiToken } from '@/app/api/account/tokens/route';
 import { POST as logoutAll } from '@/app/api/auth/logout-all/route';
 import { GET as refreshGet, POST as refreshPost } from '@/app/api/auth/refresh/route';
 import { POST as signup } from '@/app/api/auth/signup/route';
@@ -15,7 +16,7 @@ import { changePassword } from '@/lib/auth/accounts';
 import { createApiToken, listApiTokens } from '@/lib/auth/api-tokens';
 import { resetRateLimitsForTests } from '@/lib/auth/accounts';
 import { authTimeOf, issueTokenPair, listActiveSessions, reauthenticate, rotateRefreshToken, startSession } from '@/lib/auth/sign-ins';
-import { clearVerifyMemo, isApiToken, uuidv7 } from '@/lib/auth/tokens';
+import { API_SCOPES, clearVerifyMemo, isApiToken, uuidv7 } from '@/lib/auth/tokens';
 import { db } from '@/lib/db';
 import { resetEnvForTests } from '@/lib/env';
 import { APP, accessCookie, authCookies, makeRequest, tokensFrom, uniqueEmail, type Tokens } from '@/test/auth-requests';
@@ -188,6 +189,26 @@ describe('the token endpoint narrows the scope it is asked for', () => {
     expect(next.scope).toBe('orders:read');
     expect(decodeJwt(next.access_token).scope).toBe('orders:read');
     expect(await bearerStatus(me, '/api/me', next.access_token)).toBe(403);
+  });
+
+  it('asking for every API scope by name still narrows: such a token cannot mint an API token, which a full sign-in can', async () => {
+    const { email } = await signedUp();
+    const mint = (access: string) =>
+      mintApiToken(makeRequest('/api/account/tokens', 'POST', { origin: null, bearer: access, body: { name: 'script', scopes: ['profile:read'], expiresInDays: 30 } }), ctx);
+    const every = [...API_SCOPES].reverse().join(' ');
+    const narrowed = await token(tokenForm({ grant_type: 'password', username: email, password: PASSWORD, scope: every }));
+    expect(narrowed.status).toBe(200);
+    const body = (await narrowed.json()) as { access_token: string; refresh_token: string; scope: string };
+    expect(decodeJwt(body.access_token).scope).toBe([...API_SCOPES].sort().join(' '));
+    expect(await bearerStatus(me, '/api/me', body.access_token)).toBe(200);
+    expect((await mint(body.access_token)).status).toBe(403);
+    // …and it stays narrowed after a refresh.
+    const refreshed = await token(tokenForm({ grant_type: 'refresh_token', refresh_token: body.refresh_token }));
+    expect((await mint(((await refreshed.json()) as { access_token: string }).access_token)).status).toBe(403);
+
+    const full = (await (await token(tokenForm({ grant_type: 'password', username: email, password: PASSWORD }))).json()) as { access_token: string };
+    expect(decodeJwt(full.access_token).scope).toBeUndefined();
+    expect((await mint(full.access_token)).status).toBe(201);
   });
 });
 

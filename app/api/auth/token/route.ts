@@ -40,7 +40,9 @@ export const POST = handler({ auth: 'none', origin: false }, async (request, { f
     }
     const scope = grant.scope !== undefined ? normaliseScope(grant.scope) : null;
     if (grant.grant_type === 'password') {
-      const signInFacts = { amr: ['pwd' as const], ...(scope && scope !== API_SCOPES.toSorted().join(' ') ? { scope } : {}) };
+      // Any requested scope narrows, even every API scope by name: a narrowed sign-in reaches only
+      // routes that name a scope, never account changes (minting tokens, signing out everywhere).
+      const signInFacts = { amr: ['pwd' as const], ...(scope ? { scope } : {}) };
       const { tokens } = await signIn({ email: grant.username, password: grant.password }, facts.meta, 'program', undefined, signInFacts);
       return tokenResponse(tokens);
     }
