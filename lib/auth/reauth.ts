@@ -1,14 +1,15 @@
 // Re-authentication for step-up: the signed-in user proves it is them again, with their password
 // or one of their passkeys, and the sign-in gets a fresh auth_time in the same family.
-// Wrong passwords count on the same throttle as sign-in, so this is no password oracle for
-// someone holding a stolen cookie.
+// Wrong passwords count per sign-in, on the same counter as change-password's current password
+// (5 in 15 minutes), so this is no password oracle for someone holding a stolen cookie, and
+// guesses at the sign-in form from elsewhere cannot lock the signed-in owner out of step-up.
 import 'server-only';
 import type { AuthenticationResponseJSON } from '@simplewebauthn/server';
 import { recordAuditEvent } from '@/lib/audit';
 import { db } from '@/lib/db';
 import { AppError, unauthorized } from '@/lib/errors';
 import { verifyPasskeyAssertion, type RelyingParty } from './passkeys';
-import { assertLoginAllowed, recordLoginFailure, verifyPassword } from './accounts';
+import { assertUnder, consumeAttempt, verifyPassword } from './accounts';
 import type { RequestMeta } from './http';
 import type { Session } from './session';
 import { isApiToken, type AuthMethod } from './tokens';
@@ -34,12 +35,11 @@ export async function reauthenticateSession(input: {
     const prisma = await db();
     const user = await prisma.user.findUnique({ where: { id: session.user.id }, select: { email: true, passwordHash: true } });
     if (!user) throw unauthorized();
-    // The sign-in counters (not a known browser's): a stolen session is no password oracle.
-    const attempt = { email: user.email, address: input.meta?.ipAddress ?? null };
-    await assertLoginAllowed(attempt);
+    const counterKey = `${session.user.id}|${session.claims.sid}`;
+    await assertUnder('signedInPassword', counterKey);
     // An account made through a sign-in provider may have no password: a passkey, or the provider, then.
     if (!user.passwordHash || !(await verifyPassword(input.proof.password, user.passwordHash))) {
-      await recordLoginFailure(attempt);
+      await consumeAttempt('signedInPassword', counterKey);
       throw wrongPassword();
     }
     used = ['pwd'];

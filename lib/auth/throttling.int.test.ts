@@ -6,6 +6,7 @@
 import { inject } from 'vitest';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { POST as login } from '@/app/api/auth/login/route';
+import { POST as reauth } from '@/app/api/auth/reauth/route';
 import { POST as signup } from '@/app/api/auth/signup/route';
 import { POST as token } from '@/app/api/auth/token/route';
 import { POST as verify } from '@/app/api/learn/verify/route';
@@ -102,6 +103,36 @@ describe('known browsers: guessing from elsewhere cannot lock the owner out', ()
     expect((await attempt(email, PASSWORD)).status).toBe(429);
     const row = await (await db()).rateLimit.findUnique({ where: { key: `${RATE_LIMITS.account.keyPrefix}:${email}` } });
     expect(row?.points).toBeGreaterThanOrEqual(RATE_LIMITS.account.points);
+  }, MANY_SIGN_INS);
+});
+
+describe('step-up with the password: counted per sign-in', () => {
+  const confirm = (cookie: string, password: string) => reauth(makeRequest('/api/auth/reauth', 'POST', { cookie, body: { password } }), ctx);
+
+  it('guesses at the sign-in form from elsewhere do not block the signed-in owner’s step-up', async () => {
+    const { email, tokens } = await signedUpWithDevice();
+    await exhaustAccount(email);
+    expect((await attempt(email, PASSWORD)).status).toBe(429);
+    expect((await confirm(accessCookie(tokens), PASSWORD)).status).toBe(200);
+  }, MANY_SIGN_INS);
+
+  it('a stolen session gets 5 guesses, shared with change-password’s current password; the owner’s other sign-ins keep theirs', async () => {
+    const { email, user, tokens } = await signedUpWithDevice();
+    const stolen = accessCookie(tokens);
+    await expect(
+      changePassword({ userId: user.id, currentSid: tokens.accessClaims.sid, currentPassword: 'a wrong guess', newPassword: 'a new long secret', signOutOthers: false, meta }),
+    ).rejects.toMatchObject({ status: 400 });
+    const statuses = [];
+    for (let i = 1; i < RATE_LIMITS.signedInPassword.points; i++) statuses.push((await confirm(stolen, `wrong guess ${i}`)).status);
+    expect(statuses).toEqual([401, 401, 401, 401]);
+    // The fifth guess was the last: now even the right password is refused.
+    const blocked = await confirm(stolen, PASSWORD);
+    expect(blocked.status).toBe(429);
+    expect(Number(blocked.headers.get('retry-after'))).toBeGreaterThan(0);
+
+    // The owner's own browser: another sign-in, its own count, and the sign-in form still works.
+    const owner = tokensFrom(await attempt(email, PASSWORD));
+    expect((await confirm(accessCookie(owner), PASSWORD)).status).toBe(200);
   }, MANY_SIGN_INS);
 });
 

@@ -233,9 +233,9 @@ export async function changePassword(input: {
   if (!user) throw invalidCredentials();
   if (!user.passwordHash) throw new AppError(409, 'no_password', 'This account has no password yet: set one instead.');
   const counterKey = `${input.userId}|${input.currentSid}`;
-  await assertUnder('changePassword', counterKey);
+  await assertUnder('signedInPassword', counterKey);
   if (!(await verifyPassword(input.currentPassword, user.passwordHash))) {
-    await consumeAttempt('changePassword', counterKey);
+    await consumeAttempt('signedInPassword', counterKey);
     throw wrongCurrentPassword();
   }
   const verified = user.passwordHash;

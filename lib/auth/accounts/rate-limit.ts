@@ -35,8 +35,13 @@ export const RATE_LIMITS = {
   account: { keyPrefix: 'login_fail_acct', points: 20, duration: 15 * 60, blockDuration: 5 * 60 },
   knownBrowser: { keyPrefix: 'login_fail_browser', points: 10, duration: 15 * 60, blockDuration: 15 * 60 },
   signupAddress: { keyPrefix: 'signup_ip', points: 20, duration: 60 * 60, blockDuration: 60 * 60 },
-  /** Wrong current passwords on change-password, per account and sign-in (not the sign-in counters). */
-  changePassword: { keyPrefix: 'password_change', points: 5, duration: 15 * 60, blockDuration: 15 * 60 },
+  /**
+   * Wrong passwords typed by someone already signed in (the current password on change-password,
+   * and the password that confirms it is you for step-up), per account and sign-in. Not the
+   * sign-in counters: guesses at the sign-in form from elsewhere must not lock the signed-in owner
+   * out of their own settings, and a stolen session still gets only 5 guesses per 15 minutes.
+   */
+  signedInPassword: { keyPrefix: 'signed_in_password', points: 5, duration: 15 * 60, blockDuration: 15 * 60 },
   /**
    * Wrong passwords on a change-of-address request, per account (the request carries no sign-in
    * id; every sign-in of the account shares the count, which only makes guessing slower).
@@ -253,7 +258,7 @@ export async function consumePasskeyOptions(address: string | null): Promise<voi
 /**
  * A deleted account leaves no counters behind (its address may sign up again at once): the
  * per-account sign-in counter, the account-and-address ones for the addresses its sign-ins came
- * from, its known browsers', the change-password ones of its sign-ins, the change-of-address
+ * from, its known browsers', the signed-in password ones of its sign-ins (change-password, step-up), the change-of-address
  * one, the /learn one and the mail-recipient one. (Counters live in the database's RateLimit
  * table or in Redis.)
  */
@@ -272,7 +277,7 @@ export async function forgetAccountCounters(account: {
     ['changeEmail', userId],
     ...(account.addresses ?? []).map((address): [LimiterName, string] => ['accountAndAddress', `${email}|${address}`]),
     ...(account.browserIds ?? []).map((browserId): [LimiterName, string] => ['knownBrowser', `${email}|${browserId}`]),
-    ...(account.sids ?? []).map((sid): [LimiterName, string] => ['changePassword', `${userId}|${sid}`]),
+    ...(account.sids ?? []).map((sid): [LimiterName, string] => ['signedInPassword', `${userId}|${sid}`]),
   ];
   for (const [name, key] of keys) await clearRateLimit(name, key);
 }
