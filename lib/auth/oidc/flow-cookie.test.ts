@@ -60,10 +60,10 @@ describe('oidc flow cookie', () => {
     expect(flowCookie('v', false)).toEqual({
       name: 'oidc',
       value: 'v',
-      options: { httpOnly: true, secure: false, sameSite: 'lax', path: '/api/auth/oidc', maxAge: 600 },
+      options: { httpOnly: true, secure: false, sameSite: 'lax', path: '/', maxAge: 600 },
     });
-    expect(flowCookieName(true)).toBe('__Secure-oidc');
+    expect(flowCookieName(true)).toBe('__Host-oidc');
     expect(flowCookie('v', true).options.secure).toBe(true);
-    expect(clearedFlowCookie(true)).toMatchObject({ name: '__Secure-oidc', value: '', options: { maxAge: 0, path: '/api/auth/oidc' } });
+    expect(clearedFlowCookie(true)).toMatchObject({ name: '__Host-oidc', value: '', options: { maxAge: 0, path: '/' } });
   });
 });

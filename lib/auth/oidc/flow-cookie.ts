@@ -5,18 +5,24 @@
 // Encrypted and authenticated (JWE, dir + A256GCM, key derived from AUTH_SECRET), so the browser
 // can neither read the verifier nor change the mode or the account it names. 10 minutes, httpOnly,
 // SameSite=Lax (the provider's redirect back is a top-level cross-site GET, which Lax allows),
-// scoped to /api/auth/oidc, and cleared by the callback whatever happens: single use.
+// and cleared by the callback whatever happens: single use.
+//
+// `__Host-oidc` over HTTPS (Secure, Path=/, no Domain): a sibling subdomain could otherwise plant
+// its own sealed cookie, from a flow it started and finished at the provider itself, and send the
+// victim to that callback URL: state and PKCE would match, and the victim would be signed in to
+// the attacker's account (login CSRF). The prefix insists on Path=/, so pages receive it for the
+// ten minutes too; the callback is the only reader.
 import 'server-only';
 import { EncryptJWT, jwtDecrypt } from 'jose';
 import { z } from '@/lib/validation/zod';
 import { env } from '@/lib/env';
 import type { CookieToSet } from '../http';
 
-export const FLOW_COOKIE_PATH = '/api/auth/oidc';
+export const FLOW_COOKIE_PATH = '/';
 export const FLOW_TTL_SECONDS = 600;
 
 export function flowCookieName(secure: boolean): string {
-  return secure ? '__Secure-oidc' : 'oidc';
+  return secure ? '__Host-oidc' : 'oidc';
 }
 
 const flowSchema = z.object({

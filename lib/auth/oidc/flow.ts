@@ -22,7 +22,7 @@ import { enqueueNewBrowserNotice } from '@/lib/mail/notices';
 import { guestCartCookiesAfterSignIn } from '@/lib/shop/merge-at-sign-in';
 import { browserIdOf, deviceCookie, rememberBrowser } from '../devices';
 import type { RequestFacts } from '../guards';
-import { appOrigin, originProblem, readCookie, safeNextPath, tokenCookies, type CookieToSet } from '../http';
+import { appOrigin, cookieNames, originProblem, readCookie, safeNextPath, tokenCookies, type CookieToSet } from '../http';
 import { getSession } from '../session';
 import { mfaCookie, startSecondStep } from '../second-step';
 import { reauthenticate, startSession } from '../sign-ins';
@@ -128,6 +128,14 @@ export async function finishFlow(request: Request, facts: RequestFacts, nowMs = 
     if (params.get('state') !== flow.state) throw new OidcFlowError('bad_state');
     const provider = findProvider(flow.provider);
     if (!provider) throw new OidcFlowError('unknown_provider');
+    // Linking and confirming belong to the signed-in owner, whose access cookie may have lapsed
+    // while they were at the provider (15 minutes; the middleware's refresh hop skips API paths).
+    // Renew it through the same hop and come back here, the flow cookie kept, before the code is used.
+    if (flow.mode !== 'signin' && (await accessLapsed(request, facts.secure))) {
+      const hop = new URL('/api/auth/refresh', origin);
+      hop.searchParams.set('next', `${new URL(request.url).pathname}?${params.toString()}`);
+      return { location: hop.toString(), cookies: [] };
+    }
     const uri = redirectUri(request.url);
     const callbackUrl = new URL(uri);
     callbackUrl.search = params.toString();
@@ -196,6 +204,16 @@ async function ownerSession(request: Request) {
   return session && session.via === 'cookie' && session.claims.scope === undefined ? session : null;
 }
 
+/**
+ * No usable access cookie, but a refresh cookie the refresh hop can renew (and no sign that a hop
+ * just failed, which clears the refresh cookie and leaves `refresh-failed`: so never a loop).
+ */
+async function accessLapsed(request: Request, secure: boolean): Promise<boolean> {
+  if (await ownerSession(request)) return false;
+  const names = cookieNames(secure);
+  return Boolean(readCookie(request.headers, names.refresh)) && readCookie(request.headers, names.hopFailed) === undefined;
+}
+
 async function boundSession(request: Request, flow: FlowState) {
   const session = await ownerSession(request);
   if (!session || session.user.id !== flow.userId) throw new OidcFlowError('session_changed');
@@ -230,6 +248,8 @@ async function reauthWith(
   if (identity.authTime === undefined || identity.authTime < flow.startedAt - AUTH_TIME_SKEW_SECONDS || identity.authTime > nowMs / 1000 + AUTH_TIME_SKEW_SECONDS) {
     throw new OidcFlowError('reauth_stale');
   }
-  const tokens = await reauthenticate({ userId: session.user.id, sid: session.claims.sid, amr: ['fed'] }, nowMs);
+  // As password and passkey step-up do: the sign-in keeps what it proved before (a second step), plus fed.
+  const amr = [...new Set([...(session.claims.amr ?? ['pwd']), 'fed' as const])];
+  const tokens = await reauthenticate({ userId: session.user.id, sid: session.claims.sid, amr }, nowMs);
   return sessionCookiesFor(tokens, facts.secure);
 }

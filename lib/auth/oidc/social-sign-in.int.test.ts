@@ -8,6 +8,7 @@ import { DELETE as unlinkRoute } from '@/app/api/account/providers/[provider]/ro
 import { GET as providersRoute } from '@/app/api/account/providers/route';
 import { GET as callbackRoute } from '@/app/api/auth/oidc/callback/route';
 import { GET as startRoute } from '@/app/api/auth/oidc/start/route';
+import { GET as refreshHopRoute } from '@/app/api/auth/refresh/route';
 import { POST as signupRoute } from '@/app/api/auth/signup/route';
 import { POST as tokenRoute } from '@/app/api/auth/token/route';
 import { GITHUB_TEST_CLIENT, startGithubStandIn, type GithubStandIn } from '@/e2e/support/github-stand-in';
@@ -66,7 +67,7 @@ async function start(query: string, cookie?: string, headers: Record<string, str
   expect(response.status).toBe(303);
   const flow = parseSetCookie(response).get('oidc');
   expect(flow, `no flow cookie; went to ${response.headers.get('location')}`).toBeDefined();
-  expect(flow!.attributes).toMatchObject({ httponly: true, samesite: 'lax', path: '/api/auth/oidc', 'max-age': '600' });
+  expect(flow!.attributes).toMatchObject({ httponly: true, samesite: 'lax', path: '/', 'max-age': '600' });
   return { authorizationUrl: response.headers.get('location')!, flowCookie: `oidc=${flow!.value}` };
 }
 
@@ -416,6 +417,39 @@ describe('connect, disconnect and re-authenticate from /account', () => {
     expect(after.sid).toBe(before.sid);
     expect(after.amr).toEqual(['fed']);
     expect(Number(after.auth_time)).toBeGreaterThan(Number(before.auth_time));
+  });
+
+  it('confirming at the provider survives an access cookie that lapsed meanwhile (through the refresh hop), and keeps the second step in amr', async () => {
+    const email = uniqueEmail('oidc-reauth-lapsed');
+    const userId = decodeJwt(tokensFrom(await signInWithOidc(email)).access).sub!;
+    // A sign-in that passed two-step sign-in after the provider.
+    const signIn = await startSession(userId, null, { amr: ['fed', 'otp', 'mfa'] });
+    const started = await start('provider=oidc&reauth=1&next=/account', accessCookie({ access: signIn.access.token }));
+    const back = await driveOidcProvider(started.authorizationUrl, { login: email, callbackPrefix: CALLBACK });
+
+    // Back from the provider with only the refresh cookie (Path=/api/auth): renewed first, the code unused.
+    const hopped = await callback(back, `${started.flowCookie}; refresh=${signIn.refresh.token}; signed-in=1`);
+    const hop = new URL(hopped.headers.get('location')!);
+    expect(hop.pathname).toBe('/api/auth/refresh');
+    expect(hop.searchParams.get('next')).toBe(`/api/auth/oidc/callback${back.search}`);
+    expect(parseSetCookie(hopped).get('oidc')).toBeUndefined();
+
+    const renewed = await refreshHopRoute(makeRequest(`${hop.pathname}${hop.search}`, 'GET', { origin: null, cookie: `refresh=${signIn.refresh.token}` }), ctx);
+    expect(renewed.status).toBe(303);
+    const returnTo = new URL(renewed.headers.get('location')!);
+    const done = await callbackRoute(
+      makeRequest(`${returnTo.pathname}${returnTo.search}`, 'GET', { origin: null, cookie: `${started.flowCookie}; ${accessCookie(tokensFrom(renewed))}` }),
+      ctx,
+    );
+    expect(outcome(done)).toMatchObject({ path: '/account', error: null, signedIn: true, flowCleared: true });
+    const after = decodeJwt(tokensFrom(done).access);
+    expect(after.sid).toBe(signIn.access.claims.sid);
+    expect(after.amr).toEqual(['fed', 'otp', 'mfa']);
+
+    // A hop that cannot renew (the refresh cookie gone, `refresh-failed` left) ends the flow, no loop.
+    const again = await start('provider=oidc&reauth=1', accessCookie(tokensFrom(done)));
+    const back2 = await driveOidcProvider(again.authorizationUrl, { login: email, callbackPrefix: CALLBACK });
+    expect(outcome(await callback(back2, `${again.flowCookie}; refresh=${signIn.refresh.token}; refresh-failed=1`))).toMatchObject({ error: 'session_changed', signedIn: false });
   });
 
   it('re-authentication as a different provider identity is refused', async () => {
