@@ -17,6 +17,7 @@ import { DeleteAccount } from './_components/delete-account';
 import { Passkeys } from './_components/passkeys';
 import { SignInProviders } from './_components/sign-in-providers';
 import { TwoStep } from './_components/two-step';
+import { ownEntry } from '@/lib/format/lookup';
 
 export const metadata: Metadata = { title: 'Your account' };
 
@@ -34,7 +35,7 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
   const { user, claims } = session;
   const fresh = isRecentSignIn(session);
   const { page, oidc, oidc_error: oidcError, notice } = await searchParams;
-  const noticeText = typeof notice === 'string' ? NOTICES[notice] : undefined;
+  const noticeText = ownEntry(NOTICES, notice);
   const passwordSet = await hasPassword(user.id);
   const expiresAt = new Date(claims.exp * 1000);
   // eslint-disable-next-line react-hooks/purity -- one clock reading per request, shared by the times below

@@ -167,3 +167,28 @@ test('9 input · huge and hostile cookies never cause a 500', async ({ request }
     }
   }
 });
+
+test('9 input · page parameters naming what every object inherits (constructor, __proto__, toString): the page, never a 500', async ({ request }) => {
+  for (const word of ['constructor', '__proto__', 'toString', 'hasOwnProperty']) {
+    const q = encodeURIComponent(word);
+    const visits: [APIRequestContext, string, number | null][] = [
+      [request, `/login?reason=${q}`, 200],
+      [request, `/signup?next=${q}`, 200],
+      [request, `/?sort=${q}&category=${q}&page=${q}`, 200],
+      [request, `/login/two-step?next=${q}`, null],
+      [request, `/reset-password?token=${q}`, null],
+      [request, `/verify-email?token=${q}`, null],
+      [victim.api, `/account?notice=${q}&oidc=${q}&oidc_error=${q}&page=${q}`, 200],
+      [victim.api, `/account/reauth?next=${q}`, 200],
+      [victim.api, `/orders?page=${q}`, 200],
+    ];
+    for (const [client, path, expected] of visits) {
+      const response = await client.get(`${MAIN}${path}`, { maxRedirects: 0 });
+      const body = await response.text();
+      if (expected === null) expect(response.status(), path).toBeLessThan(500);
+      else expect(response.status(), path).toBe(expected);
+      expectNoInternals(body, path);
+      expect(body, path).not.toContain('Temporarily unavailable');
+    }
+  }
+});

@@ -1,6 +1,7 @@
 // Why the sign-in page is showing, in one sentence. An explicit `reason` (set by the refresh hop,
 // the page guard or "sign out everywhere") wins; otherwise the page the visitor was going to says
 // it ("Sign in to check out").
+import { ownEntry } from '@/lib/format/lookup';
 
 const REASONS: Record<string, string> = {
   expired: 'Your session expired. Sign in again to carry on.',
@@ -21,6 +22,7 @@ const DESTINATIONS: [RegExp, string][] = [
 ];
 
 export function loginReason(reason: string | undefined, next: string): string | undefined {
-  if (reason && REASONS[reason]) return REASONS[reason];
+  const explicit = ownEntry(REASONS, reason);
+  if (explicit) return explicit;
   return DESTINATIONS.find(([pattern]) => pattern.test(next))?.[1];
 }

@@ -5,6 +5,7 @@ import { SubmitButton } from '@/app/_components/submit-button';
 import { configuredProviders, findProvider, listLinkedProviders, oidcErrorMessage } from '@/lib/auth/oidc';
 import { unlinkProviderAction } from '../actions';
 import styles from './sign-in-providers.module.css';
+import { ownEntry } from '@/lib/format/lookup';
 
 const when = (iso: string) => new Date(iso).toUTCString();
 
@@ -28,7 +29,7 @@ export async function SignInProviders({
   const configured = configuredProviders();
   if (configured.length === 0 && linked.length === 0) return null;
   const connectable = configured.filter((p) => !linked.some((l) => l.key === p.key));
-  const notice = status ? NOTICES[status] : undefined;
+  const notice = ownEntry(NOTICES, status);
   const problem = oidcErrorMessage(error);
   const reauthVia = hasPassword ? [] : linked.map((l) => (l.key ? findProvider(l.key) : null)).filter((p) => p?.supportsReauth);
   return (
