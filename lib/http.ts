@@ -65,8 +65,12 @@ export function fieldErrors(error: z.ZodError): FieldErrors {
   return fields;
 }
 
-/** Reads raw text of a body, refusing bodies over the limit without reading them whole. */
-async function readLimited(request: Request, limit: number): Promise<string> {
+/**
+ * The body as text, refused with 413 once it passes `limit` bytes: by Content-Length before
+ * reading, and while reading (a chunked body declares no length), so an oversized body is never
+ * buffered whole.
+ */
+export async function readLimited(request: Request, limit: number): Promise<string> {
   const declared = Number(request.headers.get('content-length') ?? '0');
   if (declared > limit) throw new AppError(413, 'payload_too_large', `The request body must be at most ${limit} bytes.`);
   if (!request.body) return '';

@@ -4,7 +4,8 @@
 import 'server-only';
 import type { z } from '@/lib/validation/zod';
 import { passwordGrantSchema, refreshGrantSchema, type OAuthErrorJson, type tokenRequestSchema } from '@/lib/validation/oauth';
-import { MAX_JSON_BYTES } from '@/lib/http';
+import { AppError } from '@/lib/errors';
+import { MAX_JSON_BYTES, readLimited } from '@/lib/http';
 
 /** The codes this module raises (the route answers `temporarily_unavailable` itself). */
 export type OAuthErrorCode = Exclude<OAuthErrorJson['error'], 'temporarily_unavailable'>;
@@ -35,10 +36,10 @@ export type TokenRequest = z.infer<typeof tokenRequestSchema>;
 /** Reads a token request, form-encoded (the standard) or JSON (convenient for scripts). */
 export async function readTokenRequest(request: Request): Promise<TokenRequest> {
   const type = (request.headers.get('content-type') ?? '').toLowerCase();
-  const declared = Number(request.headers.get('content-length') ?? '0');
-  if (declared > MAX_JSON_BYTES) throw new OAuthError('invalid_request', 'The request body is too large.', 413);
-  const text = await request.text();
-  if (text.length > MAX_JSON_BYTES) throw new OAuthError('invalid_request', 'The request body is too large.', 413);
+  const text = await readLimited(request, MAX_JSON_BYTES).catch((error: unknown) => {
+    if (error instanceof AppError && error.status === 413) throw new OAuthError('invalid_request', 'The request body is too large.', 413);
+    throw error;
+  });
 
   let fields: Record<string, unknown>;
   if (type.startsWith('application/x-www-form-urlencoded')) {

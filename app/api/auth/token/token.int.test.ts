@@ -100,6 +100,29 @@ describe('request errors (RFC 6749 §5.2)', () => {
     expect(response.status).toBe(413);
     expect(await (await db()).revokedToken.count()).toBe(before);
   });
+
+  it('stops reading a chunked body (no Content-Length) just past the limit: 413, never the whole body buffered', async () => {
+    let pulled = 0;
+    const chunk = new Uint8Array(64 * 1024).fill(0x61);
+    const body = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        pulled += chunk.byteLength;
+        controller.enqueue(chunk);
+        if (pulled >= 64 * 1024 * 1024) controller.close();
+      },
+    });
+    const request = new Request(`${APP}/api/auth/token`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body,
+      duplex: 'half',
+    } as RequestInit);
+    expect(request.headers.get('content-length')).toBeNull();
+    const response = await token(request);
+    expect(response.status).toBe(413);
+    expect(await response.json()).toMatchObject({ error: 'invalid_request' });
+    expect(pulled).toBeLessThan(1024 * 1024);
+  });
 });
 
 describe('refresh_token grant', () => {
