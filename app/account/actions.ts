@@ -6,6 +6,7 @@ import { changePassword, hasPassword, setPassword } from '@/lib/auth/accounts';
 import { createApiToken, revokeApiToken } from '@/lib/auth/api-tokens';
 import { action, formAction, guardOf, markGuarded } from '@/lib/auth/guards';
 import { endOtherSessions, endSession } from '@/lib/auth/sign-ins';
+import { isInvalidValue } from '@/lib/db/errors';
 import { AppError } from '@/lib/errors';
 import type { FormState } from '@/lib/form-state';
 import { fieldErrors } from '@/lib/http';
@@ -50,6 +51,8 @@ function refusalsToNotice<Args extends unknown[]>(guarded: (...args: Args) => Pr
     try {
       await guarded(...args);
     } catch (error) {
+      // Text the database refused (a NUL in a hidden field, on Postgres) is bad input too.
+      if (isInvalidValue(error)) redirect('/account?notice=invalid_request#notice');
       if (!(error instanceof AppError) || error.status >= 500) throw error;
       if (error.status === 401) redirect('/login?next=/account');
       redirect(`/account?notice=${encodeURIComponent(error.code)}#notice`);
@@ -123,8 +126,8 @@ const setPasswordAction = formAction({ auth: 'required', fresh: true, reauthNext
 
 // ── Sign-in providers ─────────────────────────────────────────────────────────────────────────
 
-/** Disconnect a provider (step-up: the guard refuses a sign-in that is not recent). */
-export const unlinkProviderAction = action({ auth: 'required', fresh: true }, async ({ session, meta }, formData: FormData): Promise<void> => {
+/** Disconnect a provider (step-up: a sign-in that is not recent confirms first, then comes back). */
+export const unlinkProviderAction = refusalsToNotice(action({ auth: 'required', fresh: true, reauthNext: '/account#providers' }, async ({ session, meta }, formData: FormData): Promise<void> => {
   try {
     await unlinkProvider({ userId: session.user.id, provider: String(formData.get('provider') ?? '').slice(0, 300), meta });
   } catch (error) {
@@ -133,4 +136,4 @@ export const unlinkProviderAction = action({ auth: 'required', fresh: true }, as
   }
   revalidatePath('/account');
   redirect('/account?oidc=unlinked#providers');
-});
+}));

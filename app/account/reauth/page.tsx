@@ -12,6 +12,7 @@ export const metadata: Metadata = { title: 'Confirm it is you', robots: { index:
 const PLACES: Record<string, string> = {
   '/account#password': 'changing your password',
   '/account#passkeys': 'managing your passkeys',
+  '/account#providers': 'disconnecting a sign-in provider',
   '/account#two-step': 'your two-step sign-in settings',
   '/account/two-step': 'setting up two-step sign-in',
   '/account#api-tokens': 'creating an API token',

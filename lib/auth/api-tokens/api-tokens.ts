@@ -6,6 +6,7 @@ import { recordAuditEvent } from '@/lib/audit';
 import { db } from '@/lib/db';
 import { durable } from '@/lib/db/durable';
 import { notFound } from '@/lib/errors';
+import { isPlainId } from '@/lib/validation/text';
 import { assertVerifiedIfRequired } from '../email-flows';
 import { revokeApiTokenIn } from '../sign-ins';
 import { signToken } from '../tokens';
@@ -67,6 +68,8 @@ export async function listApiTokens({ userId }: { userId: string }): Promise<Api
  * write as signing out with the token as Bearer: revokeApiTokenIn, lib/auth/sign-ins.)
  */
 export async function revokeApiToken({ userId, id }: { userId: string; id: string }): Promise<void> {
+  // An id no token can have (a NUL, which Postgres refuses) is unknown, as any other.
+  if (!isPlainId(id, 100)) throw notFound('No such API token.');
   await durable(async (tx) => {
     if (!(await revokeApiTokenIn(tx, { userId, id }))) throw notFound('No such API token.');
   });

@@ -6,6 +6,7 @@ import { recordAuditEvent } from '@/lib/audit';
 import { db } from '@/lib/db';
 import { otherSignInsEnded } from '@/lib/format/words';
 import { notFound } from '@/lib/errors';
+import { isPlainId } from '@/lib/validation/text';
 import { describeUserAgent, type RequestMeta } from '../http';
 import { durable } from '@/lib/db/durable';
 import { revokeFamilies, revokeLiveFamiliesIn } from './lifecycle';
@@ -41,6 +42,8 @@ export async function listActiveSessions({ userId, currentSid, nowMs = Date.now(
 
 /** Signs out one device: every token of that sign-in dies at the next request. */
 export async function endSession({ userId, sid, meta }: { userId: string; sid: string; meta: RequestMeta | null }): Promise<void> {
+  // An id no sign-in can have (a NUL, which Postgres refuses) is unknown, as any other.
+  if (!isPlainId(sid, 100)) throw notFound('No such sign-in.');
   const prisma = await db();
   const row = await prisma.session.findFirst({ where: { id: sid, userId }, select: { id: true, userAgent: true } });
   if (!row) throw notFound('No such sign-in.');
