@@ -11,7 +11,7 @@ import { redirect } from 'next/navigation';
 import { formAction } from '@/lib/auth/guards';
 import { AppError } from '@/lib/errors';
 import { fieldErrors } from '@/lib/http';
-import { addToCart, removeFromCart, setCartItemQuantity } from '@/lib/shop/cart';
+import { addToCart, assertAddable, removeFromCart, setCartItemQuantity } from '@/lib/shop/cart';
 import { formatCents } from '@/lib/shop/money';
 import { cartKeyOfAction, cartWriterOfAction } from '@/lib/shop/cart-owner';
 import { checkout } from '@/lib/shop/orders';
@@ -34,6 +34,8 @@ export const addToCartAction = formAction({ auth: 'optional', values: quantityVa
   const parsed = addCartItemSchema.safeParse({ productId: text(formData, 'productId'), quantity: quantityFromForm(formData.get('quantity')) });
   // A quantity error is said once, beside the box (no form-level message repeating it).
   if (!parsed.success) return { status: 'error', fields: fieldErrors(parsed.error), values };
+  // A guest's refused add must not start a cart (see assertAddable).
+  if (!session) await assertAddable(parsed.data);
   const { key } = await cartWriterOfAction(session, secure);
   const cart = await addToCart({ ...key, ...parsed.data });
   const line = cart.items.find((item) => item.productId === parsed.data.productId);

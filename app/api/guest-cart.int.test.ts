@@ -51,6 +51,23 @@ describe('guest cart routes', () => {
     expect(await cartOf({ cookie: `cart=${cookie.value}` })).toMatchObject({ items: [{ productId: product.id, quantity: 3 }], totalCents: 1500 });
   });
 
+  it('a refused first add (no such product, sold out, too many) starts no cart and sets no cookie', async () => {
+    const soldOut = await createProduct({ stock: 0 });
+    const few = await createProduct({ stock: 2 });
+    const guestCarts = () => db().then((prisma) => prisma.cart.count({ where: { userId: null } }));
+    const before = await guestCarts();
+    for (const [body, status] of [
+      [{ productId: 'no-such-product', quantity: 1 }, 404],
+      [{ productId: soldOut.id, quantity: 1 }, 409],
+      [{ productId: few.id, quantity: 3 }, 409],
+    ] as const) {
+      const refused = await add({}, body);
+      expect(refused.status, JSON.stringify(body)).toBe(status);
+      expect(parseSetCookie(refused).has('cart')).toBe(false);
+    }
+    expect(await guestCarts()).toBe(before);
+  });
+
   it('set and remove a guest line; a guest with no cart has no line to change', async () => {
     const product = await createProduct();
     const { cookie } = await guestWith(product.id, 2);

@@ -144,6 +144,20 @@ async function touchCartForWrite(tx: Tx, key: CartKey): Promise<string> {
   return key.cartId;
 }
 
+/**
+ * Whether `quantity` of the product could go into an empty cart: checked before a guest's first
+ * add starts their cart, so that a refused add (no such product, sold out, too many) leaves no
+ * cart row behind, spends no slot of the guest-cart limit and sets no cookie. addToCart checks
+ * again in its transaction (the stock may change in between).
+ */
+export async function assertAddable({ productId, quantity }: { productId: string; quantity: number }): Promise<void> {
+  if (!isPlainId(productId, 64)) throw productNotFound();
+  const product = await (await db()).product.findUnique({ where: { id: productId }, select: { id: true, name: true, stock: true } });
+  if (!product) throw productNotFound();
+  if (quantity > MAX_LINE_QUANTITY) throw quantityTooLarge(0);
+  if (quantity > product.stock) throw outOfStock(product, product.stock);
+}
+
 /** Adds `quantity` of a product (a new line, or more on the existing one). */
 export async function addToCart(input: CartKey & { productId: string; quantity: number }): Promise<CartDto> {
   const { productId, quantity } = input;

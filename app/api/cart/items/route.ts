@@ -1,7 +1,7 @@
 import { NextResponse } from 'next/server';
 import { handler } from '@/lib/auth/guards';
 import { readJson } from '@/lib/http';
-import { addToCart, cartJson } from '@/lib/shop/cart';
+import { addToCart, assertAddable, cartJson } from '@/lib/shop/cart';
 import { cartOwnerOfRequest, cartWriterOfRequest, PRIVATE_NO_STORE } from '@/lib/shop/cart-owner';
 import { addCartItemSchema } from '@/lib/validation/cart';
 
@@ -10,7 +10,8 @@ import { addCartItemSchema } from '@/lib/validation/cart';
 export const POST = handler({ auth: 'optional', scope: 'cart:write' }, async (request, { session, facts }) => {
   const owner = cartOwnerOfRequest(request, session, facts.secure);
   const input = await readJson(request, addCartItemSchema);
-  // Only now, with a good body, may a guest cart be started.
+  // Only now, with a good body and a product that can be added, may a guest cart be started.
+  if (owner.kind !== 'user') await assertAddable(input);
   const writer = await cartWriterOfRequest(request, owner, facts.secure);
   const response = NextResponse.json(cartJson(await addToCart({ ...writer.key, ...input })), { headers: PRIVATE_NO_STORE });
   if (writer.cookie) response.cookies.set(writer.cookie.name, writer.cookie.value, writer.cookie.options);
