@@ -6,7 +6,7 @@
 // shares the count; the database's RateLimit table otherwise); idle guest carts are purged after 30 days.
 import 'server-only';
 import { RateLimiterRes } from 'rate-limiter-flexible';
-import { sharedLimiter } from '@/lib/auth/accounts';
+import { addressCounterKey, sharedLimiter } from '@/lib/auth/accounts';
 import { clientAddress } from '@/lib/auth/http';
 import { env } from '@/lib/env';
 import { AppError } from '@/lib/errors';
@@ -18,7 +18,7 @@ const EVERYONE = { keyPrefix: 'guest_cart_all', points: 600, duration: 60, block
 export async function throttleGuestCartCreation(headers: Headers): Promise<void> {
   const address = clientAddress(headers, env().TRUST_PROXY);
   try {
-    if (address) await (await sharedLimiter(PER_ADDRESS)).consume(address);
+    if (address) await (await sharedLimiter(PER_ADDRESS)).consume(addressCounterKey(address));
     await (await sharedLimiter(EVERYONE)).consume('all');
   } catch (error) {
     if (!(error instanceof RateLimiterRes)) throw error;

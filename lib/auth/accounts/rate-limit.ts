@@ -21,6 +21,7 @@ import { db } from '@/lib/db';
 import { durable } from '@/lib/db/durable';
 import { env } from '@/lib/env';
 import { AppError } from '@/lib/errors';
+import ipaddr from 'ipaddr.js';
 
 export interface LimiterSpec {
   keyPrefix: string;
@@ -141,6 +142,19 @@ function tooMany(msBeforeNext: number): AppError {
   });
 }
 
+/**
+ * What a per-address counter counts: an IPv4 address itself (an IPv4-mapped IPv6 address too),
+ * an IPv6 address by its /64 network. An ISP or a cloud host hands one client a whole /64, so
+ * counting single IPv6 addresses would give that client 2^64 fresh counters to rotate through.
+ * Text that is no address shares one counter, for the same reason.
+ */
+export function addressCounterKey(address: string): string {
+  if (!ipaddr.isValid(address)) return 'unparsed';
+  const parsed = ipaddr.process(address);
+  if (parsed.kind() === 'ipv4') return parsed.toString();
+  return `${parsed.toNormalizedString().split(':').slice(0, 4).join(':')}::/64`;
+}
+
 /** Who is trying to sign in to which account, as far as the counters need to know. */
 export interface LoginAttempt {
   email: string;
@@ -159,9 +173,10 @@ export interface LoginAttempt {
 function loginKeys({ email, address, knownBrowserId }: LoginAttempt): [LimiterName, string][] {
   if (knownBrowserId) return [['knownBrowser', `${email}|${knownBrowserId}`]];
   if (address === null) return [['account', email]];
+  const network = addressCounterKey(address);
   return [
-    ['accountAndAddress', `${email}|${address}`],
-    ['address', address],
+    ['accountAndAddress', `${email}|${network}`],
+    ['address', network],
     ['account', email],
   ];
 }
@@ -209,13 +224,13 @@ export async function recordLoginFailure(attempt: LoginAttempt): Promise<void> {
 /** A successful sign-in clears its own narrow counter (not the wider ones). */
 export async function recordLoginSuccess(attempt: LoginAttempt): Promise<void> {
   if (attempt.knownBrowserId) await clearRateLimit('knownBrowser', `${attempt.email}|${attempt.knownBrowserId}`);
-  else if (attempt.address !== null) await clearRateLimit('accountAndAddress', `${attempt.email}|${attempt.address}`);
+  else if (attempt.address !== null) await clearRateLimit('accountAndAddress', `${attempt.email}|${addressCounterKey(attempt.address)}`);
 }
 
 /** Sign-ups per client address. */
 export async function consumeSignup(address: string | null): Promise<void> {
   if (address === null) return;
-  const blocked = await consumeOne('signupAddress', address);
+  const blocked = await consumeOne('signupAddress', addressCounterKey(address));
   if (blocked) throw blocked;
 }
 
@@ -231,7 +246,7 @@ export async function consumeAttempt(name: LimiterName, key: string): Promise<vo
  * nothing more, so a burst sends at most a few mails and says nothing about the address.
  */
 export async function consumeMailAllowance(recipient: string, address: string | null): Promise<boolean> {
-  const keys: [LimiterName, string][] = [['mailRecipient', recipient], ...(address === null ? [] : [['mailClient', address] as [LimiterName, string]])];
+  const keys: [LimiterName, string][] = [['mailRecipient', recipient], ...(address === null ? [] : [['mailClient', addressCounterKey(address)] as [LimiterName, string]])];
   let allowed = true;
   for (const [name, key] of keys) {
     try {
@@ -246,7 +261,7 @@ export async function consumeMailAllowance(recipient: string, address: string | 
 
 /** Passkey sign-in options (each stores a challenge): per client address. */
 export async function consumePasskeyOptions(address: string | null): Promise<void> {
-  const [name, key]: [LimiterName, string] = address === null ? ['passkeyOptionsShared', 'all'] : ['passkeyOptionsAddress', address];
+  const [name, key]: [LimiterName, string] = address === null ? ['passkeyOptionsShared', 'all'] : ['passkeyOptionsAddress', addressCounterKey(address)];
   try {
     await (await limiter(name)).consume(key);
   } catch (rejection) {
@@ -275,7 +290,7 @@ export async function forgetAccountCounters(account: {
     ['mailRecipient', email],
     ['learnVerify', userId],
     ['changeEmail', userId],
-    ...(account.addresses ?? []).map((address): [LimiterName, string] => ['accountAndAddress', `${email}|${address}`]),
+    ...(account.addresses ?? []).map((address): [LimiterName, string] => ['accountAndAddress', `${email}|${addressCounterKey(address)}`]),
     ...(account.browserIds ?? []).map((browserId): [LimiterName, string] => ['knownBrowser', `${email}|${browserId}`]),
     ...(account.sids ?? []).map((sid): [LimiterName, string] => ['signedInPassword', `${userId}|${sid}`]),
   ];

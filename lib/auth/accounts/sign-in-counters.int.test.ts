@@ -68,6 +68,28 @@ describe('the limit is exact', () => {
   }, MANY);
 });
 
+describe('IPv6: one client holds a whole /64', () => {
+  /** A random /64 of the documentation range, and a fresh address inside it each call. */
+  const newNetwork = () => {
+    const prefix = `2001:db8:${randomInt(0xffff).toString(16)}:${randomInt(0xffff).toString(16)}`;
+    return () => `${prefix}:${randomInt(0xffff).toString(16)}:${randomInt(0xffff).toString(16)}:${randomInt(0xffff).toString(16)}:${randomInt(1, 0xffff).toString(16)}`;
+  };
+
+  it('guesses from a new address of the same /64 each time count as one address; another /64 still signs in', async () => {
+    const email = await account();
+    const inNetwork = newNetwork();
+    for (let i = 0; i < RATE_LIMITS.accountAndAddress.points; i++) expect((await signIn(email, WRONG, inNetwork())).status).toBe(401);
+    expect((await signIn(email, PASSWORD, inNetwork())).status).toBe(429);
+    expect((await signIn(email, PASSWORD, newNetwork()())).status).toBe(200);
+  }, MANY);
+
+  it('sign-ups from rotating addresses of one /64 share its limit', async () => {
+    const inNetwork = newNetwork();
+    for (let i = 0; i < RATE_LIMITS.signupAddress.points; i++) expect((await signUp(uniqueEmail('v6'), inNetwork())).status).toBe(201);
+    expect((await signUp(uniqueEmail('v6'), inNetwork())).status).toBe(429);
+  }, MANY);
+});
+
 describe('the per-account counter', () => {
   it(`counts guesses spread over ${RATE_LIMITS.account.points} addresses, one each, and then refuses the right password from a new one`, async () => {
     expect(RATE_LIMITS.account.points).toBe(20);
