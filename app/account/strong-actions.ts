@@ -64,10 +64,24 @@ export const renamePasskeyAction = action({ auth: 'required' }, async ({ session
   revalidatePath('/account');
 });
 
+/**
+ * Where a refused removal comes back to, never a 500: the last way to sign in says so in the
+ * sign-in providers section (where setting a password or connecting a provider is offered), any
+ * other refusal (an id that is not one of the user's passkeys) as /account's notice.
+ */
+function passkeyRefusal(error: AppError): string {
+  return error.code === 'last_sign_in_method' ? '/account?oidc_error=last_method#providers' : `/account?notice=${encodeURIComponent(error.code)}#notice`;
+}
+
 export const removePasskeyAction = action(
   { auth: 'required', fresh: true, reauthNext: '/account#passkeys' },
   async ({ session, meta }, formData: FormData): Promise<void> => {
-    await removePasskey({ userId: session.user.id, id: String(formData.get('id') ?? ''), meta });
+    try {
+      await removePasskey({ userId: session.user.id, id: String(formData.get('id') ?? ''), meta });
+    } catch (error) {
+      if (error instanceof AppError && error.status < 500) redirect(passkeyRefusal(error));
+      throw error;
+    }
     revalidatePath('/account');
   },
 );

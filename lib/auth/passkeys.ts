@@ -10,6 +10,8 @@
 // - User verification is required; the signature counter must move forward when the
 //   authenticator keeps one.
 // - A passkey signs in to the account it was added to; it never creates an account.
+// - Removing the account's last way to sign in (no password, no offered provider, no other
+//   passkey) is refused, as disconnecting the last provider is.
 import 'server-only';
 import { randomBytes } from 'node:crypto';
 import {
@@ -27,6 +29,7 @@ import { recordAuditEvent } from '@/lib/audit';
 import { db } from '@/lib/db';
 import { AppError, notFound } from '@/lib/errors';
 import { isUniqueViolation } from '@/lib/db/errors';
+import { assertAnotherWayIn, lockSignInMethods } from './oidc/linked-accounts';
 import type { AuthMethod } from './tokens';
 import type { RequestMeta } from './http';
 import type { PasskeyJson } from '@/lib/validation/strong-sign-in-responses';
@@ -262,10 +265,22 @@ export async function renamePasskey({ userId, id, name }: { userId: string; id: 
   return view((await prisma.passkey.findUnique({ where: { credentialId: id } }))!);
 }
 
+/**
+ * Removes a passkey, unless it is the account's last way to sign in (409 last_sign_in_method, as
+ * disconnecting a provider). The user's row is locked first (lockSignInMethods), so a removal and
+ * a provider disconnect at once cannot together leave the account with no way in. The id is
+ * looked up among the user's own passkeys, so an unknown id (or one the database would refuse) is
+ * a 404.
+ */
 export async function removePasskey({ userId, id, meta }: { userId: string; id: string; meta: RequestMeta | null }): Promise<void> {
   const prisma = await db();
-  const row = await prisma.passkey.findFirst({ where: { credentialId: id, userId }, select: { name: true } });
-  if (!row) throw notFound('No such passkey.');
-  await prisma.passkey.deleteMany({ where: { credentialId: id, userId } });
-  await recordAuditEvent({ userId, type: 'passkey_removed', detail: row.name }, meta);
+  const name = await prisma.$transaction(async (tx) => {
+    const methods = await lockSignInMethods(tx, userId);
+    const passkey = methods?.passkeys.find((p) => p.credentialId === id);
+    if (!methods || !passkey) throw notFound('No such passkey.');
+    assertAnotherWayIn(methods, { passkeyId: passkey.credentialId });
+    await tx.passkey.delete({ where: { credentialId: passkey.credentialId } });
+    return passkey.name;
+  });
+  await recordAuditEvent({ userId, type: 'passkey_removed', detail: name }, meta);
 }

@@ -13,7 +13,9 @@ import { AppError } from '@/lib/errors';
 import { replaceRecoveryCodes } from './recovery-codes';
 import type { RequestMeta } from './http';
 import { seal, unseal } from './secret-box';
+import type { Session } from './session';
 import { endOtherSessions } from './sign-ins';
+import { requireRecentSignIn } from './step-up';
 
 export const TOTP_ISSUER = 'Tokenshop';
 const PERIOD = 30;
@@ -71,13 +73,19 @@ export async function startTotp({ userId, email }: { userId: string; email: stri
   return { secret, otpauthUri: totpFor(secret, email).toString() };
 }
 
-/** The pending (not yet confirmed) secret and its otpauth URI, for the set-up page. */
-export async function pendingTotp({ userId, email }: { userId: string; email: string }): Promise<{ secret: string; otpauthUri: string } | null> {
+/**
+ * The pending (not yet confirmed) secret and its otpauth URI, for the set-up page. Only for a
+ * recent sign-in (403 reauth_required otherwise), as only a recent one may start the set-up
+ * (startTotp is step-up): whoever copies the secret makes the codes once the owner confirms it, so
+ * a stolen cookie that still refreshes must not read it while the owner sets up.
+ */
+export async function pendingTotp(session: Session): Promise<{ secret: string; otpauthUri: string } | null> {
+  requireRecentSignIn(session);
   const prisma = await db();
-  const factor = await prisma.totpFactor.findUnique({ where: { userId } });
+  const factor = await prisma.totpFactor.findUnique({ where: { userId: session.user.id } });
   if (!factor || factor.confirmedAt) return null;
   const secret = unseal(factor.secret, SEAL_PURPOSE);
-  return { secret, otpauthUri: totpFor(secret, email).toString() };
+  return { secret, otpauthUri: totpFor(secret, session.user.email).toString() };
 }
 
 /**

@@ -1,9 +1,11 @@
 // Setting up two-step sign-in: the QR code (rendered on the server as an image, no script), the
-// secret as text for apps that cannot scan, and the first code that turns it on.
+// secret as text for apps that cannot scan, and the first code that turns it on. Like starting the
+// set-up, showing the secret needs a recent sign-in (step-up).
 import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import QRCode from 'qrcode';
 import { requirePageSession } from '@/lib/auth/session';
+import { isRecentSignIn } from '@/lib/auth/step-up';
 import { pendingTotp } from '@/lib/auth/totp';
 import { ConfirmTotpForm } from './confirm-totp-form';
 
@@ -14,9 +16,15 @@ function grouped(secret: string): string {
   return secret.replace(/(.{4})/g, '$1 ').trim();
 }
 
+const SETUP_PATH = '/account/two-step';
+
 export default async function TwoStepSetupPage() {
-  const { user } = await requirePageSession('/account/two-step');
-  const pending = await pendingTotp({ userId: user.id, email: user.email });
+  const session = await requirePageSession(SETUP_PATH);
+  // The pending secret is shown to a recent sign-in only (pendingTotp insists): a stale one, maybe
+  // a stolen cookie polling this page while the owner sets up, confirms it is them first and
+  // comes back here.
+  if (!isRecentSignIn(session)) redirect(`/account/reauth?next=${encodeURIComponent(SETUP_PATH)}`);
+  const pending = await pendingTotp(session);
   if (!pending) redirect('/account#two-step');
   const qr = await QRCode.toDataURL(pending.otpauthUri, { margin: 1, width: 220, errorCorrectionLevel: 'M' });
   return (

@@ -375,6 +375,34 @@ describe('connect, disconnect and re-authenticate from /account', () => {
     expect(allowed.status).toBe(204);
   });
 
+  it('a stored provider this deployment no longer offers is no way in: disconnecting the last offered one is refused', async () => {
+    const tokens = tokensFrom(await signInWithOidc(uniqueEmail('oidc-retired')));
+    const cookie = accessCookie(tokens);
+    const userId = String(decodeJwt(tokens.access).sub);
+    const unlink = (provider: string) => unlinkRoute(makeRequest(`/api/account/providers/x`, 'DELETE', { cookie }), { params: Promise.resolve({ provider }) });
+    const prisma = await db();
+    // Linked when OIDC_ISSUER named another provider: nobody can sign in with it here any more.
+    const retired = 'https://retired-id.example.test';
+    await prisma.account.create({ data: { userId, provider: retired, subject: `retired-${userId}` } });
+    const refused = await unlink(oidc.issuer);
+    expect(refused.status).toBe(409);
+    expect(await refused.json()).toMatchObject({ error: { code: 'last_sign_in_method' } });
+
+    // A GitHub row counts only while GitHub is configured.
+    await prisma.account.create({ data: { userId, provider: 'github', subject: `gh-${userId}` } });
+    delete process.env.GITHUB_CLIENT_ID;
+    delete process.env.GITHUB_CLIENT_SECRET;
+    resetEnvForTests();
+    expect((await unlink(oidc.issuer)).status).toBe(409);
+    Object.assign(process.env, { GITHUB_CLIENT_ID: GITHUB_TEST_CLIENT.id, GITHUB_CLIENT_SECRET: GITHUB_TEST_CLIENT.secret });
+    resetEnvForTests();
+
+    // The retired row goes freely (it was no way in), then the issuer's, GitHub remaining.
+    expect((await unlink(retired)).status).toBe(204);
+    expect((await unlink(oidc.issuer)).status).toBe(204);
+    expect((await accountsOf(userId)).map((a) => a.provider)).toEqual(['github']);
+  });
+
   it('connecting and disconnecting need a recent sign-in (step-up): an 11-minute-old one is sent to confirm first', async () => {
     const { user } = await passwordUser();
     // A sign-in made 11 minutes ago: its access token is still valid (15 min), its auth_time is not recent.

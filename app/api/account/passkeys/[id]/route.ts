@@ -1,4 +1,5 @@
-// PATCH /api/account/passkeys/:id {name}: rename. DELETE: remove (step-up).
+// PATCH /api/account/passkeys/:id {name}: rename. DELETE: remove (step-up); 409
+// last_sign_in_method when it is the account's last way to sign in, 404 for an id not the user's.
 import { handler } from '@/lib/auth/guards';
 import { removePasskey, renamePasskey } from '@/lib/auth/passkeys';
 import { json, readJson } from '@/lib/http';
