@@ -92,7 +92,10 @@ export const strongSignInPaths = {
   },
   '/api/account/passkeys/{id}': {
     patch: { summary: 'Rename a passkey', requestBody: bodyOf(renamePasskeySchema), responses: { '200': answer('Renamed', passkeyAnswerSchema), '404': error('not_found'), ...unauthorized, ...badInput } },
-    delete: { summary: 'Remove a passkey (step-up)', responses: { '204': { description: 'Removed' }, '404': error('not_found'), ...unauthorized, ...stepUp } },
+    delete: {
+      summary: 'Remove a passkey (step-up); refused when it is the last way to sign in',
+      responses: { '204': { description: 'Removed' }, '404': error('not_found'), '409': error('last_sign_in_method'), ...unauthorized, ...stepUp },
+    },
   },
   '/api/account/totp': {
     post: {

@@ -9,6 +9,7 @@ import { db } from '@/lib/db';
 import { request } from '@/test/next-headers';
 import { createUser } from '@/test/shop-data';
 import { endSessionAction, revokeApiTokenAction, unlinkProviderAction } from './actions';
+import { disableTotpAction, removePasskeyAction, renamePasskeyAction, startTotpAction } from './strong-actions';
 
 vi.mock('next/headers', async () => (await import('@/test/next-headers')).nextHeaders);
 vi.mock('next/cache', () => ({ revalidatePath: vi.fn() }));
@@ -66,5 +67,24 @@ describe('refusals come back to /account, never as a 500', () => {
     expect(await redirectOf(() => unlinkProviderAction(form({ provider: 'github' })))).toBe('/account?notice=forbidden_origin#notice');
     signedInAs(access.token);
     expect(await redirectOf(() => unlinkProviderAction(form({ provider: 'github' })))).toBe('/account?oidc_error=not_linked#providers');
+  });
+
+  it('passkey forms: a blank name, or a passkey removed in another tab, comes back as a notice', async () => {
+    const { access } = await startSession(userId);
+    signedInAs(access.token);
+    expect(await redirectOf(() => renamePasskeyAction(form({ id: 'gone', name: '   ' })))).toBe('/account?notice=invalid_passkey_name#notice');
+    expect(await redirectOf(() => renamePasskeyAction(form({ id: 'gone', name: 'Laptop' })))).toBe('/account?notice=not_found#notice');
+    expect(await redirectOf(() => removePasskeyAction(form({ id: 'gone' })))).toBe('/account?notice=not_found#notice');
+    signedInAs(access.token, 'https://evil.example');
+    expect(await redirectOf(() => renamePasskeyAction(form({ id: 'gone', name: 'Laptop' })))).toBe('/account?notice=forbidden_origin#notice');
+  });
+
+  it('two-step sign-in turned off (or on) in another tab: the other tab’s button says so', async () => {
+    const { access } = await startSession(userId);
+    signedInAs(access.token);
+    expect(await redirectOf(() => disableTotpAction())).toBe('/account?notice=totp_not_enabled#notice');
+    expect(await redirectOf(() => startTotpAction())).toBe('/account/two-step');
+    await (await db()).totpFactor.update({ where: { userId }, data: { confirmedAt: new Date() } });
+    expect(await redirectOf(() => startTotpAction())).toBe('/account?notice=totp_already_enabled#notice');
   });
 });

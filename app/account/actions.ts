@@ -4,9 +4,8 @@
 import { revalidatePath } from 'next/cache';
 import { changePassword, hasPassword, setPassword } from '@/lib/auth/accounts';
 import { createApiToken, revokeApiToken } from '@/lib/auth/api-tokens';
-import { action, formAction, guardOf, markGuarded } from '@/lib/auth/guards';
+import { action, formAction } from '@/lib/auth/guards';
 import { endOtherSessions, endSession } from '@/lib/auth/sign-ins';
-import { isInvalidValue } from '@/lib/db/errors';
 import { AppError } from '@/lib/errors';
 import type { FormState } from '@/lib/form-state';
 import { fieldErrors } from '@/lib/http';
@@ -15,6 +14,7 @@ import { changePasswordSchema, setPasswordSchema } from '@/lib/validation/auth';
 import { unlinkProvider } from '@/lib/auth/oidc';
 import { redirect } from 'next/navigation';
 import { count, otherSignInsEnded } from '@/lib/format/words';
+import { refusalsToNotice } from './refusals';
 
 /** The new token is the `result`, shown once. */
 export type CreateTokenState = FormState<{ name: string; scopes: string[]; ttlDays: string }, { name: string; token: string }>;
@@ -38,29 +38,6 @@ export const createApiTokenAction = formAction(
     return { status: 'ok', result: { name: apiToken.name, token } };
   },
 );
-
-/**
- * For the void actions (forms without state): a refusal (4xx: another user's sign-in or token, an
- * id that does not exist, a foreign origin) comes back to /account with a notice, never as a 500
- * with a stack in the log; a lapsed sign-in goes to sign in again. Only known codes travel in the
- * URL, and the page maps them to its own words. It wraps the guarded action, so the guard's own
- * refusals are covered too, and keeps the guard's declaration for the tests that list them.
- */
-function refusalsToNotice<Args extends unknown[]>(guarded: (...args: Args) => Promise<void>): (...args: Args) => Promise<void> {
-  const wrapped = async (...args: Args): Promise<void> => {
-    try {
-      await guarded(...args);
-    } catch (error) {
-      // Text the database refused (a NUL in a hidden field, on Postgres) is bad input too.
-      if (isInvalidValue(error)) redirect('/account?notice=invalid_request#notice');
-      if (!(error instanceof AppError) || error.status >= 500) throw error;
-      if (error.status === 401) redirect('/login?next=/account');
-      redirect(`/account?notice=${encodeURIComponent(error.code)}#notice`);
-    }
-    revalidatePath('/account');
-  };
-  return markGuarded(wrapped, 'action', guardOf(guarded)!);
-}
 
 export const revokeApiTokenAction = refusalsToNotice(
   action({ auth: 'required' }, async ({ session }, formData: FormData): Promise<void> => {

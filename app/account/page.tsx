@@ -21,9 +21,13 @@ import { ownEntry } from '@/lib/format/lookup';
 
 export const metadata: Metadata = { title: 'Your account' };
 
-/** What a refused account action (see actions.ts refusalToNotice) says; unknown codes say nothing. */
+/** What a refused account action (see refusals.ts) says; unknown codes say nothing. */
 const NOTICES: Record<string, string> = {
-  not_found: 'That sign-in or API token does not exist (or is not yours). Nothing was changed.',
+  not_found: 'That sign-in, API token or passkey does not exist (or is not yours). Nothing was changed.',
+  last_sign_in_method: 'That is the only way left to sign in to your account. Set a password, add a passkey or connect a provider first. Nothing was changed.',
+  invalid_passkey_name: 'Give the passkey a name (up to 60 characters). Nothing was changed.',
+  totp_already_enabled: 'Two-step sign-in is already on (perhaps from another tab).',
+  totp_not_enabled: 'Two-step sign-in is already off (perhaps from another tab).',
   invalid_request: 'That request was not valid. Nothing was changed.',
   forbidden_origin: 'That request did not come from this site, so it was refused.',
   insufficient_scope: 'API tokens cannot do that. Nothing was changed.',

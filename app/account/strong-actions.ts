@@ -16,6 +16,7 @@ import { confirmTotp, disableTotp, regenerateRecoveryCodes, startTotp } from '@/
 import { AppError } from '@/lib/errors';
 import type { FormState } from '@/lib/form-state';
 import { fieldErrors } from '@/lib/http';
+import { refusalsToNotice } from './refusals';
 import { confirmTotpSchema, deleteAccountSchema, passkeyNameSchema } from '@/lib/validation/strong-sign-in';
 
 /** New recovery codes are the `result`, shown once. */
@@ -23,10 +24,10 @@ export type StrongFormState = FormState<Record<string, never>, { recoveryCodes: 
 
 // ── Two-step sign-in ──────────────────────────────────────────────────────────────────────────
 
-export const startTotpAction = action({ auth: 'required', fresh: true, reauthNext: '/account#two-step' }, async ({ session }): Promise<void> => {
+export const startTotpAction = refusalsToNotice(action({ auth: 'required', fresh: true, reauthNext: '/account#two-step' }, async ({ session }): Promise<void> => {
   await startTotp({ userId: session.user.id, email: session.user.email });
   redirect('/account/two-step');
-});
+}));
 
 export const confirmTotpAction = formAction(
   { auth: 'required', fresh: true, reauthNext: '/account/two-step' },
@@ -40,11 +41,11 @@ export const confirmTotpAction = formAction(
   },
 );
 
-export const disableTotpAction = action({ auth: 'required', fresh: true, reauthNext: '/account#two-step' }, async ({ session, meta }): Promise<void> => {
+export const disableTotpAction = refusalsToNotice(action({ auth: 'required', fresh: true, reauthNext: '/account#two-step' }, async ({ session, meta }): Promise<void> => {
   await disableTotp({ userId: session.user.id, currentSid: session.claims.sid, meta });
   revalidatePath('/account');
   redirect('/account?done=totp_off#two-step');
-});
+}));
 
 export const regenerateRecoveryCodesAction = formAction(
   { auth: 'required', fresh: true, reauthNext: '/account#two-step' },
@@ -57,34 +58,20 @@ export const regenerateRecoveryCodesAction = formAction(
 
 // ── Passkeys ──────────────────────────────────────────────────────────────────────────────────
 
-export const renamePasskeyAction = action({ auth: 'required' }, async ({ session }, formData: FormData): Promise<void> => {
+// Refusals (a blank name, a passkey already removed in another tab, the last way to sign in) come
+// back to /account as a notice (refusals.ts).
+export const renamePasskeyAction = refusalsToNotice(action({ auth: 'required' }, async ({ session }, formData: FormData): Promise<void> => {
   const name = passkeyNameSchema.safeParse(String(formData.get('name') ?? ''));
-  if (!name.success) throw new AppError(400, 'invalid_request', name.error.issues[0]?.message ?? 'Name the passkey.');
+  if (!name.success) throw new AppError(400, 'invalid_passkey_name', name.error.issues[0]?.message ?? 'Name the passkey.');
   await renamePasskey({ userId: session.user.id, id: String(formData.get('id') ?? ''), name: name.data });
-  revalidatePath('/account');
-});
+}));
 
-/**
- * Where a refused removal comes back to, never a 500: the last way to sign in says so in the
- * sign-in providers section (where setting a password or connecting a provider is offered), any
- * other refusal (an id that is not one of the user's passkeys) as /account's notice.
- */
-function passkeyRefusal(error: AppError): string {
-  return error.code === 'last_sign_in_method' ? '/account?oidc_error=last_method#providers' : `/account?notice=${encodeURIComponent(error.code)}#notice`;
-}
-
-export const removePasskeyAction = action(
+export const removePasskeyAction = refusalsToNotice(action(
   { auth: 'required', fresh: true, reauthNext: '/account#passkeys' },
   async ({ session, meta }, formData: FormData): Promise<void> => {
-    try {
-      await removePasskey({ userId: session.user.id, id: String(formData.get('id') ?? ''), meta });
-    } catch (error) {
-      if (error instanceof AppError && error.status < 500) redirect(passkeyRefusal(error));
-      throw error;
-    }
-    revalidatePath('/account');
+    await removePasskey({ userId: session.user.id, id: String(formData.get('id') ?? ''), meta });
   },
-);
+));
 
 // ── Re-authentication (step-up) ───────────────────────────────────────────────────────────────
 

@@ -142,7 +142,7 @@ describe('the Remove button on /account (removePasskeyAction)', () => {
 
     const form = new FormData();
     form.set('id', passkey);
-    expect(await redirectTarget(() => removePasskeyAction(form))).toBe('/account?oidc_error=last_method#providers');
+    expect(await redirectTarget(() => removePasskeyAction(form))).toBe('/account?notice=last_sign_in_method#notice');
     expect(await passkeysOf(userId)).toBe(1);
 
     form.set('id', 'no-such-passkey');
