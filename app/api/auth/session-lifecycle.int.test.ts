@@ -2,7 +2,7 @@
 // purge of expired revocations, through the route handlers and the real database.
 import { describe, expect, it } from 'vitest';
 import { GET as refreshGet } from '@/app/api/auth/refresh/route';
-import { issueTokenPair, purgeExpiredRevocations, rotateRefreshToken, signOutEverywhere } from '@/lib/auth/sign-ins';
+import { endSession, issueTokenPair, startSession, purgeExpiredRevocations, rotateRefreshToken, signOutEverywhere } from '@/lib/auth/sign-ins';
 import { clearVerifyMemo, resetKeysForTests, uuidv7 } from '@/lib/auth/tokens';
 import { db } from '@/lib/db';
 import { resetEnvForTests } from '@/lib/env';
@@ -64,6 +64,18 @@ describe('POST /api/auth/logout', () => {
     expect((await api.logout({ cookie: authCookies(tokens) })).status).toBe(204);
     expect(await meStatus(tokens)).toBe(401);
     expect(await meStatus({ access: other.access.token })).toBe(200);
+  });
+
+  it('signing out twice at once (a double click), or ending one sign-in from two tabs: every answer is an answer, never a 500', async () => {
+    for (let round = 0; round < 5; round++) {
+      const { tokens, user } = await signedUp();
+      const statuses = await Promise.all([1, 2, 3].map(() => api.logout({ cookie: authCookies(tokens) }).then((r) => r.status)));
+      expect(statuses).toEqual([204, 204, 204]);
+      const other = await startSession(user.id);
+      const ended = await Promise.allSettled([1, 2, 3].map(() => endSession({ userId: user.id, sid: other.access.claims.sid, meta: null })));
+      expect(ended.map((r) => (r.status === 'rejected' ? String(r.reason) : r.status))).toEqual(['fulfilled', 'fulfilled', 'fulfilled']);
+      expect(await meStatus({ access: other.access.token })).toBe(401);
+    }
   });
 
   it('without any session still answers 204 and clears cookies', async () => {

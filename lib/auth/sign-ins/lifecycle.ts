@@ -208,7 +208,7 @@ export async function revokeFamiliesIn(tx: DurableTx, userId: string, sids: stri
     await tx.revokedToken.upsert({
       where: { jti: sid },
       create: { jti: sid, userId, kind: 'session', reason, expiresAt: familyExpiry(nowMs), revokedAt: new Date(nowMs) },
-      update: {},
+      update: { jti: sid }, // not `{}`: with an empty update Prisma reads, then inserts (two at once collide, P2002); this one is INSERT … ON CONFLICT
     });
   }
   await tx.session.updateMany({
@@ -370,7 +370,7 @@ export async function reauthenticate(input: { userId: string; sid: string; amr: 
           expiresAt: row.refreshExpiresAt ?? familyExpiry(nowMs),
           revokedAt: new Date(nowMs),
         },
-        update: {},
+        update: { jti: row.refreshJti },
       });
     }
     const { count } = await tx.session.updateMany({
@@ -414,7 +414,7 @@ export async function signOut(
         await tx.revokedToken.upsert({
           where: { jti: family.sid },
           create: { jti: family.sid, userId: family.sub, kind: 'api_token', reason: 'revoked', expiresAt: new Date(access.claims.exp * 1000), revokedAt: new Date(nowMs) },
-          update: {},
+          update: { jti: family.sid },
         });
       }
       return;
@@ -423,13 +423,13 @@ export async function signOut(
       await tx.revokedToken.upsert({
         where: { jti: access.claims.jti },
         create: { jti: access.claims.jti, userId: family.sub, kind: 'access', reason: 'logout', expiresAt: new Date(access.claims.exp * 1000) },
-        update: {},
+        update: { jti: access.claims.jti },
       });
     }
     await tx.revokedToken.upsert({
       where: { jti: family.sid },
       create: { jti: family.sid, userId: family.sub, kind: 'session', reason: 'logout', expiresAt: familyExpiry(nowMs) },
-      update: {},
+      update: { jti: family.sid },
     });
     await tx.session.updateMany({ where: { id: family.sid, revokedAt: null }, data: { revokedAt: new Date(nowMs), revokedReason: 'logout' } });
     await tx.auditEvent.create({
@@ -486,7 +486,7 @@ export async function revokeApiTokenIn(
   await tx.revokedToken.upsert({
     where: { jti: id },
     create: { jti: id, userId, kind: 'api_token', reason: 'revoked', expiresAt: row.expiresAt, revokedAt: new Date(nowMs) },
-    update: {},
+    update: { jti: id },
   });
   await tx.auditEvent.create({
     data: { userId, type: 'api_token_revoked', detail: row.name, ipAddress: meta?.ipAddress ?? null, userAgent: meta?.userAgent ?? null },
@@ -546,7 +546,7 @@ export async function revokeApiTokensIn(tx: DurableTx, userId: string, reason: s
     await tx.revokedToken.upsert({
       where: { jti: token.id },
       create: { jti: token.id, userId, kind: 'api_token', reason, expiresAt: token.expiresAt, revokedAt: new Date(nowMs) },
-      update: {},
+      update: { jti: token.id },
     });
   }
   await tx.apiToken.updateMany({ where: { id: { in: live.map((t) => t.id) } }, data: { revokedAt: new Date(nowMs) } });
