@@ -31,7 +31,10 @@ export async function deleteAccount(input: { userId: string; typedEmail: string 
     const { count } = await tx.order.updateMany({ where: { userId: input.userId }, data: { userId: null, email: null } });
     // Mail not yet sent to the address (a link, a notice) is no longer wanted; sent rows keep no secret.
     await tx.outboxMail.deleteMany({ where: { to: user.email, status: { not: 'sent' } } });
-    await tx.user.delete({ where: { id: input.userId } });
+    // Deleted at most once: the same request twice at once (a double submit, two tabs) finds the
+    // row gone and is refused as signed out, its own writes rolled back, never a 500.
+    const { count: deleted } = await tx.user.deleteMany({ where: { id: input.userId } });
+    if (deleted === 0) throw unauthorized();
     return count;
   });
   await forgetAccountCounters({

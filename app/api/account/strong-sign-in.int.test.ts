@@ -270,6 +270,15 @@ describe('account deletion', () => {
     expect((await again.json()).user.id).not.toBe(userId);
     expect((await api.me({ cookie: accessCookie(tokens) })).status).toBe(401);
   });
+
+  it('deleting twice at once (a double submit, two tabs): the account goes once, the other request is refused as signed out, never a 500', async () => {
+    for (let round = 0; round < 3; round++) {
+      const { user: { id: userId }, email, tokens } = await signedUp();
+      const statuses = await Promise.all([1, 2].map(() => api.deleteAccount({ cookie: accessCookie(tokens), body: { email } }).then((r) => r.status)));
+      expect(statuses.toSorted()).toEqual([204, 401]);
+      expect(await (await db()).user.count({ where: { id: userId } })).toBe(0);
+    }
+  });
 });
 
 describe('rotating AUTH_SECRET', () => {
