@@ -205,7 +205,9 @@ export async function removeFromCart(input: CartKey & { productId: string }): Pr
     const data = { updatedAt: new Date(), mergeCapped: false };
     const cart = await tx.cart.findFirst({ where: cartWhere(input), select: { id: true } });
     if (!cart) return;
-    await tx.cart.update({ where: { id: cart.id }, data });
+    // Conditional: a sign-in in another tab may have merged (deleted) this guest cart meanwhile.
+    const { count } = await tx.cart.updateMany({ where: { id: cart.id }, data });
+    if (count === 0) return;
     await tx.cartItem.deleteMany({ where: { cartId: cart.id, productId: input.productId } });
   });
   return getCart(keyOf(input));

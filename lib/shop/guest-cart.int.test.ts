@@ -103,6 +103,20 @@ describe('mergeGuestCart', () => {
     expect((await getCart({ userId: user.id })).items[0]?.quantity).toBe(11);
   });
 
+  it('a guest removing a line while a sign-in in another tab merges that cart: both finish, never an error', async () => {
+    for (let round = 0; round < 5; round++) {
+      const user = await createUser();
+      const product = await createProduct({ stock: 50 });
+      const cartId = await createGuestCart();
+      await addToCart({ cartId, productId: product.id, quantity: 2 });
+      const [removed, merged] = await Promise.allSettled([removeFromCart({ cartId, productId: product.id }), mergeGuestCart({ userId: user.id, cartId })]);
+      expect(merged.status).toBe('fulfilled');
+      // Removed first (nothing merged), or merged first (the guest's cart is gone: 409 cart_gone), never a crash.
+      if (removed.status === 'rejected') expect(removed.reason).toMatchObject({ status: 409 });
+      expect([0, 2]).toContain((await getCart({ userId: user.id })).items[0]?.quantity ?? 0);
+    }
+  });
+
   it('ignores an id that is a user cart', async () => {
     const owner = await createUser();
     const thief = await createUser();
