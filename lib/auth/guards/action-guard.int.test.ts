@@ -163,3 +163,30 @@ describe('formAction: what the form is shown', () => {
     warn.mockRestore();
   });
 });
+
+describe('arguments that are not a form (a crafted action call)', () => {
+  it('are refused with 400 invalid_request before the guard or the body runs, whatever the origin', async () => {
+    let ran = 0;
+    const voidForm = action({ auth: 'required' }, async (_guard, formData: FormData) => {
+      ran += 1;
+      return formData.get('id');
+    });
+    const stateForm = formAction({ auth: 'required' }, async (formData) => {
+      ran += 1;
+      return { status: 'ok', message: String(formData.get('id')) };
+    });
+    for (const origin of [OURS, foreign]) {
+      post({ origin, cookie: `access=${signIn}` });
+      for (const args of [['x'], [null], [{ get: 1 }], [new FormData(), 'x']] as unknown as [FormData][]) {
+        expect(await outcome(() => voidForm(...args))).toBe('400 invalid_request');
+      }
+      for (const crafted of [undefined, 'x', null, 42] as unknown as FormData[]) {
+        expect(await stateForm({}, crafted)).toEqual({ status: 'error', message: 'That request was not valid.', code: 'invalid_request' });
+      }
+    }
+    expect(ran).toBe(0);
+    post({ cookie: `access=${signIn}` });
+    expect(await outcome(() => voidForm(new FormData()))).toBe('ok');
+    expect(ran).toBe(1);
+  });
+});

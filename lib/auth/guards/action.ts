@@ -9,7 +9,7 @@
 // into a FormState (lib/form-state.ts) the form shows, keeping what was typed.
 import 'server-only';
 import { redirect } from 'next/navigation';
-import { AppError, invalidValue, serviceUnavailable } from '@/lib/errors';
+import { AppError, badRequest, invalidValue, serviceUnavailable } from '@/lib/errors';
 import { isDatabaseUnavailable, isInvalidValue } from '@/lib/db/errors';
 import type { FormState } from '@/lib/form-state';
 import { optionalSession, requireSession } from '../session';
@@ -25,6 +25,12 @@ export type ActionGuardOptions<A extends AuthMode> = Omit<GuardOptions<A>, 'scop
 export interface ActionGuardContext<A extends AuthMode> extends Omit<ActionContext, 'originProblem'> {
   session: SessionFor<A>;
 }
+
+// Next decodes an action's arguments from the request body, so they are whatever the caller
+// encoded; from our forms they are always one FormData. Anything else is refused before the body
+// reads it (a `formData.get` on a string would be a 500).
+const isForm = (value: unknown): value is FormData => value instanceof FormData;
+const notAForm = () => badRequest('That request was not valid.');
 
 async function applyGuard<A extends AuthMode>(options: ActionGuardOptions<A>): Promise<ActionGuardContext<A>> {
   const context = await actionContext();
@@ -49,7 +55,10 @@ export function action<A extends AuthMode, Args extends unknown[], R>(
   options: ActionGuardOptions<A>,
   body: (guard: ActionGuardContext<A>, ...args: Args) => Promise<R>,
 ): (...args: Args) => Promise<R> {
-  const guarded = async (...args: Args): Promise<R> => body(await applyGuard(options), ...args);
+  const guarded = async (...args: Args): Promise<R> => {
+    if (args.some((arg) => !isForm(arg))) throw notAForm();
+    return body(await applyGuard(options), ...args);
+  };
   return markGuarded(guarded, 'action', options);
 }
 
@@ -63,6 +72,7 @@ export function formAction<Values extends object, Result = undefined, A extends 
   body: (formData: FormData, guard: ActionGuardContext<A> & { values: Values }) => Promise<FormState<Values, Result>>,
 ): (previous: FormState<Values, Result>, formData: FormData) => Promise<FormState<Values, Result>> {
   const guarded = async (_previous: FormState<Values, Result>, formData: FormData): Promise<FormState<Values, Result>> => {
+    if (!isForm(formData)) return { status: 'error', message: notAForm().message, code: notAForm().code };
     const values = options.values ? options.values(formData) : ({} as Values);
     try {
       return await body(formData, { ...(await applyGuard(options)), values });
