@@ -110,7 +110,7 @@ test('the only way to sign in cannot be disconnected until a password is set', a
   await expectSignedIn(page, uniqueUser.email);
   const card = providersCard(page);
   await card.getByRole('button', { name: 'Disconnect Test ID' }).click();
-  await expect(card.getByTestId('provider-error')).toContainText('That is the only way to sign in');
+  await expect(card.getByTestId('provider-error')).toContainText('That is the only way left to sign in');
   await expect(card.getByTestId('linked-provider')).toHaveCount(1);
 
   await page.getByLabel('New password').fill(uniqueUser.password);

@@ -1,7 +1,10 @@
 // The re-auth prompt of step-up: a sensitive change needs a recent sign-in, so the user confirms
-// with their password (or a passkey) and is sent back to what they were doing.
+// with what their account has (its password, a passkey, or a connected provider that can prove a
+// fresh sign-in) and is sent back to what they were doing.
 import type { Metadata } from 'next';
+import { hasPassword } from '@/lib/auth/accounts';
 import { safeNextPath } from '@/lib/auth/http';
+import { findProvider, listLinkedProviders } from '@/lib/auth/oidc';
 import { listPasskeys } from '@/lib/auth/passkeys';
 import { requirePageSession } from '@/lib/auth/session';
 import { ReauthForm } from './reauth-form';
@@ -23,17 +26,40 @@ export default async function ReauthPage({ searchParams }: { searchParams: Promi
   const params = await searchParams;
   const next = safeNextPath(typeof params.next === 'string' ? params.next : undefined, '/account');
   const { user } = await requirePageSession(`/account/reauth?next=${encodeURIComponent(next)}`);
-  const hasPasskeys = (await listPasskeys({ userId: user.id })).length > 0;
+  const [passwordSet, passkeys, linked] = await Promise.all([hasPassword(user.id), listPasskeys({ userId: user.id }), listLinkedProviders({ userId: user.id })]);
+  const hasPasskeys = passkeys.length > 0;
+  // A provider confirms only if it can prove a fresh sign-in (an OpenID provider's auth_time; not GitHub).
+  const providers = linked.flatMap((l) => {
+    const provider = l.key ? findProvider(l.key) : null;
+    return provider?.supportsReauth ? [provider] : [];
+  });
+  const ways = [passwordSet ? 'enter your password' : null, hasPasskeys ? 'use a passkey' : null, providers.length ? 'confirm with your provider' : null].filter(Boolean);
   const place = PLACES[next];
   return (
     <section className="auth-page" aria-labelledby="reauth-title">
       <h1 id="reauth-title">Confirm it is you</h1>
-      <p>
-        You signed in a while ago. For your safety, {place ? `${place} needs` : 'this change needs'} a recent sign-in: enter your
-        password{hasPasskeys ? ' or use a passkey' : ''}, and you will go straight back to carry on.
-      </p>
-      <ReauthForm next={next} />
+      {ways.length > 0 ? (
+        <p>
+          You signed in a while ago. For your safety, {place ? `${place} needs` : 'this change needs'} a recent sign-in: {ways.join(' or ')},
+          and you will go straight back to carry on.
+        </p>
+      ) : (
+        <p>
+          You signed in a while ago, and {place ?? 'this change'} needs a recent sign-in. Your account has no password or passkey, and
+          its provider cannot confirm a fresh sign-in here: sign out and sign in again, then carry on.
+        </p>
+      )}
+      {passwordSet ? <ReauthForm next={next} /> : null}
       {hasPasskeys ? <ReauthWithPasskey next={next} /> : null}
+      {providers.length > 0 ? (
+        <div className="stack">
+          {providers.map((p) => (
+            <a key={p.key} className="button secondary" href={`/api/auth/oidc/start?provider=${encodeURIComponent(p.key)}&reauth=1&next=${encodeURIComponent(next)}`}>
+              Confirm with {p.label}
+            </a>
+          ))}
+        </div>
+      ) : null}
     </section>
   );
 }

@@ -5,7 +5,8 @@
 // Encrypted and authenticated (JWE, dir + A256GCM, key derived from AUTH_SECRET), so the browser
 // can neither read the verifier nor change the mode or the account it names. 10 minutes, httpOnly,
 // SameSite=Lax (the provider's redirect back is a top-level cross-site GET, which Lax allows),
-// and cleared by the callback whatever happens: single use.
+// and cleared by the callback whatever the outcome: single use. (Only when the callback first sends
+// the browser through the refresh hop, before the code is used, does it keep the cookie.)
 //
 // `__Host-oidc` over HTTPS (Secure, Path=/, no Domain): a sibling subdomain could otherwise plant
 // its own sealed cookie, from a flow it started and finished at the provider itself, and send the

@@ -3,7 +3,8 @@
 // start:    pick the provider, make state, nonce and a PKCE verifier, seal them in the `oidc`
 //           cookie with what to do afterwards (sign in, link to the signed-in account, or
 //           re-authenticate it), and send the browser to the provider.
-// callback: open the cookie (and clear it: single use), check `state`, let the provider module
+// callback: open the cookie (and clear it once the code is used: single use; only a trip through
+//           the refresh hop for a lapsed access cookie, before the code is used, keeps it), check `state`, let the provider module
 //           exchange the code and verify the answer, then apply the linking rules and issue this
 //           app's own tokens. Every refusal ends on /login (or /account for a signed-in flow) with
 //           a message code: never a 500, never a session.
@@ -205,11 +206,13 @@ async function ownerSession(request: Request) {
 }
 
 /**
- * No usable access cookie, but a refresh cookie the refresh hop can renew (and no sign that a hop
- * just failed, which clears the refresh cookie and leaves `refresh-failed`: so never a loop).
+ * No good access token at all, but a refresh cookie the refresh hop can renew, and no sign that a
+ * hop just failed (it clears the refresh cookie and leaves `refresh-failed`). Any good token ends
+ * the hopping, even one that is not the owner's full sign-in (a narrowed one renews as narrowed):
+ * the flow then ends with `session_changed`, never a loop.
  */
 async function accessLapsed(request: Request, secure: boolean): Promise<boolean> {
-  if (await ownerSession(request)) return false;
+  if (await getSession(request)) return false;
   const names = cookieNames(secure);
   return Boolean(readCookie(request.headers, names.refresh)) && readCookie(request.headers, names.hopFailed) === undefined;
 }

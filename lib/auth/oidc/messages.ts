@@ -20,7 +20,7 @@ export const OIDC_ERROR_MESSAGES = {
   reauth_required: 'Confirm it is you first: sign in again (or confirm with your provider), then connect the provider.',
   reauth_unsupported: 'This provider cannot confirm a recent sign-in. Use your password or a passkey.',
   unavailable: 'Signing in is temporarily unavailable. Try again in a moment.',
-  last_method: 'That is the only way to sign in to your account. Set a password (or connect another provider) before disconnecting it.',
+  last_method: 'That is the only way left to sign in to your account (a provider this site no longer offers does not count). Set a password, add a passkey or connect another provider before disconnecting it.',
   not_linked: 'That provider is not connected to your account.',
   session_changed: 'You are no longer signed in as the account that started this. Sign in and try again.',
 } as const;

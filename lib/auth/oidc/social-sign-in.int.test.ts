@@ -332,7 +332,9 @@ describe('connect, disconnect and re-authenticate from /account', () => {
       }),
     );
     expect(granted.status).toBe(200);
-    const narrowed = accessCookie({ access: (await granted.json()).access_token });
+    const grantedBody = (await granted.json()) as { access_token: string; refresh_token: string };
+    const narrowed = accessCookie({ access: grantedBody.access_token });
+    const narrowedRefresh = grantedBody.refresh_token;
 
     // Starting: sent to sign in, with no flow cookie (a fresh narrowed sign-in passes step-up).
     const refused = await startRoute(
@@ -347,6 +349,13 @@ describe('connect, disconnect and re-authenticate from /account', () => {
     const back = await driveOidcProvider(started.authorizationUrl, { login: uniqueEmail('oidc-narrowed'), callbackPrefix: CALLBACK });
     expect(outcome(await callback(back, `${started.flowCookie}; ${narrowed}`))).toMatchObject({ error: 'session_changed' });
     expect(await accountsOf(user.id)).toEqual([]);
+
+    // With the narrowed sign-in's refresh cookie too: no trip through the refresh hop (it would
+    // renew a narrowed token, and come back here, for ever), the same refusal.
+    const again = await start('provider=oidc&link=1', accessCookie(tokens));
+    const back2 = await driveOidcProvider(again.authorizationUrl, { login: uniqueEmail('oidc-narrowed'), callbackPrefix: CALLBACK });
+    const refused2 = await callback(back2, `${again.flowCookie}; ${narrowed}; refresh=${narrowedRefresh}`);
+    expect(outcome(refused2)).toMatchObject({ error: 'session_changed' });
   });
 
   it('a link cannot be started from another site', async () => {
