@@ -34,10 +34,12 @@ const config = {
     'lib/auth/http/cookies.ts:93-121',
     // The session check: revocation, tokensValidAfter, the scope rule, pages (whole file).
     'lib/auth/session/dal.ts',
-    // The sign-in counters: loginKeys to consumeSignup (the rest picks and builds the store).
-    'lib/auth/accounts/rate-limit.ts:154-216',
+    // The sign-in counters: what an address counts as (addressCounterKey), loginKeys to
+    // consumeSignup (the rest picks and builds the store).
+    'lib/auth/accounts/rate-limit.ts:151-156',
+    'lib/auth/accounts/rate-limit.ts:173-236',
     // listApiTokens, revokeApiToken (creation and the last-use note are not access decisions).
-    'lib/auth/api-tokens/api-tokens.ts:59-73',
+    'lib/auth/api-tokens/api-tokens.ts:60-76',
     // A password sign-in starts only on the hash it checked (passwordStillCurrent, and its use in
     // startSession); the family's facts as its row records them (familyColumns); refresh rotation
     // (rotateRefreshToken, the grace window and replay in replayOutcome, endForReuse); sign-out,
@@ -49,20 +51,20 @@ const config = {
     'lib/auth/sign-ins/lifecycle.ts:252-347',
     'lib/auth/sign-ins/lifecycle.ts:393-495',
     // The declared guards: route handlers and server actions (whole files but for the database-
-    // outage and refused-value branches of formAction, lines 76-84, which only log and map a 503
+    // outage and refused-value branches of formAction, lines 86-94, which only log and map a 503
     // or a 400; a range keeps only mutants wholly inside it, so formAction's catch block and
     // function body as a whole are out too, their statements in), the request facts and cookie
     // writing they hand on, markGuarded's refusals and guardOf.
     'lib/auth/guards/route.ts',
-    'lib/auth/guards/action.ts:29-75',
-    'lib/auth/guards/action.ts:85-89',
+    'lib/auth/guards/action.ts:32-85',
+    'lib/auth/guards/action.ts:95-99',
     'lib/auth/guards/respond.ts',
     'lib/auth/guards/options.ts:38-53',
     // The cart and checkout writes: whose cart a key reaches (cartWhere), the writes and the merge
     // (touchCartForWrite to mergeGuestCart: quantity bounds, stock, ownership), checkout and the
     // order reads. Not the read-only cart view or the purge of idle guest carts.
     'lib/shop/cart.ts:65-67',
-    'lib/shop/cart.ts:136-243',
+    'lib/shop/cart.ts:136-259',
     'lib/shop/orders.ts:40-145',
   ],
   // A mutant in module-level code (a constant table) can only be judged by rerunning every test
