@@ -66,6 +66,12 @@ describe('guest cart routes', () => {
       expect(parseSetCookie(refused).has('cart')).toBe(false);
     }
     expect(await guestCarts()).toBe(before);
+    // The refusal names the product and what is left; exactly what is left may be added.
+    const tooMany = await add({}, { productId: few.id, quantity: 3 });
+    expect((await errorBody(tooMany)).error.message).toContain(few.name);
+    const exactly = await add({}, { productId: few.id, quantity: 2 });
+    expect(exactly.status).toBe(200);
+    expect(parseSetCookie(exactly).has('cart')).toBe(true);
   });
 
   it('set and remove a guest line; a guest with no cart has no line to change', async () => {

@@ -29,8 +29,8 @@ export interface ActionGuardContext<A extends AuthMode> extends Omit<ActionConte
 // Next decodes an action's arguments from the request body, so they are whatever the caller
 // encoded; from our forms they are always one FormData. Anything else is refused before the body
 // reads it (a `formData.get` on a string would be a 500).
-const isForm = (value: unknown): value is FormData => value instanceof FormData;
-const notAForm = () => badRequest('That request was not valid.');
+function isForm(value: unknown): value is FormData { return value instanceof FormData; }
+function notAForm(): AppError { return badRequest('That request was not valid.'); }
 
 async function applyGuard<A extends AuthMode>(options: ActionGuardOptions<A>): Promise<ActionGuardContext<A>> {
   const context = await actionContext();
