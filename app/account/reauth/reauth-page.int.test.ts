@@ -73,7 +73,7 @@ describe('/account/reauth', () => {
     expect(page.passwordForm).toBe(false);
     expect(page.links).toEqual([`/api/auth/oidc/start?provider=oidc&reauth=1&next=${encodeURIComponent('/account#providers')}`]);
     // …and once it sets a password, both.
-    await setPassword({ userId, currentSid: 'none', newPassword: 'a brand new password', signOutOthers: false, meta: null });
+    await setPassword({ userId, currentSid: 'none', newPassword: 'a brand new password', signOutOthers: false, meta: { ipAddress: null, userAgent: 'test' } });
     expect((await visit(userId, '/account#providers')).passwordForm).toBe(true);
   });
 
