@@ -103,6 +103,15 @@ describe('production start-up (productionProblems)', () => {
     expect(productionProblems(parseEnv({ ...base, APP_URL: 'http://127.0.0.1:3000', CRON_SECRET: 'c'.repeat(20), ALLOW_INSECURE_HTTP: 'true' }))).toEqual([]);
   });
 
+  it('refuses the repository’s own test secrets and low-variety ones, except for a local production test', () => {
+    const deployed = { APP_URL: 'https://shop.example.com', CRON_SECRET: 'c'.repeat(20) };
+    for (const secret of ['test-only-auth-secret-do-not-use-in-prod-0123456', 'vercel-check-dummy-secret-0123456789-abcdefghijk', 'bench-only-secret-0123456789abcdefghijklmnopqrstuv']) {
+      expect(productionProblems(parseEnv({ AUTH_SECRET: secret, ...deployed })).join('\n'), secret).toMatch(/test secret committed in this repository/);
+      expect(productionProblems(parseEnv({ AUTH_SECRET: secret, ...deployed, APP_URL: 'http://127.0.0.1:3000', ALLOW_INSECURE_HTTP: 'true' }))).toEqual([]);
+    }
+    expect(productionProblems(parseEnv({ AUTH_SECRET: '0123456789012345678901234567890123', ...deployed })).join('\n')).toMatch(/too few distinct characters/);
+  });
+
   it('on Vercel: trusts the proxy by default and a preview serves at https://$VERCEL_URL', () => {
     const vercel = parseEnv({ ...base, VERCEL: '1', VERCEL_URL: 'shop-git-x.vercel.app' });
     expect(vercel.TRUST_PROXY).toBe(true);
@@ -110,6 +119,10 @@ describe('production start-up (productionProblems)', () => {
     expect(parseEnv({ ...base, VERCEL: '1', TRUST_PROXY: 'false' }).TRUST_PROXY).toBe(false);
     expect(parseEnv({ ...base, VERCEL: '1', VERCEL_URL: 'x.vercel.app', APP_URL: 'https://shop.example.com' }).APP_URL).toBe('https://shop.example.com');
     expect(parseEnv(base).TRUST_PROXY).toBe(false);
+    // Production is served at its own domain: APP_URL must be set, never taken from the deployment's host.
+    const production = parseEnv({ ...base, VERCEL: '1', VERCEL_ENV: 'production', VERCEL_URL: 'shop-abc123.vercel.app', CRON_SECRET: 'c'.repeat(20) });
+    expect(production.APP_URL).toBeUndefined();
+    expect(productionProblems(production).join('\n')).toMatch(/APP_URL is required/);
   });
 
   it('reads empty strings as unset (.env.example copied as it stands)', () => {

@@ -22,6 +22,13 @@ const KNOWN_WEAK_SECRETS = new Set([
   'replace-me-with-at-least-32-random-bytes',
 ]);
 
+/**
+ * Secrets committed in this repository (its tests, the bench, the build check): fine for a local
+ * production test (ALLOW_INSECURE_HTTP), never for a deployment, where anyone who read the repo
+ * could sign tokens with them.
+ */
+const REPOSITORY_SECRET = /^(test-only|bench-only|build-only|vercel-check)-|do-not-use/i;
+
 /** Loopback hosts: plain http to them never leaves the machine (local providers in tests). */
 const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
 
@@ -151,7 +158,9 @@ function withDefaults(source: Record<string, string | undefined>): Record<string
   for (const [key, value] of Object.entries(source)) if (value !== '' || key === 'AUTH_SECRET') out[key] = value;
   if (out.VERCEL === '1') {
     out.TRUST_PROXY ??= 'true';
-    if (out.VERCEL_URL && !/[/:@]/.test(out.VERCEL_URL)) out.APP_URL ??= `https://${out.VERCEL_URL}`;
+    // Previews only: production's own origin is its domain, not this deployment's unique host
+    // (cookies, the Origin check and mail links would all name the wrong one), so it must be set.
+    if (out.VERCEL_ENV !== 'production' && out.VERCEL_URL && !/[/:@]/.test(out.VERCEL_URL)) out.APP_URL ??= `https://${out.VERCEL_URL}`;
   }
   return out;
 }
@@ -170,7 +179,8 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
  * What a production server must not start without (checked at server start, never during
  * `next build`): an https:// APP_URL (cookie prefixes, Secure cookies, the CSRF origin and mail
  * links all follow it; http:// only with ALLOW_INSECURE_HTTP=true for local production tests),
- * and CRON_SECRET (without it the scheduled purge is refused and revocations pile up forever).
+ * CRON_SECRET (without it the scheduled purge is refused and revocations pile up forever), and an
+ * AUTH_SECRET that is neither one of this repository's test secrets nor short of distinct characters.
  */
 export function productionProblems(config: Env): string[] {
   const problems: string[] = [];
@@ -179,6 +189,13 @@ export function productionProblems(config: Env): string[] {
     problems.push('  APP_URL must be https:// in production (ALLOW_INSECURE_HTTP=true only for local production tests)');
   }
   if (!config.CRON_SECRET) problems.push('  CRON_SECRET is required in production (at least 16 random characters): the scheduled purge needs it');
+  if (!config.ALLOW_INSECURE_HTTP) {
+    if (REPOSITORY_SECRET.test(config.AUTH_SECRET)) {
+      problems.push('  AUTH_SECRET is a test secret committed in this repository: generate one with `openssl rand -base64 48`');
+    } else if (new Set(config.AUTH_SECRET).size < 16) {
+      problems.push('  AUTH_SECRET has too few distinct characters for production: generate one with `openssl rand -base64 48`');
+    }
+  }
   return problems;
 }
 
