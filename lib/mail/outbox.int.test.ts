@@ -5,7 +5,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vites
 import { POST as signup } from '@/app/api/auth/signup/route';
 import { resetRateLimitsForTests } from '@/lib/auth/accounts';
 import { db } from '@/lib/db';
-import { resetEnvForTests } from '@/lib/env';
+import { env, resetEnvForTests } from '@/lib/env';
 import type { MailCatcher } from '@/e2e/support/mail-catcher';
 import { makeRequest, uniqueEmail } from '@/test/auth-requests';
 import { stopMailCatcher, tokenFromLink, useMailCatcher } from '@/test/mail-support';
@@ -13,6 +13,7 @@ import { whenAfterResponseIdle } from './after-response';
 import { GET as cronOutbox } from '@/app/api/cron/outbox/route';
 import { enqueueNewBrowserNotice } from './notices';
 import { backoffMs, deliverDueMail, deliverDueMailOnce, enqueueMail, purgeOldMail } from './outbox';
+import { smtpTransport } from './transport';
 
 let catcher: MailCatcher;
 const ctx = {} as never;
@@ -151,6 +152,33 @@ describe('outbox delivery', () => {
     const { count } = await prisma.outboxMail.updateMany({ where: { id: row.id, leaseId: 'another-sender' }, data: { status: 'failed' } });
     expect(count).toBe(0);
     expect((await rowsTo(to))[0]!.status).toBe('sent');
+  });
+
+  it('each row’s lease runs from when it is claimed, however slow the SMTP server is over the batch', async () => {
+    const prisma = await db();
+    const to = uniqueEmail('lease-slow');
+    await prisma.$transaction(async (tx) => {
+      for (let i = 0; i < 4; i++) await enqueueMail(tx, { to, template: 'password_changed', data: { name: `Slow ${i}`, at: new Date().toISOString() } });
+    });
+    const lease = env().MAIL_OUTBOX_LEASE_SECONDS * 1000;
+    // A server that takes 400 ms a mail; before each send, how much of the row's lease is left.
+    const transport = await smtpTransport();
+    const send = transport.sendMail.bind(transport);
+    const leftAtSend: number[] = [];
+    const slow = vi.spyOn(transport, 'sendMail').mockImplementation((async (mail: { to: string }) => {
+      const row = await prisma.outboxMail.findFirst({ where: { to: mail.to, leaseUntil: { not: null } }, orderBy: { leaseUntil: 'desc' } });
+      leftAtSend.push(row!.leaseUntil!.getTime() - Date.now());
+      await new Promise((resolve) => setTimeout(resolve, 400));
+      return send(mail as never);
+    }) as never);
+    try {
+      expect(await deliverDueMailOnce({ limit: 50 })).toMatchObject({ sent: 4 });
+    } finally {
+      slow.mockRestore();
+    }
+    // The fourth row was claimed 1.2 s into the batch: its lease is still (nearly) whole.
+    expect(leftAtSend).toHaveLength(4);
+    for (const left of leftAtSend) expect(left).toBeGreaterThan(lease - 300);
   });
 
   it('after the last attempt the row is marked failed, its secret erased, and it is logged', async () => {

@@ -124,8 +124,12 @@ export async function deliverDueMailOnce({ nowMs = Date.now(), limit = 25 } = {}
     take: limit,
     select: { id: true, to: true, template: true, payload: true, secret: true, attempts: true },
   });
+  const startedAt = Date.now();
   for (const row of due) {
-    const outcome = await sendOne(row, nowMs);
+    // Each lease runs from when its row is claimed, not from when the batch began: a slow SMTP
+    // server can take minutes over a batch, and a lease already over when taken lets another
+    // sender send the same row again.
+    const outcome = await sendOne(row, nowMs + (Date.now() - startedAt));
     if (outcome) report[outcome]++;
   }
   return report;
