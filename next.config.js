@@ -12,6 +12,9 @@ const securityHeaders = [
   { key: 'Strict-Transport-Security', value: 'max-age=63072000; includeSubDomains' },
 ];
 
+/** The CSP of responses outside the middleware's pages: JSON needs nothing, so nothing is allowed. */
+const NOTHING_RUNS = { key: 'Content-Security-Policy', value: "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'" };
+
 // The driver is chosen at run time from DATABASE_URL (lib/db/client.ts), but the file tracer
 // follows both dynamic imports. A build for Postgres (Vercel) leaves the SQLite driver out of
 // every function: it is never loaded there, and a native module built here could not load anyway.
@@ -37,7 +40,13 @@ const nextConfig = {
     preloadEntriesOnStart: false,
   },
   async headers() {
-    return [{ source: '/:path*', headers: securityHeaders }];
+    return [
+      { source: '/:path*', headers: securityHeaders },
+      // Paths the middleware skips (it sets the nonce CSP on pages only) answer JSON; whatever else
+      // they may answer (the HTML not-found page for /api/nope) may run and load nothing.
+      { source: '/api/:path*', headers: [NOTHING_RUNS] },
+      { source: '/.well-known/:path*', headers: [NOTHING_RUNS] },
+    ];
   },
 };
 

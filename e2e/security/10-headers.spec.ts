@@ -48,6 +48,10 @@ test('10 headers · static security headers on pages and API responses', async (
     expect(h['permissions-policy'], path).toContain('camera=()');
     expect(h['x-powered-by'], path).toBeUndefined();
   }
+  // Outside the middleware's pages (JSON, and the not-found page for an unknown API path): nothing may run.
+  for (const path of ['/api/health', '/api/no-such-route', '/.well-known/jwks.json', '/.well-known/nothing-here']) {
+    expect((await request.get(`${MAIN}${path}`)).headers()['content-security-policy'], path).toBe("default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'");
+  }
 });
 
 test('10 headers · protected pages and token responses are not cached', async ({ request }) => {

@@ -1,9 +1,12 @@
 // 12. A production server refuses to start with a configuration that silently weakens it
 // (instrumentation.ts → lib/env.ts assertProductionConfig): an http:// APP_URL (no Secure cookies,
 // no __Host- prefixes, an http CSRF origin) unless ALLOW_INSECURE_HTTP=true says "local test",
-// a missing APP_URL, and a missing CRON_SECRET (the purge would never run). Run from a directory
+// a missing APP_URL, a missing CRON_SECRET (the purge would never run), and this repository's own
+// test secret outside a local test (anyone who read the repo could sign tokens), and signing keys
+// that do not load (every sign-in would answer 500). Run from a directory
 // without the developer's .env files, so what is unset stays unset.
 import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { expect, test } from '@playwright/test';
 import { TEST_AUTH_SECRET, TEST_CRON_SECRET } from '../../test/test-env.ts';
 import { cleanAppDir, NEXT_BIN } from '../support/clean-app-dir.ts';
@@ -43,11 +46,23 @@ function start(vars: Record<string, string>): Promise<{ code: number | null; rea
   });
 }
 
+/** What a deployment's own secret looks like (`openssl rand -base64 48`). */
+const DEPLOYED_SECRET = randomBytes(48).toString('base64');
+
 const REFUSED: Record<string, { vars: Record<string, string>; names: RegExp }> = {
   'an http:// APP_URL': { vars: { APP_URL: `http://127.0.0.1:${PORT}`, CRON_SECRET: TEST_CRON_SECRET }, names: /APP_URL must be https/ },
   'no APP_URL': { vars: { CRON_SECRET: TEST_CRON_SECRET }, names: /APP_URL is required/ },
   'no CRON_SECRET': { vars: { APP_URL: 'https://shop.example.com' }, names: /CRON_SECRET is required/ },
+  'this repository’s test secret, deployed': {
+    vars: { APP_URL: 'https://shop.example.com', CRON_SECRET: TEST_CRON_SECRET, AUTH_SECRET: TEST_AUTH_SECRET },
+    names: /AUTH_SECRET is a test secret committed in this repository/,
+  },
+  'EdDSA without a private key': {
+    vars: { APP_URL: 'https://shop.example.com', CRON_SECRET: TEST_CRON_SECRET, AUTH_SECRET: DEPLOYED_SECRET, AUTH_JWT_ALG: 'EdDSA' },
+    names: /signing keys do not load \(AUTH_JWT_ALG=EdDSA\): AUTH_JWT_PRIVATE_KEY is required/,
+  },
 };
+
 
 for (const [name, { vars, names }] of Object.entries(REFUSED)) {
   test(`12 production config · ${name}: next start exits non-zero naming the variable`, async () => {
@@ -59,9 +74,9 @@ for (const [name, { vars, names }] of Object.entries(REFUSED)) {
   });
 }
 
-test('12 production config · control: https:// APP_URL and CRON_SECRET start, and so does http:// with ALLOW_INSECURE_HTTP=true', async () => {
+test('12 production config · control: https:// APP_URL, CRON_SECRET and a secret of its own start, and so does http:// with ALLOW_INSECURE_HTTP=true (the test secret)', async () => {
   for (const vars of <Record<string, string>[]>[
-    { APP_URL: 'https://shop.example.com', CRON_SECRET: TEST_CRON_SECRET },
+    { APP_URL: 'https://shop.example.com', CRON_SECRET: TEST_CRON_SECRET, AUTH_SECRET: DEPLOYED_SECRET },
     { APP_URL: `http://127.0.0.1:${PORT}`, CRON_SECRET: TEST_CRON_SECRET, ALLOW_INSECURE_HTTP: 'true' },
   ]) {
     const { ready, output } = await start(vars);
