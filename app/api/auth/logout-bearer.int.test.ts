@@ -137,6 +137,19 @@ describe('a Bearer value that is no good token: 401 invalid_token, nothing revok
     expect((await refreshGrant(grant.refresh_token)).status).toBe(200);
   });
 
+  it('an Authorization header that is no Bearer value is 401 invalid_token, with or without an Origin, and the cookies’ sign-in lives on', async () => {
+    const { tokens } = await signedUp();
+    const cookie = `access=${tokens.access}; refresh=${tokens.refresh}`;
+    for (const authorization of ['Bearer', 'Bearer not a token', 'Basic dXNlcjpwYXNz']) {
+      for (const origin of [null, APP]) {
+        const response = await api.logout({ origin, cookie, headers: { authorization } });
+        await expectInvalidToken(response);
+        expect(parseSetCookie(response).size, authorization).toBe(0);
+      }
+    }
+    expect((await api.me({ cookie: `access=${tokens.access}` })).status).toBe(200);
+  });
+
   it('the cookie path is unchanged: bad cookies still get 204 and cleared cookies', async () => {
     const response = await api.logout({ cookie: 'access=garbage; refresh=garbage' });
     expect(response.status).toBe(204);

@@ -47,8 +47,10 @@ export function handler<A extends AuthMode, C = unknown>(
 
     if (writes && originRule === true) {
       const via = session ? session.via : readCredential(request.headers, facts.secure).via;
-      // A Bearer request carries no ambient credential, so it cannot be forged cross-site.
-      if (via !== 'bearer') assertSameOrigin(request, 'strict', appUrl);
+      // A Bearer request carries no ambient credential, so it cannot be forged cross-site; nor can
+      // any request with an Authorization header (a cross-site page cannot send one without a
+      // preflight), and such a request is never authenticated by its cookies.
+      if (via !== 'bearer' && !request.headers.has('authorization')) assertSameOrigin(request, 'strict', appUrl);
     }
     if (options.fresh && session) requireRecentSignIn(session);
     return body(request, { session: session as SessionFor<A>, facts }, context);

@@ -21,6 +21,9 @@ const invalidBearer = () =>
  */
 export const POST = handler({ auth: 'none' }, async (request, { facts }) => {
   const credential = readCredential(request.headers, facts.secure);
+  // An Authorization header authenticates alone: one that is no Bearer value signs nothing out,
+  // least of all the cookies' sign-in (which a program never meant).
+  if (credential.via !== 'bearer' && request.headers.has('authorization')) throw invalidBearer();
   if (credential.via === 'bearer') {
     if (!(await signOutWithBearer(credential.token, facts.meta))) throw invalidBearer();
     return new NextResponse(null, { status: 204, headers: { 'Cache-Control': 'no-store' } });
