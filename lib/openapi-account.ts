@@ -40,8 +40,8 @@ export const accountPaths = {
       requestBody: bodyOf(resetPasswordSchema),
       responses: {
         '200': answer('Password set', passwordResetSchema),
+        ...badInput,
         '400': error('invalid_token (used, expired, voided) or invalid input'),
-        '415': error('Not JSON'),
       },
     },
   },
@@ -51,7 +51,8 @@ export const accountPaths = {
       requestBody: bodyOf(confirmEmailSchema),
       responses: {
         '200': answer('Confirmed', emailConfirmedSchema),
-        '400': error('invalid_token'),
+        ...badInput,
+        '400': error('invalid_token, or invalid input'),
         '409': error('email_taken: the new address was taken meanwhile'),
       },
     },
@@ -63,14 +64,23 @@ export const accountPaths = {
     },
   },
   '/api/account/sessions/{id}': {
-    delete: { summary: 'End another sign-in', parameters: idParam, responses: { '204': { description: 'Ended' }, '404': error('not_found'), ...signedIn } },
+    delete: {
+      summary: 'End another sign-in',
+      parameters: idParam,
+      responses: { '204': { description: 'Ended' }, '400': error('invalid_request: the id is this sign-in (end it with POST /api/auth/logout)'), '404': error('not_found'), ...signedIn },
+    },
   },
   '/api/account/tokens': {
     get: { summary: 'Your personal API tokens', responses: { '200': answer('Tokens', apiTokensSchema), ...signedIn } },
     post: {
       summary: 'Create a personal API token (the secret is in this answer only; step-up)',
       requestBody: bodyOf(accountTokenSchema),
-      responses: { '201': answer('Created', createdApiTokenSchema), ...badInput, ...signedIn, ...recentSignIn },
+      responses: {
+        '201': answer('Created', createdApiTokenSchema),
+        ...badInput,
+        ...signedIn,
+        '403': error('reauth_required (the sign-in is not recent), email_unverified (AUTH_REQUIRE_VERIFIED_EMAIL), a personal API token, or a foreign Origin'),
+      },
     },
   },
   '/api/account/tokens/{id}': {
@@ -85,6 +95,7 @@ export const accountPaths = {
         ...badInput,
         ...signedIn,
         ...recentSignIn,
+        '409': error('no_password: the account has no password yet (it was made through a sign-in provider)'),
         '429': error('Too many wrong current passwords'),
       },
     },
@@ -93,7 +104,7 @@ export const accountPaths = {
     post: {
       summary: 'Change the address: a confirmation link goes to the new one; applied when it is used',
       requestBody: bodyOf(changeEmailSchema),
-      responses: { '202': answer('Confirmation sent', okSchema), ...badInput, ...signedIn, ...recentSignIn, ...mailOff },
+      responses: { '202': answer('Confirmation sent', okSchema), ...badInput, ...signedIn, ...recentSignIn, ...mailOff, '429': error('too_many_attempts: too many wrong passwords (see Retry-After)') },
     },
   },
   '/api/account/email/verification': {

@@ -30,6 +30,9 @@ const unauthorized = { '401': error('No valid credential') };
 const badInput = { '400': error('Invalid input; `fields` names each problem'), '415': error('Not JSON'), '413': error('Body too large') };
 const stepUp = { '403': error('reauth_required: the sign-in is older than AUTH_STEP_UP_MAX_AGE (POST /api/auth/reauth first); insufficient_scope for API tokens; forbidden_origin') };
 
+/** A passkey's credential id (base64url), as GET /api/account/passkeys lists it. */
+const passkeyIdParam = [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }];
+
 export const strongSignInPaths = {
   '/api/auth/login/mfa': {
     post: {
@@ -91,9 +94,10 @@ export const strongSignInPaths = {
     post: { summary: 'Registration options for a new passkey (step-up)', responses: { '200': answer('Options', webauthnOptionsSchema), ...unauthorized, ...stepUp } },
   },
   '/api/account/passkeys/{id}': {
-    patch: { summary: 'Rename a passkey', requestBody: bodyOf(renamePasskeySchema), responses: { '200': answer('Renamed', passkeyAnswerSchema), '404': error('not_found'), ...unauthorized, ...badInput } },
+    patch: { summary: 'Rename a passkey', parameters: passkeyIdParam, requestBody: bodyOf(renamePasskeySchema), responses: { '200': answer('Renamed', passkeyAnswerSchema), '404': error('not_found'), ...unauthorized, ...badInput } },
     delete: {
       summary: 'Remove a passkey (step-up); refused when it is the last way to sign in',
+      parameters: passkeyIdParam,
       responses: { '204': { description: 'Removed' }, '404': error('not_found'), '409': error('last_sign_in_method'), ...unauthorized, ...stepUp },
     },
   },

@@ -99,6 +99,23 @@ describe('OpenAPI bodies and security', () => {
   it('states the security of every operation', () => {
     for (const { path, method, op } of operations) expect(op.security, `${method} ${path}`).toBeDefined();
   });
+
+  it('declares every {parameter} of a path (OpenAPI 3.1 requires it; client generators drop the undeclared)', () => {
+    for (const { path, method, op } of operations) {
+      const declared = ((op as { parameters?: { name: string; in: string }[] }).parameters ?? []).filter((p) => p.in === 'path').map((p) => p.name);
+      const inPath = [...path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]);
+      expect(declared.toSorted(), `${method} ${path}`).toEqual(inPath.toSorted());
+    }
+  });
+
+  it('lists what every route of a kind can answer: 503 where the database is read, 403 on cookie writes and scoped routes', () => {
+    for (const { path, method, op } of operations) {
+      if (['/api/openapi.json', '/.well-known/jwks.json', '/api/auth/token'].includes(path)) continue;
+      const responses = (op as { responses: Record<string, unknown> }).responses;
+      expect(responses, `${method} ${path}`).toHaveProperty('503');
+      if (method !== 'get') expect(responses, `${method} ${path}`).toHaveProperty('403');
+    }
+  });
 });
 
 describe('OpenAPI response bodies', () => {

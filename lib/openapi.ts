@@ -232,7 +232,15 @@ const document = {
       post: {
         summary: 'Add a product (or increase its quantity); a guest\'s first add sets the `cart` cookie',
         requestBody: bodyOf(addCartItemSchema),
-        responses: { '200': answerOf('Cart', 'Cart'), '404': error('No such product'), '409': error('out_of_stock'), ...badInput, ...unauthorized, ...forbidden },
+        responses: {
+          '200': answerOf('Cart', 'Cart'),
+          '404': error('No such product'),
+          '409': error('out_of_stock; cart_expired (the guest cart the cookie names was merged or purged)'),
+          '429': error('too_many_carts: too many new guest carts from this address, or from everyone (see Retry-After)'),
+          ...badInput,
+          ...unauthorized,
+          ...forbidden,
+        },
       },
     },
     '/api/cart/items/{productId}': {
@@ -240,12 +248,19 @@ const document = {
         summary: 'Set the quantity (0 removes the line)',
         parameters: [{ name: 'productId', in: 'path', required: true, schema: { type: 'string' } }],
         requestBody: bodyOf(setCartItemSchema),
-        responses: { '200': answerOf('Cart', 'Cart'), '404': error('Not in the cart'), '409': error('out_of_stock'), ...badInput, ...unauthorized, ...forbidden },
+        responses: {
+          '200': answerOf('Cart', 'Cart'),
+          '404': error('Not in the cart (or no cart yet)'),
+          '409': error('out_of_stock; cart_expired (the guest cart the cookie names was merged or purged)'),
+          ...badInput,
+          ...unauthorized,
+          ...forbidden,
+        },
       },
       delete: {
         summary: 'Remove the line',
         parameters: [{ name: 'productId', in: 'path', required: true, schema: { type: 'string' } }],
-        responses: { '200': answerOf('Cart', 'Cart'), ...unauthorized, ...forbidden },
+        responses: { '200': answerOf('Cart', 'Cart'), '404': error('not_found: an id no product can have (a line already gone is 200)'), ...unauthorized, ...forbidden },
       },
     },
     '/api/checkout': {
@@ -259,7 +274,7 @@ const document = {
           '409': error('empty_cart; out_of_stock (names the product); cart_changed (the cart no longer matches `cartFingerprint`: review it and order again)'),
           ...badInput,
           ...unauthorized,
-          ...forbidden,
+          '403': error('email_unverified (AUTH_REQUIRE_VERIFIED_EMAIL), a foreign Origin on a cookie request, or an API token without cart:write'),
         },
       },
     },
@@ -296,6 +311,7 @@ const document = {
           ...badInput,
           ...unauthorized,
           ...forbidden,
+          '429': error('too_many_attempts: more than 20 a minute (see Retry-After)'),
         },
       },
     },
@@ -307,7 +323,7 @@ const document = {
   },
 } as const;
 
-type Operation = { security?: unknown };
+type Operation = { security?: unknown; responses?: Record<string, unknown> };
 
 /** Fills each operation's security from the protection table (an explicit one, e.g. cookie only, stays). */
 function withSecurity<D extends { paths: Record<string, Record<string, Operation>> }>(doc: D): D {
@@ -321,4 +337,29 @@ function withSecurity<D extends { paths: Record<string, Record<string, Operation
   return doc;
 }
 
-export const openApiDocument = withSecurity(structuredClone(document) as unknown as { paths: Record<string, Record<string, Operation>> } & Omit<typeof document, 'paths'>);
+/**
+ * The answers every route of a kind can give, added where an operation does not say them itself:
+ * - 503 wherever the database is read (`route()` in lib/http.ts answers any outage so, with
+ *   Retry-After), and wherever a password is hashed (the queue is full: `busy`);
+ * - 403 on every write a cookie may authenticate (the Origin rule: `forbidden_origin`), and on
+ *   every route a personal API token may reach without the right scope (`insufficient_scope`).
+ * The token endpoint keeps its own (OAuth's error shape, no Origin rule).
+ */
+function withCommonAnswers<D extends { paths: Record<string, Record<string, Operation>> }>(doc: D): D {
+  for (const [path, methods] of Object.entries(API_ROUTES)) {
+    if (path === '/api/auth/token') continue;
+    for (const [method, rule] of Object.entries(methods as Record<string, ApiRule>)) {
+      const responses = doc.paths[path]?.[method.toLowerCase()]?.responses;
+      if (!responses) continue;
+      responses['503'] ??= error('service_unavailable (the database is unreachable) or busy (the password-hashing queue is full); see Retry-After');
+      const write = method !== 'GET';
+      const reasons = [write ? 'forbidden_origin: a foreign or null Origin (or Sec-Fetch-Site cross-site) on a cookie request' : null, rule.auth !== 'none' ? 'insufficient_scope: a personal API token without the scope this route needs' : null].filter(Boolean);
+      if (reasons.length) responses['403'] ??= error(reasons.join('; or '));
+    }
+  }
+  return doc;
+}
+
+export const openApiDocument = withCommonAnswers(
+  withSecurity(structuredClone(document) as unknown as { paths: Record<string, Record<string, Operation>> } & Omit<typeof document, 'paths'>),
+);

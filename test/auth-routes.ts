@@ -22,6 +22,7 @@ import { POST as refreshRoute } from '@/app/api/auth/refresh/route';
 import { POST as signupRoute } from '@/app/api/auth/signup/route';
 import { GET as meRoute } from '@/app/api/me/route';
 import { makeRequest, tokensFrom, uniqueEmail, type CallOptions, type Tokens } from './auth-requests';
+import { openApiDocument } from '@/lib/openapi';
 
 /** The password every test account signs up with. */
 export const TEST_PASSWORD = 'correct horse battery';
@@ -39,7 +40,21 @@ export type RouteHandler = (request: Request, context: never) => Promise<Respons
  * options say otherwise; a GET carries none, like a navigation or a script's plain fetch.
  */
 export function route(handler: RouteHandler, path: string, method = 'POST') {
-  return (options: CallOptions = {}) => handler(makeRequest(path, method, method === 'GET' ? { origin: null, ...options } : options), NO_CONTEXT);
+  return async (options: CallOptions = {}) => {
+    const response = await handler(makeRequest(path, method, method === 'GET' ? { origin: null, ...options } : options), NO_CONTEXT);
+    expectDocumented(path, method, response.status);
+    return response;
+  };
+}
+
+/**
+ * Every answer a test sees is one the published contract (GET /api/openapi.json) lists for that
+ * operation: a program written against it never meets a status it was not told of.
+ */
+export function expectDocumented(path: string, method: string, status: number): void {
+  const operation = (openApiDocument.paths as Record<string, Record<string, { responses?: Record<string, unknown> }>>)[path.split('?')[0]!]?.[method.toLowerCase()];
+  const listed = Object.keys(operation?.responses ?? {});
+  expect(listed, `${method} ${path} answered ${status}, which the OpenAPI document does not list`).toContain(String(status));
 }
 
 export const api = {

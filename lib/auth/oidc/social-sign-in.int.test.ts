@@ -376,6 +376,9 @@ describe('connect, disconnect and re-authenticate from /account', () => {
     const refused = await unlinkRoute(makeRequest(`/api/account/providers/x`, 'DELETE', { cookie }), { params: Promise.resolve({ provider: oidc.issuer }) });
     expect(refused.status).toBe(409);
     expect(await refused.json()).toMatchObject({ error: { code: 'last_sign_in_method' } });
+    // A name no provider can have is unknown, as any other (the contract's 404).
+    const unknown = await unlinkRoute(makeRequest(`/api/account/providers/x`, 'DELETE', { cookie }), { params: Promise.resolve({ provider: 'p'.repeat(301) }) });
+    expect(unknown.status).toBe(404);
 
     const userId = String(decodeJwt(tokens.access).sub);
     await setPassword({ userId, currentSid: String(decodeJwt(tokens.access).sid), newPassword: 'a brand new password', signOutOthers: false, meta: { ipAddress: null, userAgent: 'test' } });
