@@ -23,6 +23,7 @@ import {
   originProblem,
   preflightResponse,
   readCredential,
+  refreshHopUrl,
 } from '@/lib/auth/http';
 import { verifyToken } from '@/lib/auth/tokens';
 import { env } from '@/lib/env';
@@ -131,9 +132,7 @@ function redirect(url: URL): NextResponse {
 }
 
 function refreshHop(request: NextRequest, next: string): NextResponse {
-  const hop = new URL('/api/auth/refresh', request.url);
-  hop.searchParams.set('next', next);
-  return redirect(hop);
+  return redirect(refreshHopUrl(next, request.url));
 }
 
 function isDocumentNavigation(request: NextRequest): boolean {

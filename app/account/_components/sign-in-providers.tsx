@@ -2,7 +2,7 @@
 // (refused when it is the last way to sign in), and, for an account without a password, a way to
 // confirm a recent sign-in at its provider. Works without JavaScript: links and plain forms.
 import { SubmitButton } from '@/app/_components/submit-button';
-import { configuredProviders, findProvider, listLinkedProviders, oidcErrorMessage } from '@/lib/auth/oidc';
+import { configuredProviders, listLinkedProviders, oidcErrorMessage, reauthProviders } from '@/lib/auth/oidc';
 import { unlinkProviderAction } from '../actions';
 import styles from './sign-in-providers.module.css';
 import { ownEntry } from '@/lib/format/lookup';
@@ -31,7 +31,7 @@ export async function SignInProviders({
   const connectable = configured.filter((p) => !linked.some((l) => l.key === p.key));
   const notice = ownEntry(NOTICES, status);
   const problem = oidcErrorMessage(error);
-  const reauthVia = hasPassword ? [] : linked.map((l) => (l.key ? findProvider(l.key) : null)).filter((p) => p?.supportsReauth);
+  const reauthVia = hasPassword ? [] : reauthProviders(linked);
   return (
     <section className="card stack" id="providers" aria-labelledby="providers-title">
       <h2 id="providers-title">Sign-in providers</h2>
@@ -89,8 +89,8 @@ export async function SignInProviders({
       {reauthVia.length > 0 ? (
         <p className={styles.reauth}>
           {reauthVia.map((p) => (
-            <a key={p!.key} href={`/api/auth/oidc/start?provider=${encodeURIComponent(p!.key)}&reauth=1&next=${encodeURIComponent('/account')}`}>
-              Confirm it’s you with {p!.label}
+            <a key={p.key} href={`/api/auth/oidc/start?provider=${encodeURIComponent(p.key)}&reauth=1&next=${encodeURIComponent('/account')}`}>
+              Confirm it’s you with {p.label}
             </a>
           ))}
           <span className="muted"> (needed before sensitive changes when you signed in a while ago)</span>

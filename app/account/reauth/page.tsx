@@ -4,7 +4,7 @@
 import type { Metadata } from 'next';
 import { hasPassword } from '@/lib/auth/accounts';
 import { safeNextPath } from '@/lib/auth/http';
-import { findProvider, listLinkedProviders } from '@/lib/auth/oidc';
+import { listLinkedProviders, reauthProviders } from '@/lib/auth/oidc';
 import { listPasskeys } from '@/lib/auth/passkeys';
 import { requirePageSession } from '@/lib/auth/session';
 import { ReauthForm } from './reauth-form';
@@ -28,11 +28,7 @@ export default async function ReauthPage({ searchParams }: { searchParams: Promi
   const { user } = await requirePageSession(`/account/reauth?next=${encodeURIComponent(next)}`);
   const [passwordSet, passkeys, linked] = await Promise.all([hasPassword(user.id), listPasskeys({ userId: user.id }), listLinkedProviders({ userId: user.id })]);
   const hasPasskeys = passkeys.length > 0;
-  // A provider confirms only if it can prove a fresh sign-in (an OpenID provider's auth_time; not GitHub).
-  const providers = linked.flatMap((l) => {
-    const provider = l.key ? findProvider(l.key) : null;
-    return provider?.supportsReauth ? [provider] : [];
-  });
+  const providers = reauthProviders(linked);
   const ways = [passwordSet ? 'enter your password' : null, hasPasskeys ? 'use a passkey' : null, providers.length ? 'confirm with your provider' : null].filter(Boolean);
   const place = PLACES[next];
   return (

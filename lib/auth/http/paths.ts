@@ -31,6 +31,13 @@ export function isProtectedApi(pathname: string): boolean {
   return matches(normalisePath(pathname), PROTECTED_API);
 }
 
+/** The refresh hop (GET /api/auth/refresh) that renews the cookies and goes on to `next`. */
+export function refreshHopUrl(next: string, base: string | URL): URL {
+  const hop = new URL('/api/auth/refresh', base);
+  hop.searchParams.set('next', next);
+  return hop;
+}
+
 /**
  * The `next` parameter, kept only when it is a same-origin path: it must start with one `/` and
  * not `//` or `/\` (both mean another host to a browser), and hold no control characters (browsers

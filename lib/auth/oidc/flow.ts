@@ -23,7 +23,7 @@ import { enqueueNewBrowserNotice } from '@/lib/mail/notices';
 import { guestCartCookiesAfterSignIn } from '@/lib/shop/merge-at-sign-in';
 import { browserIdOf, deviceCookie, rememberBrowser } from '../devices';
 import type { RequestFacts } from '../guards';
-import { appOrigin, cookieNames, originProblem, readCookie, safeNextPath, tokenCookies, type CookieToSet } from '../http';
+import { appOrigin, cookieNames, originProblem, readCookie, refreshHopUrl, safeNextPath, tokenCookies, type CookieToSet } from '../http';
 import { getSession } from '../session';
 import { mfaCookie, startSecondStep } from '../second-step';
 import { reauthenticate, startSession } from '../sign-ins';
@@ -133,9 +133,7 @@ export async function finishFlow(request: Request, facts: RequestFacts, nowMs = 
     // while they were at the provider (15 minutes; the middleware's refresh hop skips API paths).
     // Renew it through the same hop and come back here, the flow cookie kept, before the code is used.
     if (flow.mode !== 'signin' && (await accessLapsed(request, facts.secure))) {
-      const hop = new URL('/api/auth/refresh', origin);
-      hop.searchParams.set('next', `${new URL(request.url).pathname}?${params.toString()}`);
-      return { location: hop.toString(), cookies: [] };
+      return { location: refreshHopUrl(`${new URL(request.url).pathname}?${params.toString()}`, origin).toString(), cookies: [] };
     }
     const uri = redirectUri(request.url);
     const callbackUrl = new URL(uri);

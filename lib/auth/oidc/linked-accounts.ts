@@ -7,7 +7,8 @@ import { db } from '@/lib/db';
 import { AppError, notFound } from '@/lib/errors';
 import type { Prisma } from '@/lib/generated/sqlite/client';
 import type { RequestMeta } from '../http';
-import { configuredProviders, providerForAccount } from './providers';
+import { configuredProviders, findProvider, providerForAccount } from './providers';
+import type { SignInProvider } from './providers/types';
 import type { LinkedProviderJson } from '@/lib/validation/account-responses';
 
 /** A linked provider as GET /api/account/providers answers it (its schema is in the OpenAPI document). */
@@ -28,6 +29,17 @@ export async function listLinkedProviders({ userId }: { userId: string }): Promi
       linkedAt: row.createdAt.toISOString(),
       lastUsedAt: row.lastUsedAt?.toISOString() ?? null,
     };
+  });
+}
+
+/**
+ * The linked providers that can confirm a recent sign-in (an OpenID provider's auth_time; GitHub
+ * cannot): how an account without a password steps up.
+ */
+export function reauthProviders(linked: LinkedProviderView[]): SignInProvider[] {
+  return linked.flatMap((l) => {
+    const provider = l.key ? findProvider(l.key) : null;
+    return provider?.supportsReauth ? [provider] : [];
   });
 }
 

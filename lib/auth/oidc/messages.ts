@@ -1,6 +1,7 @@
 // What a person reads when a provider sign-in, link or re-authentication is refused. The callback
 // redirects with `?oidc_error=<code>`; /login and /account show the message for a known code only
 // (anything else in the URL is ignored, so a crafted link cannot put words on the page).
+import { ownEntry } from '@/lib/format/lookup';
 
 export const OIDC_ERROR_MESSAGES = {
   denied: 'Sign-in was cancelled at the provider. Nothing was changed.',
@@ -28,7 +29,7 @@ export const OIDC_ERROR_MESSAGES = {
 export type OidcErrorCode = keyof typeof OIDC_ERROR_MESSAGES;
 
 export function oidcErrorMessage(code: unknown): string | undefined {
-  return typeof code === 'string' && Object.hasOwn(OIDC_ERROR_MESSAGES, code) ? OIDC_ERROR_MESSAGES[code as OidcErrorCode] : undefined;
+  return ownEntry<string>(OIDC_ERROR_MESSAGES, code);
 }
 
 /** A refusal the flow turns into a redirect with its code: never a 500, never a session. */

@@ -7,6 +7,6 @@ import { badRequest } from '@/lib/errors';
 export const DELETE = handler({ auth: 'required' }, async (_request, { session, facts }, { params }: { params: Promise<{ id: string }> }) => {
   const { id } = await params;
   if (id === session.claims.sid) throw badRequest('Use POST /api/auth/logout to end this sign-in.');
-  await endSession({ userId: session.user.id, sid: id.slice(0, 100), meta: facts.meta });
+  await endSession({ userId: session.user.id, sid: id, meta: facts.meta });
   return new Response(null, { status: 204, headers: { 'Cache-Control': 'no-store' } });
 });
