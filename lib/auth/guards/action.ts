@@ -72,10 +72,7 @@ export function formAction<Values extends object, Result = undefined, A extends 
   body: (formData: FormData, guard: ActionGuardContext<A> & { values: Values }) => Promise<FormState<Values, Result>>,
 ): (previous: FormState<Values, Result>, formData: FormData) => Promise<FormState<Values, Result>> {
   const guarded = async (_previous: FormState<Values, Result>, formData: FormData): Promise<FormState<Values, Result>> => {
-    if (!isForm(formData)) {
-      const refused = notAForm();
-      return { status: 'error', message: refused.message, code: refused.code };
-    }
+    if (!isForm(formData)) return { status: 'error', message: notAForm().message, code: notAForm().code };
     const values = options.values ? options.values(formData) : ({} as Values);
     try {
       return await body(formData, { ...(await applyGuard(options)), values });
