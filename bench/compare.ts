@@ -110,7 +110,8 @@ export async function startPeer(
   const spare = cookies.pop()!;
   const server = await startNext({
     cwd: dir,
-    nextBin: join(import.meta.dirname, '../node_modules/.bin/next'),
+    // As its documentation starts it: `next start`, no flags of ours.
+    start: { command: join(import.meta.dirname, '../node_modules/.bin/next'), args: ['start'] },
     port: options.port,
     env: {
       ...process.env,

@@ -1,9 +1,11 @@
-// Starts `next start` from the bench's production build on a fresh migrated + seeded SQLite file,
-// with the bench environment (AUTH_ACCESS_TTL=3600, BCRYPT_COST=11), on a port of 3300+ so it
-// never meets the e2e servers (3100/3101) or their `.next` build.
+// Starts our server as `npm start` does (scripts/start-command.mjs: Node's flags included) from
+// the bench's production build on a fresh migrated + seeded SQLite file, with the bench
+// environment (AUTH_ACCESS_TTL=3600, BCRYPT_COST=11), on a port of 3300+ so it never meets the
+// e2e servers (3100/3101) or their `.next` build. The peers start with a plain `next start`.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { startCommand } from '../scripts/start-command.mjs';
 import { BENCH_ACCESS_TTL, BENCH_SECRET } from './bench-env';
 
 export interface BenchServer {
@@ -46,14 +48,20 @@ export async function startServer(options: {
     CRON_SECRET: 'bench-only-cron-secret-0123456789',
   };
   delete env.REDIS_URL;
-  return startNext({ cwd: root, nextBin: join(root, 'node_modules/.bin/next'), port, env });
+  return startNext({ cwd: root, start: startCommand(root), port, env });
+}
+
+/** How to run `next start` for an app, before the port and host are added. */
+export interface StartCommand {
+  command: string;
+  args: string[];
 }
 
 /** `next start` in `cwd` on 127.0.0.1:`port`, resolved once /api/health answers 200. */
-export async function startNext(options: { cwd: string; nextBin: string; port: number; env: NodeJS.ProcessEnv }): Promise<BenchServer> {
+export async function startNext(options: { cwd: string; start: StartCommand; port: number; env: NodeJS.ProcessEnv }): Promise<BenchServer> {
   const { cwd, port, env } = options;
   const origin = `http://127.0.0.1:${port}`;
-  const child = spawn(options.nextBin, ['start', '-p', String(port), '-H', '127.0.0.1'], {
+  const child = spawn(options.start.command, [...options.start.args, '-p', String(port), '-H', '127.0.0.1'], {
     cwd,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -2,14 +2,15 @@
 //   node --import tsx e2e/support/start-server.ts <port>
 // 1. a fresh SQLite file at e2e/.tmp/<port>.db (the old one is deleted),
 // 2. every migration applied, then prisma/seed.ts run against it,
-// 3. `next start -p <port> -H 127.0.0.1` from the existing build (run `next build` first),
-//    with the test environment (see servers.ts). Signals are forwarded, so the server dies
+// 3. the server as `npm start` runs it (scripts/start-command.mjs), `-p <port> -H 127.0.0.1`, from
+//    the existing build (run `next build` first), with the test environment (see servers.ts). Signals are forwarded, so the server dies
 //    with this process, and this process exits with the server's status.
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { applyMigrations } from '../../lib/db/migrate.ts';
+import { startCommand } from '../../scripts/start-command.mjs';
 import { HOST, serverEnv } from './servers.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -55,7 +56,8 @@ async function main(): Promise<void> {
   }
   console.log(`[start-server:${port}] starting next on http://${HOST}:${port}`);
 
-  const server = spawn(join(root, 'node_modules/.bin/next'), ['start', '-p', String(port), '-H', HOST], {
+  const start = startCommand(root, ['-p', String(port), '-H', HOST]);
+  const server = spawn(start.command, start.args, {
     cwd: root,
     env,
     stdio: 'inherit',

@@ -19,6 +19,7 @@ import { fileURLToPath } from 'node:url';
 import { createTestDatabase } from '../../../test/database.ts';
 import { adminPostgresUrl } from '../../../test/postgres.ts';
 import { LOCAL_PRODUCTION_ENV, TEST_AUTH_SECRET } from '../../../test/test-env.ts';
+import { startCommand } from '../../../scripts/start-command.mjs';
 import { startTcpProxy, type TcpProxy } from './tcp-proxy.ts';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -308,7 +309,8 @@ function makeInstance(index: number, port: number, env: NodeJS.ProcessEnv, tempD
     async start() {
       if (running()) return;
       appendFileSync(logFile, `\n--- start ${new Date().toISOString()}\n`);
-      child = spawnGroup(join(ROOT, 'node_modules/.bin/next'), ['start', '-p', String(port), '-H', HOST], env, logFile);
+      const start = startCommand(ROOT, ['-p', String(port), '-H', HOST]);
+      child = spawnGroup(start.command, start.args, env, logFile);
       await waitFor(`${url}/api/health`, `instance ${index} (:${port})`, child, logFile);
     },
     async kill(signal: NodeJS.Signals = 'SIGKILL') {
