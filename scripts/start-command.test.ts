@@ -11,7 +11,7 @@ describe('startCommand', () => {
   it("runs package.json's start script on this Node, with its V8 flag, and the extra arguments last", () => {
     const { command, args } = startCommand(root, ['-p', '3000']);
     expect(command).toBe(process.execPath);
-    expect(args).toEqual(['--heap-growing-percent=30', join(root, 'node_modules/next/dist/bin/next'), 'start', '-p', '3000']);
+    expect(args).toEqual(['--heap-growing-percent=60', join(root, 'node_modules/next/dist/bin/next'), 'start', '-p', '3000']);
   });
 
   it('names a Node flag and a Next binary that exist: the same command, asked for its version, answers', () => {
