@@ -5,7 +5,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { startCommand } from '../scripts/start-command.mjs';
+import { startCommand, type StartCommand } from '../scripts/start-command.mjs';
 import { BENCH_ACCESS_TTL, BENCH_SECRET } from './bench-env';
 
 export interface BenchServer {
@@ -51,13 +51,7 @@ export async function startServer(options: {
   return startNext({ cwd: root, start: startCommand(root), port, env });
 }
 
-/** How to run `next start` for an app, before the port and host are added. */
-export interface StartCommand {
-  command: string;
-  args: string[];
-}
-
-/** `next start` in `cwd` on 127.0.0.1:`port`, resolved once /api/health answers 200. */
+/** `start` (how to run `next start` for an app) in `cwd` on 127.0.0.1:`port`, resolved once /api/health answers 200. */
 export async function startNext(options: { cwd: string; start: StartCommand; port: number; env: NodeJS.ProcessEnv }): Promise<BenchServer> {
   const { cwd, port, env } = options;
   const origin = `http://127.0.0.1:${port}`;

@@ -13,13 +13,15 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
+/** A program and its arguments, ready for `spawn(command, args)` without a shell. @typedef {{ command: string, args: string[] }} StartCommand */
+
 /**
  * The command and arguments of `npm start` for the app in `root`, with `extraArgs` appended
  * (`['-p', '3000', '-H', '127.0.0.1']`). `node` is this process's own Node binary, so the
  * server runs on the same Node as whatever starts it.
  * @param {string} root the project directory (holds package.json)
  * @param {string[]} [extraArgs]
- * @returns {{ command: string, args: string[] }}
+ * @returns {StartCommand}
  */
 export function startCommand(root, extraArgs = []) {
   const script = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).scripts?.start;
@@ -32,7 +34,7 @@ export function startCommand(root, extraArgs = []) {
  * @param {unknown} script
  * @param {string} root
  * @param {string[]} [extraArgs]
- * @returns {{ command: string, args: string[] }}
+ * @returns {StartCommand}
  */
 export function parseStartScript(script, root, extraArgs = []) {
   const words = typeof script === 'string' ? script.trim().split(/\s+/) : [];
