@@ -29,6 +29,7 @@ import { verifyToken } from '@/lib/auth/tokens';
 import { env } from '@/lib/env';
 import { cartCookieName } from '@/lib/shop/cart-cookie';
 import { contentSecurityPolicy, createNonce } from '@/lib/security-headers';
+import { PRERENDERED_FRONT_PAGE_PATH, PRERENDERED_FRONT_PAGE_SIGNAL, getsPrerenderedFrontPage, prerenderedFrontPageScriptHashes } from '@/lib/static-front-page';
 
 export async function middleware(request: NextRequest): Promise<Response> {
   const { pathname } = request.nextUrl;
@@ -67,16 +68,40 @@ export async function middleware(request: NextRequest): Promise<Response> {
     return NextResponse.next();
   }
 
+  // The prerendered front page has one address, `/`: asked for by its own path, it would meet the
+  // nonce policy below, which its scripts do not carry.
+  if (normalisePath(pathname) === PRERENDERED_FRONT_PAGE_PATH) return redirect(new URL('/', request.url), 308);
+
   const protectedPage = isProtectedPage(pathname);
   const refusal = await refusePage(request, secure, protectedPage);
   if (refusal) return refusal;
 
+  // `/` for a visitor the server knows nothing about: next.config.js serves the page prerendered at
+  // build time, under a policy that names its inline scripts' hashes (lib/static-front-page.ts).
+  // The request must carry no policy: given one with a nonce, Next would render the page anew with
+  // that nonce and keep that render for everyone.
+  const frontPageHashes = prerenderedFrontPageScriptHashes(process.env.STATIC_FRONT_PAGE_SCRIPT_HASHES);
+  const cookiesSent = request.cookies.getAll().map((cookie) => cookie.name);
+  if (frontPageHashes.length > 0 && getsPrerenderedFrontPage({ method: request.method, pathname, search: request.nextUrl.search, cookieNames: cookiesSent })) {
+    const requestHeaders = new Headers(request.headers);
+    requestHeaders.delete('Content-Security-Policy');
+    requestHeaders.set(PRERENDERED_FRONT_PAGE_SIGNAL, 'prerendered');
+    const response = NextResponse.next({ request: { headers: requestHeaders } });
+    response.headers.set('Content-Security-Policy', contentSecurityPolicy({ hashes: frontPageHashes }, { https: secure, dev: false }));
+    // Public, but the answer at `/` depends on the cookies: no shared cache may keep it (Next would
+    // let one keep it for a year), and the browser asks again each time.
+    response.headers.set('Cache-Control', 'private, no-cache');
+    return response;
+  }
+
   // Pages: a nonce for this response's scripts. Next reads the policy from the request headers
   // and puts the nonce on the scripts it renders.
   const nonce = createNonce();
-  const policy = contentSecurityPolicy(nonce, { https: secure, dev: process.env.NODE_ENV === 'development' });
+  const policy = contentSecurityPolicy({ nonce }, { https: secure, dev: process.env.NODE_ENV === 'development' });
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set('Content-Security-Policy', policy);
+  // Only this middleware tells next.config.js to serve the prerendered page, never the client.
+  requestHeaders.delete(PRERENDERED_FRONT_PAGE_SIGNAL);
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set('Content-Security-Policy', policy);
   // The cart page, and any page whose header counts a guest cart, depend on a cookie too.
@@ -125,8 +150,8 @@ function badPath(pathname: string): NextResponse {
   return new NextResponse(`Bad request. ${message}\n`, { status: 400, headers: { ...headers, 'Content-Type': 'text/plain; charset=utf-8' } });
 }
 
-function redirect(url: URL): NextResponse {
-  const response = NextResponse.redirect(url, 303);
+function redirect(url: URL, status: 303 | 308 = 303): NextResponse {
+  const response = NextResponse.redirect(url, status);
   response.headers.set('Cache-Control', 'no-store');
   return response;
 }

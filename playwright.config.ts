@@ -1,4 +1,4 @@
-// Playwright: browser tests against a production build (`next build`, then two `next start`
+// Playwright: browser tests against a production build (`npm run build`, then two `next start`
 // servers from that one build, each on its own fresh SQLite file; see e2e/support/start-server.ts).
 //   mail       smtp://127.0.0.1:3105, mails as JSON at http://127.0.0.1:3106/mails (e2e/support/mail-catcher.ts)
 //   chromium   http://127.0.0.1:3100  every e2e/*.spec.ts except *.short-ttl.spec.ts

@@ -21,7 +21,7 @@ const sections = [...SMOKE_SECTIONS];
 // (npm test builds before this step, so there it is already present).
 beforeAll(() => {
   if (existsSync(join(appDir, distDir, 'BUILD_ID'))) return;
-  const built = spawnSync(join(appDir, 'node_modules/.bin/next'), ['build'], {
+  const built = spawnSync(process.execPath, [join(appDir, 'scripts/build.mjs')], {
     cwd: appDir,
     encoding: 'utf8',
     env: { ...process.env, NEXT_DIST_DIR: distDir, NEXT_TELEMETRY_DISABLED: '1' },

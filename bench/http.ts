@@ -2,7 +2,9 @@
 // Pairs compared (same kind of response, with and without the auth work):
 //   /api/me with the access cookie   vs  /api/health, no auth   (small JSON; each one DB query
 //                                                                  besides the DAL's own)
-//   /account with the access cookie  vs  / (catalogue), no auth (dynamic server-rendered pages)
+//   /account with the access cookie  vs  /?sort=name (catalogue), no auth (pages rendered per
+//                                                  request: a bare `/` without cookies is served
+//                                                  prerendered, lib/static-front-page.ts)
 // and /api/me with the same token as a Bearer header. Runs are interleaved endpoint by endpoint,
 // repetition by repetition, so drift on the shared machine hits every endpoint alike.
 import type { Counts } from './config';
@@ -34,7 +36,7 @@ export async function runHttp(counts: Counts, origin: string, user: SignedIn, lo
     { key: 'health', label: 'GET /api/health (no auth)', path: '/api/health', auth: 'none', headers: {} },
     { key: 'meCookie', label: 'GET /api/me (cookie)', path: '/api/me', auth: 'cookie', headers: { cookie: user.cookieHeader } },
     { key: 'meBearer', label: 'GET /api/me (Bearer)', path: '/api/me', auth: 'bearer', headers: { authorization: `Bearer ${user.accessToken}` } },
-    { key: 'home', label: 'GET / catalogue (no auth)', path: '/', auth: 'none', headers: {} },
+    { key: 'home', label: 'GET /?sort=name catalogue (no auth)', path: '/?sort=name', auth: 'none', headers: {} },
     { key: 'account', label: 'GET /account (cookie)', path: '/account', auth: 'cookie', headers: { cookie: user.cookieHeader } },
   ];
   // Warm every route (first render compiles nothing in production, but fills caches and JIT).
@@ -70,7 +72,7 @@ export async function runHttp(counts: Counts, origin: string, user: SignedIn, lo
     pairs: [
       { label: '/api/me (cookie) vs /api/health (no auth)', protected: 'meCookie', baseline: 'health', throughputRatio: ratio('meCookie', 'health') },
       { label: '/api/me (Bearer) vs /api/health (no auth)', protected: 'meBearer', baseline: 'health', throughputRatio: ratio('meBearer', 'health') },
-      { label: '/account (cookie) vs / (no auth)', protected: 'account', baseline: 'home', throughputRatio: ratio('account', 'home') },
+      { label: '/account (cookie) vs /?sort=name (no auth)', protected: 'account', baseline: 'home', throughputRatio: ratio('account', 'home') },
     ],
   };
 }

@@ -28,7 +28,7 @@ export async function startServer(options: {
 }): Promise<BenchServer> {
   const { root, distDir, port } = options;
   if (!hasBuild(root, distDir)) {
-    throw new Error(`no production build in ${distDir}: run \`NEXT_DIST_DIR=${distDir} npx next build\` first`);
+    throw new Error(`no production build in ${distDir}: run \`NEXT_DIST_DIR=${distDir} npm run build\` first`);
   }
   const origin = `http://127.0.0.1:${port}`;
   const env: NodeJS.ProcessEnv = {

@@ -4,7 +4,7 @@
 //
 //   1. Lighthouse 12.2.3 is not a project dependency (13 needs Node 22): it is installed on first
 //      use into .cache/lighthouse and reused.
-//   2. Starts the production build (`next build` first) on LIGHTHOUSE_PORT (default 3103) with a
+//   2. Starts the production build (`npm run build` first) on LIGHTHOUSE_PORT (default 3103) with a
 //      fresh seeded SQLite file, through e2e/support/start-server.ts, the same way the browser
 //      tests do; signs a user up through the JSON API and puts two items in the cart; the signed-in
 //      pages get that user's cookies as an extra header. Each page is then fetched twice before
@@ -194,7 +194,7 @@ function cpuSlowdown(bin, origin) {
 
 async function main() {
   const distDir = process.env.NEXT_DIST_DIR ?? '.next';
-  if (!existsSync(join(root, distDir, 'BUILD_ID'))) throw new Error(`no production build in ${distDir}: run "npx next build" first`);
+  if (!existsSync(join(root, distDir, 'BUILD_ID'))) throw new Error(`no production build in ${distDir}: run "npm run build" first`);
   const bin = lighthouseBinary();
   mkdirSync(join(cache, 'reports'), { recursive: true });
   for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => process.exit(130));

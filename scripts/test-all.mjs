@@ -7,7 +7,7 @@
 //   mutation   npm run test:mutation:changed  (Stryker on the security-core files changed since
 //                                     the committed mutation report; a second when none did;
 //                                     fails under 90 %)
-//   build      next build            (production build; also type-checks)
+//   build      npm run build's script (scripts/build.mjs: next build in two passes; also type-checks)
 //   vercel     npm run vercel:check  (`vercel build` offline; Edge middleware, no SQLite driver
 //                                     in Node functions; skips only if the CLI cannot be installed)
 //   e2e        playwright test       (drives `next start` on that build; the cluster project adds
@@ -46,7 +46,7 @@ const STEPS = [
   { name: 'lint', command: bin('eslint'), args: ['.'] },
   { name: 'vitest', command: bin('vitest'), args: ['run'], report: vitestReport, read: readVitestReport },
   { name: 'mutation', command: process.execPath, args: [join(root, 'scripts/mutation-changed.mjs')] },
-  { name: 'build', command: bin('next'), args: ['build'] },
+  { name: 'build', command: process.execPath, args: [join(root, 'scripts/build.mjs')] },
   // The benchmark's smoke mode (tiny iteration counts) against this build, so the bench cannot rot.
   { name: 'bench-smoke', command: bin('vitest'), args: ['run', '--config', 'bench/vitest.config.ts'], env: { NEXT_DIST_DIR: '.next' }, report: vitestReport, read: readVitestReport },
   { name: 'vercel', command: process.execPath, args: [join(root, 'scripts/vercel-check.mjs')] },

@@ -11,13 +11,18 @@
 //      - the middleware is an Edge function (functions/middleware.func or _middleware.func, runtime "edge");
 //      - no Node.js function ships better-sqlite3 (the native SQLite driver): a Postgres
 //        deployment must load only pg (lib/db/client.ts imports the configured adapter only,
-//        but file tracing can still copy the other one in).
+//        but file tracing can still copy the other one in);
+//      - the prerendered front page (lib/static-front-page.ts) is served as Vercel would: its
+//        rewrite comes after the middleware in the routes (it matches a request header the
+//        middleware sets), and the middleware's code names the page's script hashes (Vercel ran
+//        `npm run build`, scripts/build.mjs), not the build's placeholder.
 //   Exit 1 on any problem. Builds into NEXT_DIST_DIR=.next-vercel (unless set), so the `.next`
 //   that `npm test`'s build step made for the Playwright servers is left as it is.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, realpathSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { PRERENDERED_FRONT_PAGE_PATH, PRERENDERED_FRONT_PAGE_SIGNAL, SCRIPT_HASHES_PLACEHOLDER } from '../lib/front-page-route.mjs';
 import { isCI } from './ci.mjs';
 
 const VERCEL_VERSION = '60.1.3';
@@ -180,6 +185,22 @@ function main() {
     problems.push(`${func} ships better-sqlite3 (${files.length} file(s), e.g. ${files.slice(0, 3).join(', ')})`);
   }
   if (!offenders.size && nodeFunctions) log('no Node.js function contains better-sqlite3');
+
+  // 3. The prerendered front page: the middleware's signal, then the rewrite; the hashes in its code.
+  const middlewareRoute = routes.findIndex((r) => r.middlewarePath);
+  const frontPageRoute = routes.findIndex((r) => typeof r.dest === 'string' && r.dest.startsWith(PRERENDERED_FRONT_PAGE_PATH) && (r.has ?? []).some((h) => h.type === 'header' && h.key === PRERENDERED_FRONT_PAGE_SIGNAL));
+  if (frontPageRoute < 0) problems.push(`no route rewrites / to ${PRERENDERED_FRONT_PAGE_PATH} on the ${PRERENDERED_FRONT_PAGE_SIGNAL} header`);
+  else if (middlewareRoute < 0 || frontPageRoute < middlewareRoute) problems.push('the front page rewrite comes before the middleware, which sets the header it matches');
+  else log(`front page: rewritten after the middleware (routes ${middlewareRoute} and ${frontPageRoute})`);
+  if (middlewareConfig) {
+    const code = readdirSync(dirname(middlewareConfig), { recursive: true, withFileTypes: true })
+      .filter((entry) => entry.isFile() && entry.name.endsWith('.js'))
+      .map((entry) => readFileSync(join(entry.parentPath, entry.name), 'utf8'))
+      .join('\n');
+    if (code.includes(SCRIPT_HASHES_PLACEHOLDER)) problems.push("the middleware still carries the front page hashes' placeholder: Vercel did not run npm run build");
+    else if (!/sha256-[A-Za-z0-9+/]{43}=/.test(code)) problems.push("the middleware's code names no script hash");
+    else log("front page: the middleware's code names the prerendered page's script hashes");
+  }
 
   if (problems.length) {
     console.error(`[vercel-check] FAILED:\n${problems.map((p) => `  - ${p}`).join('\n')}`);

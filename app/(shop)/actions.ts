@@ -6,7 +6,7 @@
 // the guest's by the `cart` cookie, which the first add sets), parses with the same zod schemas as
 // the JSON routes, calls lib/shop, revalidates, and returns a FormState (or redirects). Checkout
 // needs a signed-in user.
-import { revalidatePath } from 'next/cache';
+import { refresh } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { formAction } from '@/lib/auth/guards';
 import { AppError } from '@/lib/errors';
@@ -23,9 +23,15 @@ function text(formData: FormData, name: string): string {
   return typeof value === 'string' ? value : '';
 }
 
-/** Header count, cart, checkout: everything that shows the cart. */
+/**
+ * Header count, cart, checkout: everything that shows the cart is rendered per request, so the
+ * browser's router only has to fetch the page again. Not revalidatePath('/', 'layout'): that would
+ * also throw away the front page prerendered at build time, and Next would render it anew at run
+ * time, as bytes whose scripts no longer match the hashes its policy names
+ * (lib/static-front-page.ts; test/no-revalidation-of-front-page.test.ts keeps it so).
+ */
 function revalidateCartViews(): void {
-  revalidatePath('/', 'layout');
+  refresh();
 }
 
 const quantityValues = (formData: FormData) => ({ quantity: text(formData, 'quantity') });

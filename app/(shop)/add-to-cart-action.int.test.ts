@@ -9,7 +9,7 @@ import { request } from '@/test/next-headers';
 import { createProduct } from '@/test/shop-data';
 
 vi.mock('next/headers', async () => (await import('@/test/next-headers')).nextHeaders);
-vi.mock('next/cache', () => ({ revalidatePath: vi.fn() }));
+vi.mock('next/cache', () => ({ refresh: vi.fn() }));
 
 function form(fields: Record<string, string>): FormData {
   const data = new FormData();

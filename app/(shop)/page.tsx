@@ -1,11 +1,8 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { connection } from 'next/server';
 import { listCategories, searchProducts } from '@/lib/shop/products';
-import { catalogueHref, catalogueQueryFromPage, type CatalogueQuery } from '@/lib/validation/catalogue';
-import { CatalogueSearch } from './_components/catalogue-search';
-import styles from './_components/catalogue.module.css';
-import { ProductCard } from './_components/product-card';
+import { catalogueQueryFromPage } from '@/lib/validation/catalogue';
+import { CatalogueView } from './_components/catalogue-view';
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -14,132 +11,12 @@ export async function generateMetadata({ searchParams }: Props): Promise<Metadat
   return query.q ? { title: `Search: ${query.q.slice(0, 60)}` } : {};
 }
 
+/** The catalogue rendered per request. A visitor without cookies asking for `/` with no query gets
+ *  the same page prerendered instead (lib/static-front-page.ts). */
 export default async function CataloguePage({ searchParams }: Props) {
   // Stock changes with every order: render per request, never at build time.
   await connection();
   const query = catalogueQueryFromPage(await searchParams);
   const [result, categories] = await Promise.all([searchProducts(query), listCategories()]);
-  const filtered = Boolean(query.q || query.category);
-  const categoryName = categories.find((category) => category.slug === query.category)?.name;
-  const first = (result.page - 1) * query.limit + 1;
-  const last = first + result.products.length - 1;
-
-  return (
-    <div className="stack">
-      <section className="hero" aria-labelledby="catalogue-title">
-        <p className="eyebrow">Small goods, made well</p>
-        <h1 id="catalogue-title">The Tokenshop catalogue</h1>
-        <p className="hero-lead">
-          Browse and fill your cart without an account. You sign in only to check out, and the cart comes with you.
-        </p>
-      </section>
-
-      <CatalogueSearch query={query} categories={categories} />
-
-      <nav aria-label="Categories">
-        <ul className={styles.categories}>
-          <li>
-            <Link href={catalogueHref({ q: query.q, sort: query.sort })} aria-current={query.category ? undefined : 'page'}>
-              All
-            </Link>
-          </li>
-          {categories.map((category) => (
-            <li key={category.slug}>
-              <Link href={catalogueHref({ q: query.q, sort: query.sort, category: category.slug })} aria-current={query.category === category.slug ? 'page' : undefined}>
-                {category.name}
-              </Link>
-            </li>
-          ))}
-        </ul>
-      </nav>
-
-      <section aria-labelledby="products-title" className="stack">
-        <h2 id="products-title" className="visually-hidden">
-          {filtered ? 'Search results' : 'Products'}
-        </h2>
-        <p className={styles.summary} role="status" data-testid="result-summary">
-          {result.total === 0
-            ? 'No products found.'
-            : `Showing ${first}–${last} of ${result.total} ${result.total === 1 ? 'product' : 'products'}`}
-          {query.q ? <> for “{query.q}”</> : null}
-          {categoryName ? <> in {categoryName}</> : null}
-          {result.total > 0 ? '.' : null}
-        </p>
-        {result.products.length === 0 ? (
-          <EmptyResult query={query} total={result.total} />
-        ) : (
-          <ul className="product-grid">
-            {result.products.map((product, index) => (
-              <ProductCard key={product.id} product={product} priority={index === 0} />
-            ))}
-          </ul>
-        )}
-        <Pagination query={query} page={result.page} pageCount={result.pageCount} total={result.total} />
-      </section>
-    </div>
-  );
-}
-
-function EmptyResult({ query, total }: { query: CatalogueQuery; total: number }) {
-  if (total > 0) {
-    return (
-      <div className={`card ${styles.empty}`}>
-        <p>There is no page {query.page} for this search.</p>
-        <Link href={catalogueHref({ ...query, page: 1 })} className="button">
-          Go to the first page
-        </Link>
-      </div>
-    );
-  }
-  if (!query.q && !query.category) {
-    return (
-      <p className="card">
-        The shelves are empty right now. Run <code>npm run db:seed</code> to stock them.
-      </p>
-    );
-  }
-  return (
-    <div className={`card ${styles.empty}`}>
-      <p>Nothing matches your search. Check the spelling, use fewer words, or try another category.</p>
-      <Link href="/" className="button">
-        Show all products
-      </Link>
-    </div>
-  );
-}
-
-function Pagination({ query, page, pageCount, total }: { query: CatalogueQuery; page: number; pageCount: number; total: number }) {
-  if (total === 0 || pageCount <= 1) return null;
-  const pages = Array.from({ length: pageCount }, (_, index) => index + 1).filter(
-    (n) => n === 1 || n === pageCount || Math.abs(n - page) <= 2,
-  );
-  return (
-    <nav aria-label="Pages">
-      <ul className={styles.pages}>
-        {page > 1 ? (
-          <li>
-            <Link href={catalogueHref({ ...query, page: Math.min(page - 1, pageCount) })} rel="prev">
-              Previous<span className="visually-hidden"> page</span>
-            </Link>
-          </li>
-        ) : null}
-        {pages.map((n, index) => (
-          <li key={n}>
-            {index > 0 && n - pages[index - 1]! > 1 ? <span aria-hidden="true">…</span> : null}
-            <Link href={catalogueHref({ ...query, page: n })} aria-current={n === page ? 'page' : undefined}>
-              <span className="visually-hidden">Page </span>
-              {n}
-            </Link>
-          </li>
-        ))}
-        {page < pageCount ? (
-          <li>
-            <Link href={catalogueHref({ ...query, page: page + 1 })} rel="next">
-              Next<span className="visually-hidden"> page</span>
-            </Link>
-          </li>
-        ) : null}
-      </ul>
-    </nav>
-  );
+  return <CatalogueView query={query} result={result} categories={categories} />;
 }

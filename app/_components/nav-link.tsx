@@ -2,6 +2,7 @@
 import Link, { useLinkStatus } from 'next/link';
 import { usePathname } from 'next/navigation';
 import type { ReactNode } from 'react';
+import { PRERENDERED_FRONT_PAGE_PATH } from '@/lib/static-front-page';
 
 /** The pending mark of a link being followed: a slow network shows that something is happening. */
 function PendingMark() {
@@ -14,7 +15,9 @@ function PendingMark() {
  * navigation is pending. `match: 'prefix'` marks sub-pages too (/orders/123 under Orders).
  */
 export function NavLink({ href, children, className, match = 'exact' }: { href: string; children: ReactNode; className?: string; match?: 'exact' | 'prefix' }) {
-  const pathname = usePathname();
+  // The prerendered front page renders under its own path, and is served at `/` (lib/static-front-page.ts).
+  const path = usePathname();
+  const pathname = path === PRERENDERED_FRONT_PAGE_PATH ? '/' : path;
   const current = pathname === href || (match === 'prefix' && pathname.startsWith(`${href}/`));
   return (
     <Link href={href} className={className} aria-current={current ? 'page' : undefined}>

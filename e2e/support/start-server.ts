@@ -3,7 +3,7 @@
 // 1. a fresh SQLite file at e2e/.tmp/<port>.db (the old one is deleted),
 // 2. every migration applied, then prisma/seed.ts run against it,
 // 3. the server as `npm start` runs it (scripts/start-command.mjs), `-p <port> -H 127.0.0.1`, from
-//    the existing build (run `next build` first), with the test environment (see servers.ts). Signals are forwarded, so the server dies
+//    the existing build (run `npm run build` first), with the test environment (see servers.ts). Signals are forwarded, so the server dies
 //    with this process, and this process exits with the server's status.
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
@@ -35,7 +35,7 @@ async function main(): Promise<void> {
   if (!Number.isInteger(port) || port <= 0 || port > 65535) fail('usage: start-server.ts <port>');
   const distDir = process.env.NEXT_DIST_DIR ?? '.next';
   if (!existsSync(join(root, distDir, 'BUILD_ID'))) {
-    fail(`no production build in ${distDir}: run \`npx next build\` first (npm test does).`);
+    fail(`no production build in ${distDir}: run \`npm run build\` first (npm test does).`);
   }
 
   // A fresh database per run.

@@ -3,7 +3,7 @@
 // for nothing would set a cookie and spend a slot of the guest-cart limit.
 //
 // Actions read the request through next/headers, replaced here by the request's own headers and
-// cookies; next/cache's revalidatePath needs Next's request scope and is a no-op here. The guard,
+// cookies; next/cache's refresh needs Next's request scope and is a no-op here. The guard,
 // the database and the cart are real.
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { removeCartItemAction, updateCartItemAction } from '@/app/(shop)/actions';
@@ -14,7 +14,7 @@ import { addToCart, createGuestCart, getCart } from './cart';
 import { cartKeyOfAction } from './cart-owner';
 
 vi.mock('next/headers', async () => (await import('@/test/next-headers')).nextHeaders);
-vi.mock('next/cache', () => ({ revalidatePath: () => {} }));
+vi.mock('next/cache', () => ({ refresh: () => {} }));
 
 /** A form post from this app's own page, with the cookie the browser holds. */
 function post(cookie?: string) {

@@ -1,9 +1,10 @@
 // The checkout form's action: it orders the cart the page showed (its hidden `cartFingerprint`),
-// and a cart changed since is refused with the message the form shows, the page revalidated so it
-// shows the new cart. next/headers answers from the test's request; revalidatePath is recorded;
-// the guard, the database, the cart and redirect() are real.
+// and a cart changed since is refused with the message the form shows, the page refreshed so it
+// shows the new cart. next/headers answers from the test's request; refresh() (the browser's
+// router fetching the page again) is recorded; the guard, the database, the cart and redirect()
+// are real.
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { revalidatePath } from 'next/cache';
+import { refresh } from 'next/cache';
 import { checkoutAction } from '@/app/(shop)/actions';
 import { startSession } from '@/lib/auth/sign-ins';
 import { db } from '@/lib/db';
@@ -14,7 +15,7 @@ import { request } from '@/test/next-headers';
 import { createProduct, createUser } from '@/test/shop-data';
 
 vi.mock('next/headers', async () => (await import('@/test/next-headers')).nextHeaders);
-vi.mock('next/cache', () => ({ revalidatePath: vi.fn() }));
+vi.mock('next/cache', () => ({ refresh: vi.fn() }));
 
 const IDLE = {} as never;
 
@@ -41,7 +42,7 @@ async function stockOf(productId: string) {
 }
 
 beforeEach(() => {
-  vi.mocked(revalidatePath).mockClear();
+  vi.mocked(refresh).mockClear();
   request.cookiesSetHere = {};
 });
 
@@ -58,7 +59,7 @@ describe('checkoutAction', () => {
     expect(await stockOf(product.id)).toBe(99);
   });
 
-  it('refuses a cart changed since the review (40 added elsewhere): the message, no order, and the page revalidated', async () => {
+  it('refuses a cart changed since the review (40 added elsewhere): the message, no order, and the page refreshed', async () => {
     const { user, product, fingerprint } = await reviewing();
     await addToCart({ userId: user.id, productId: product.id, quantity: 40 });
     const state = await checkoutAction(IDLE, form({ cartFingerprint: fingerprint }));
@@ -67,7 +68,7 @@ describe('checkoutAction', () => {
       code: 'cart_changed',
       message: 'Your cart changed since you reviewed it: check it and place the order again.',
     });
-    expect(revalidatePath).toHaveBeenCalledWith('/', 'layout');
+    expect(refresh).toHaveBeenCalledTimes(1);
     expect(await listOrders({ userId: user.id })).toEqual([]);
     expect(await stockOf(product.id)).toBe(100);
     expect((await getCart({ userId: user.id })).items.map((i) => i.quantity)).toEqual([41]);
@@ -85,6 +86,6 @@ describe('checkoutAction', () => {
     const { user, product, fingerprint } = await reviewing();
     await (await db()).cartItem.deleteMany({ where: { productId: product.id, cart: { userId: user.id } } });
     expect(await checkoutAction(IDLE, form({ cartFingerprint: fingerprint }))).toMatchObject({ status: 'error', code: 'empty_cart' });
-    expect(revalidatePath).not.toHaveBeenCalled();
+    expect(refresh).not.toHaveBeenCalled();
   });
 });
