@@ -21,12 +21,12 @@ export const RUNTIME_NEUTRAL_FILES = [
   'lib/env.ts',
   'lib/errors.ts',
   'lib/security-headers.ts',
-  'lib/static-front-page.ts',
+  'lib/prerendered-front-page.ts',
   'lib/format/time.ts',
   'lib/shop/cart-cookie.ts',
   'lib/validation/zod.ts',
   'lib/database-url.mjs',
-  'lib/front-page-route.mjs',
+  'lib/prerendered-front-page-names.mjs',
 ];
 const EDGE_PACKAGES = ['jose', 'next/server'];
 const escape = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

@@ -29,7 +29,11 @@ import { verifyToken } from '@/lib/auth/tokens';
 import { env } from '@/lib/env';
 import { cartCookieName } from '@/lib/shop/cart-cookie';
 import { contentSecurityPolicy, createNonce } from '@/lib/security-headers';
-import { PRERENDERED_FRONT_PAGE_PATH, PRERENDERED_FRONT_PAGE_SIGNAL, getsPrerenderedFrontPage, prerenderedFrontPageScriptHashes } from '@/lib/static-front-page';
+import { getsPrerenderedFrontPage, prerenderedFrontPageScriptHashes } from '@/lib/prerendered-front-page';
+import { PRERENDERED_FRONT_PAGE_HEADER, PRERENDERED_FRONT_PAGE_PATH } from '@/lib/prerendered-front-page-names.mjs';
+
+/** The prerendered front page's script hashes, which scripts/build.mjs wrote into this code; none after a bare `next build`. */
+const FRONT_PAGE_HASHES = prerenderedFrontPageScriptHashes(process.env.PRERENDERED_FRONT_PAGE_SCRIPT_HASHES);
 
 export async function middleware(request: NextRequest): Promise<Response> {
   const { pathname } = request.nextUrl;
@@ -77,19 +81,16 @@ export async function middleware(request: NextRequest): Promise<Response> {
   if (refusal) return refusal;
 
   // `/` for a visitor the server knows nothing about: next.config.js serves the page prerendered at
-  // build time, under a policy that names its inline scripts' hashes (lib/static-front-page.ts).
-  // The request must carry no policy: given one with a nonce, Next would render the page anew with
-  // that nonce and keep that render for everyone.
-  const frontPageHashes = prerenderedFrontPageScriptHashes(process.env.STATIC_FRONT_PAGE_SCRIPT_HASHES);
+  // build time (docs/architecture.md, "The front page for a first visit"). The request must carry
+  // no policy: given one with a nonce, Next would render the page anew and keep that render.
   const cookiesSent = request.cookies.getAll().map((cookie) => cookie.name);
-  if (frontPageHashes.length > 0 && getsPrerenderedFrontPage({ method: request.method, pathname, search: request.nextUrl.search, cookieNames: cookiesSent })) {
+  if (FRONT_PAGE_HASHES.length > 0 && getsPrerenderedFrontPage({ method: request.method, pathname, search: request.nextUrl.search, cookieNames: cookiesSent })) {
     const requestHeaders = new Headers(request.headers);
     requestHeaders.delete('Content-Security-Policy');
-    requestHeaders.set(PRERENDERED_FRONT_PAGE_SIGNAL, 'prerendered');
+    requestHeaders.set(PRERENDERED_FRONT_PAGE_HEADER, 'prerendered');
     const response = NextResponse.next({ request: { headers: requestHeaders } });
-    response.headers.set('Content-Security-Policy', contentSecurityPolicy({ hashes: frontPageHashes }, { https: secure, dev: false }));
-    // Public, but the answer at `/` depends on the cookies: no shared cache may keep it (Next would
-    // let one keep it for a year), and the browser asks again each time.
+    response.headers.set('Content-Security-Policy', contentSecurityPolicy({ hashes: FRONT_PAGE_HASHES }, { https: secure, dev: false }));
+    // Public, but the answer at `/` depends on the cookies: no shared cache may keep it.
     response.headers.set('Cache-Control', 'private, no-cache');
     return response;
   }
@@ -101,7 +102,7 @@ export async function middleware(request: NextRequest): Promise<Response> {
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set('Content-Security-Policy', policy);
   // Only this middleware tells next.config.js to serve the prerendered page, never the client.
-  requestHeaders.delete(PRERENDERED_FRONT_PAGE_SIGNAL);
+  requestHeaders.delete(PRERENDERED_FRONT_PAGE_HEADER);
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set('Content-Security-Policy', policy);
   // The cart page, and any page whose header counts a guest cart, depend on a cookie too.

@@ -1,6 +1,6 @@
 // @ts-check
 import { isPostgresUrl } from './lib/database-url.mjs';
-import { PRERENDERED_FRONT_PAGE_PATH, PRERENDERED_FRONT_PAGE_SIGNAL, SCRIPT_HASHES_PLACEHOLDER } from './lib/front-page-route.mjs';
+import { PRERENDERED_FRONT_PAGE_PATH, PRERENDERED_FRONT_PAGE_HEADER, SCRIPT_HASHES_PLACEHOLDER } from './lib/prerendered-front-page-names.mjs';
 
 /** Headers for every response. The Content-Security-Policy (with a per-response nonce) is set
  *  by middleware.ts; these are the static ones. HSTS is ignored by browsers over plain HTTP. */
@@ -28,9 +28,8 @@ const nextConfig = {
   // NEXT_DIST_DIR lets two builds (say, a test run and a benchmark) live side by side.
   distDir: process.env.NEXT_DIST_DIR ?? '.next',
   poweredByHeader: false,
-  // The hashes of the prerendered front page's inline scripts: a placeholder in the middleware's
-  // code, which scripts/build.mjs overwrites once the page is built (lib/static-front-page.ts).
-  env: { STATIC_FRONT_PAGE_SCRIPT_HASHES: SCRIPT_HASHES_PLACEHOLDER },
+  // The prerendered front page's script hashes: a placeholder, which scripts/build.mjs overwrites.
+  env: { PRERENDERED_FRONT_PAGE_SCRIPT_HASHES: SCRIPT_HASHES_PLACEHOLDER },
   // The bench's own build (BENCH_ROUTES=1, bench/run.ts) also routes *.bench.ts(x) files: the
   // bench-only routes that split a request's cost step by step. Every other build leaves them out.
   ...(process.env.BENCH_ROUTES === '1' ? { pageExtensions: ['bench.tsx', 'bench.ts', 'tsx', 'ts', 'jsx', 'js'] } : {}),
@@ -43,13 +42,11 @@ const nextConfig = {
     // and most instances serve a handful of them, so each loads on its first request instead.
     preloadEntriesOnStart: false,
   },
-  // `/` for a visitor the middleware found the server knows nothing about: the page prerendered at
-  // build time (lib/static-front-page.ts). A rewrite here, not in the middleware: Next proxies a
-  // middleware rewrite over the network when the server was started with `-H 127.0.0.1`
-  // (vercel/next.js#94745), and back through the middleware.
+  // `/` prerendered, for the visitors the middleware marks (docs/architecture.md). Here, not in the
+  // middleware: Next proxies a middleware rewrite over the network under `-H 127.0.0.1` (vercel/next.js#94745).
   async rewrites() {
     return {
-      beforeFiles: [{ source: '/', has: [{ type: 'header', key: PRERENDERED_FRONT_PAGE_SIGNAL, value: 'prerendered' }], destination: PRERENDERED_FRONT_PAGE_PATH }],
+      beforeFiles: [{ source: '/', has: [{ type: 'header', key: PRERENDERED_FRONT_PAGE_HEADER, value: 'prerendered' }], destination: PRERENDERED_FRONT_PAGE_PATH }],
     };
   },
   async headers() {

@@ -4,7 +4,7 @@
 //                                                                  besides the DAL's own)
 //   /account with the access cookie  vs  /?sort=name (catalogue), no auth (pages rendered per
 //                                                  request: a bare `/` without cookies is served
-//                                                  prerendered, lib/static-front-page.ts)
+//                                                  prerendered, lib/prerendered-front-page.ts)
 // and /api/me with the same token as a Bearer header. Runs are interleaved endpoint by endpoint,
 // repetition by repetition, so drift on the shared machine hits every endpoint alike.
 import type { Counts } from './config';

@@ -95,7 +95,7 @@ async function runServerSections(config: BenchConfig, results: Results, tmpDir: 
   if ((!hasBuild(appDir, config.distDir) && !config.smoke) || needsBenchRoutes) {
     // A fresh clone has no build yet: make one for the bench (its own dist dir, so it never
     // disturbs the e2e build), with the bench-only routes of the decomposition.
-    // Through npm run build's script, as deployed: two passes, so the front page is prerendered.
+    // Through npm run build's script, as deployed, so the prerendered front page's policy has its hashes.
     log(`no bench build in ${config.distDir}: running BENCH_ROUTES=1 scripts/build.mjs (a minute or two)`);
     const built = spawnSync(process.execPath, [join(appDir, 'scripts/build.mjs')], {
       cwd: appDir,

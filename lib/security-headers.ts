@@ -1,14 +1,6 @@
-// The Content-Security-Policy for pages. Runtime-neutral.
-//
-// Scripts run only if the policy names them, so an injected <script> or inline handler does not:
-//  - a page rendered per request: a fresh nonce per response (Next adds it to the scripts it
-//    renders when it finds the policy on the request), plus what such a script loads
-//    ('strict-dynamic');
-//  - `/` as prerendered at build time for a visitor the server knows nothing about
-//    (lib/static-front-page.ts): no nonce can be in bytes that are the same for every response,
-//    so the policy names the SHA-256 of each of that page's inline scripts (scripts/build.mjs
-//    takes them from the built HTML) and allows this origin's script files, without
-//    'strict-dynamic' (which would ignore 'self' and block the page's own <script src>).
+// The Content-Security-Policy for pages. Runtime-neutral. Scripts run only if the policy names
+// them: by a fresh nonce per response, plus what they load ('strict-dynamic'); or, on the front page
+// prerendered at build time, by each inline script's SHA-256 and 'self' (docs/architecture.md).
 // Never 'unsafe-inline' for scripts. Styles allow inline attributes: a style cannot run code, and
 // React sets them.
 export type ScriptSources = { nonce: string } | { hashes: readonly string[] };

@@ -1,23 +1,16 @@
 // @ts-check
-// `npm run build`: `next build`, then the CSP hashes of the prerendered front page's inline
-// scripts written into the built middleware (lib/static-front-page.ts).
-//
-// The page's HTML exists only once the build is done, and the middleware that sends its policy
-// was built with it. So next.config.js puts a placeholder into the middleware's code
-// (SCRIPT_HASHES_PLACEHOLDER, lib/front-page-route.mjs), and this script then writes over it the
-// SHA-256 of each inline script of the HTML Next wrote (scripts/inline-script-hashes.mjs). Hashing
-// the very bytes that are served is what makes the policy fit them: a second build to carry the
-// hashes would render the page again, and its chunks' names need not come out the same.
-//
-// NEXT_DIST_DIR and BENCH_ROUTES pass through to the build, as do extra arguments
-// (`npm run build -- --debug`). A plain `next build` still makes a working build: its placeholder
-// is no list of hashes, and every visitor gets the front page rendered per request.
+// `npm run build`: `next build`, then the SHA-256 of each inline script of the prerendered front
+// page's HTML written over a placeholder in the built middleware, whose policy names them
+// (docs/architecture.md, "The front page for a first visit"). Hashing the very bytes served is what
+// makes the policy fit them: a second build would render the page again, under other chunk names.
+// NEXT_DIST_DIR, BENCH_ROUTES and extra arguments (`npm run build -- --debug`) pass through.
 import { spawnSync } from 'node:child_process';
-import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { PRERENDERED_FRONT_PAGE_PATH, SCRIPT_HASHES_PLACEHOLDER } from '../lib/front-page-route.mjs';
+import { PRERENDERED_FRONT_PAGE_PATH, SCRIPT_HASHES_PLACEHOLDER } from '../lib/prerendered-front-page-names.mjs';
 import { inlineScriptHashes } from './inline-script-hashes.mjs';
+import { jsFilesUnder } from './js-files-under.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const distDir = join(root, process.env.NEXT_DIST_DIR || '.next');
@@ -26,19 +19,21 @@ const built = spawnSync(process.execPath, [join(root, 'node_modules/next/dist/bi
 if (built.status !== 0) process.exit(built.status ?? 1);
 
 const page = join(distDir, `server/app${PRERENDERED_FRONT_PAGE_PATH}.html`);
-const hashes = inlineScriptHashes(readFileSync(page, 'utf8')).join(' ');
+const hashes = inlineScriptHashes(readFileSync(page, 'utf8'));
+if (hashes.length === 0) {
+  console.error(`build: ${page} has no inline script: the policy would name none, and the page could not hydrate`);
+  process.exit(1);
+}
 // The middleware's code: the Edge bundles under server/ that carry the placeholder.
 const patched = [];
-for (const entry of readdirSync(join(distDir, 'server'), { recursive: true, withFileTypes: true })) {
-  if (!entry.isFile() || !entry.name.endsWith('.js')) continue;
-  const file = join(entry.parentPath, entry.name);
+for (const file of jsFilesUnder(join(distDir, 'server'))) {
   const code = readFileSync(file, 'utf8');
   if (!code.includes(SCRIPT_HASHES_PLACEHOLDER)) continue;
-  writeFileSync(file, code.replaceAll(SCRIPT_HASHES_PLACEHOLDER, hashes));
+  writeFileSync(file, code.replaceAll(SCRIPT_HASHES_PLACEHOLDER, hashes.join(' ')));
   patched.push(file.slice(distDir.length + 1));
 }
 if (patched.length === 0) {
   console.error('build: no built file carries the front page hashes\' placeholder: the front page would be rendered per request');
   process.exit(1);
 }
-console.log(`build: the policy of the prerendered front page names its ${hashes.split(' ').length} inline scripts (${patched.join(', ')})`);
+console.log(`build: the policy of the prerendered front page names its ${hashes.length} inline scripts (${patched.join(', ')})`);

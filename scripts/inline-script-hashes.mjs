@@ -1,7 +1,7 @@
 // @ts-check
 // The CSP hash sources (`sha256-…`) of an HTML page's inline scripts: what a browser computes over
 // the exact text between <script …> and </script> of each script without a `src`. Used by
-// scripts/build.mjs on the prerendered front page that Next writes (lib/static-front-page.ts).
+// scripts/build.mjs on the prerendered front page that Next writes (lib/prerendered-front-page.ts).
 import { createHash } from 'node:crypto';
 
 const SCRIPT = /<script\b([^>]*)>([\s\S]*?)<\/script>/gi;

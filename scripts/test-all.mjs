@@ -7,7 +7,8 @@
 //   mutation   npm run test:mutation:changed  (Stryker on the security-core files changed since
 //                                     the committed mutation report; a second when none did;
 //                                     fails under 90 %)
-//   build      npm run build's script (scripts/build.mjs: next build in two passes; also type-checks)
+//   build      npm run build's script (scripts/build.mjs: next build, which also type-checks,
+//                                     then the front page's script hashes into the middleware)
 //   vercel     npm run vercel:check  (`vercel build` offline; Edge middleware, no SQLite driver
 //                                     in Node functions; skips only if the CLI cannot be installed)
 //   e2e        playwright test       (drives `next start` on that build; the cluster project adds

@@ -12,7 +12,7 @@
 //      - no Node.js function ships better-sqlite3 (the native SQLite driver): a Postgres
 //        deployment must load only pg (lib/db/client.ts imports the configured adapter only,
 //        but file tracing can still copy the other one in);
-//      - the prerendered front page (lib/static-front-page.ts) is served as Vercel would: its
+//      - the prerendered front page (lib/prerendered-front-page.ts) is served as Vercel would: its
 //        rewrite comes after the middleware in the routes (it matches a request header the
 //        middleware sets), and the middleware's code names the page's script hashes (Vercel ran
 //        `npm run build`, scripts/build.mjs), not the build's placeholder.
@@ -22,7 +22,8 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, realpathSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { PRERENDERED_FRONT_PAGE_PATH, PRERENDERED_FRONT_PAGE_SIGNAL, SCRIPT_HASHES_PLACEHOLDER } from '../lib/front-page-route.mjs';
+import { PRERENDERED_FRONT_PAGE_HEADER, PRERENDERED_FRONT_PAGE_PATH, SCRIPT_HASHES_PLACEHOLDER, SHA256_SOURCE_PATTERN } from '../lib/prerendered-front-page-names.mjs';
+import { jsFilesUnder } from './js-files-under.mjs';
 import { isCI } from './ci.mjs';
 
 const VERCEL_VERSION = '60.1.3';
@@ -188,17 +189,14 @@ function main() {
 
   // 3. The prerendered front page: the middleware's signal, then the rewrite; the hashes in its code.
   const middlewareRoute = routes.findIndex((r) => r.middlewarePath);
-  const frontPageRoute = routes.findIndex((r) => typeof r.dest === 'string' && r.dest.startsWith(PRERENDERED_FRONT_PAGE_PATH) && (r.has ?? []).some((h) => h.type === 'header' && h.key === PRERENDERED_FRONT_PAGE_SIGNAL));
-  if (frontPageRoute < 0) problems.push(`no route rewrites / to ${PRERENDERED_FRONT_PAGE_PATH} on the ${PRERENDERED_FRONT_PAGE_SIGNAL} header`);
+  const frontPageRoute = routes.findIndex((r) => typeof r.dest === 'string' && r.dest.startsWith(PRERENDERED_FRONT_PAGE_PATH) && (r.has ?? []).some((h) => h.type === 'header' && h.key === PRERENDERED_FRONT_PAGE_HEADER));
+  if (frontPageRoute < 0) problems.push(`no route rewrites / to ${PRERENDERED_FRONT_PAGE_PATH} on the ${PRERENDERED_FRONT_PAGE_HEADER} header`);
   else if (middlewareRoute < 0 || frontPageRoute < middlewareRoute) problems.push('the front page rewrite comes before the middleware, which sets the header it matches');
   else log(`front page: rewritten after the middleware (routes ${middlewareRoute} and ${frontPageRoute})`);
   if (middlewareConfig) {
-    const code = readdirSync(dirname(middlewareConfig), { recursive: true, withFileTypes: true })
-      .filter((entry) => entry.isFile() && entry.name.endsWith('.js'))
-      .map((entry) => readFileSync(join(entry.parentPath, entry.name), 'utf8'))
-      .join('\n');
+    const code = jsFilesUnder(dirname(middlewareConfig)).map((file) => readFileSync(file, 'utf8')).join('\n');
     if (code.includes(SCRIPT_HASHES_PLACEHOLDER)) problems.push("the middleware still carries the front page hashes' placeholder: Vercel did not run npm run build");
-    else if (!/sha256-[A-Za-z0-9+/]{43}=/.test(code)) problems.push("the middleware's code names no script hash");
+    else if (!new RegExp(SHA256_SOURCE_PATTERN).test(code)) problems.push("the middleware's code names no script hash");
     else log("front page: the middleware's code names the prerendered page's script hashes");
   }
 

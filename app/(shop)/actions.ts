@@ -24,11 +24,9 @@ function text(formData: FormData, name: string): string {
 }
 
 /**
- * Header count, cart, checkout: everything that shows the cart is rendered per request, so the
- * browser's router only has to fetch the page again. Not revalidatePath('/', 'layout'): that would
- * also throw away the front page prerendered at build time, and Next would render it anew at run
- * time, as bytes whose scripts no longer match the hashes its policy names
- * (lib/static-front-page.ts; test/no-revalidation-of-front-page.test.ts keeps it so).
+ * Everything that shows the cart is rendered per request: the browser's router only has to fetch
+ * the page again. Never revalidatePath('/', 'layout'): that would re-render the prerendered front
+ * page with scripts its policy does not name (test/no-revalidation-of-front-page.test.ts).
  */
 function revalidateCartViews(): void {
   refresh();

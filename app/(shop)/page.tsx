@@ -12,7 +12,7 @@ export async function generateMetadata({ searchParams }: Props): Promise<Metadat
 }
 
 /** The catalogue rendered per request. A visitor without cookies asking for `/` with no query gets
- *  the same page prerendered instead (lib/static-front-page.ts). */
+ *  the same page prerendered instead (lib/prerendered-front-page.ts). */
 export default async function CataloguePage({ searchParams }: Props) {
   // Stock changes with every order: render per request, never at build time.
   await connection();

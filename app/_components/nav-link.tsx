@@ -2,7 +2,7 @@
 import Link, { useLinkStatus } from 'next/link';
 import { usePathname } from 'next/navigation';
 import type { ReactNode } from 'react';
-import { PRERENDERED_FRONT_PAGE_PATH } from '@/lib/static-front-page';
+import { PRERENDERED_FRONT_PAGE_PATH } from '@/lib/prerendered-front-page-names.mjs';
 
 /** The pending mark of a link being followed: a slow network shows that something is happening. */
 function PendingMark() {
@@ -15,7 +15,7 @@ function PendingMark() {
  * navigation is pending. `match: 'prefix'` marks sub-pages too (/orders/123 under Orders).
  */
 export function NavLink({ href, children, className, match = 'exact' }: { href: string; children: ReactNode; className?: string; match?: 'exact' | 'prefix' }) {
-  // The prerendered front page renders under its own path, and is served at `/` (lib/static-front-page.ts).
+  // The prerendered front page renders under its own path, and is served at `/` (docs/architecture.md).
   const path = usePathname();
   const pathname = path === PRERENDERED_FRONT_PAGE_PATH ? '/' : path;
   const current = pathname === href || (match === 'prefix' && pathname.startsWith(`${href}/`));

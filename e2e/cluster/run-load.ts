@@ -1,5 +1,5 @@
 // `npm run load`: starts the cluster (two `next start` instances behind nginx on a fresh Postgres
-// database; needs a production build: `next build`, or NEXT_DIST_DIR for another dir) and runs
+// database; needs a production build: `npm run build`, or NEXT_DIST_DIR for another dir) and runs
 // the load test of bench/cluster-load.ts against one instance, then against the pair.
 //
 //   npm run load                      20 s per scenario

@@ -4,14 +4,10 @@
 // attributes of a sign-in. (Secure and the __Host-/__Secure- names over HTTPS are unit-tested in
 // lib/auth/http/cookies.test.ts: this server speaks plain HTTP.)
 import { expect, test } from '@playwright/test';
-import { inlineScriptHashes } from '../../scripts/inline-script-hashes.mjs';
+import { hashScriptSrc, scriptSrc } from '../support/csp.ts';
 import { MAIN, MAIN_ORIGIN, createVictim, setCookieHeaders } from './support.ts';
 
 const PAGES = ['/', '/login', '/signup', '/learn', '/products/aurora-mug'];
-
-function scriptSrc(csp: string): string {
-  return csp.split(';').map((d) => d.trim()).find((d) => d.startsWith('script-src')) ?? '';
-}
 
 test('10 headers · CSP on every page: a fresh nonce per response (or, on the prerendered front page, the hash of each of its inline scripts), no unsafe-inline or unsafe-eval for scripts, strict framing', async ({ request }) => {
   const nonces = new Set<string>();
@@ -30,9 +26,9 @@ test('10 headers · CSP on every page: a fresh nonce per response (or, on the pr
       expect(csp).toContain("form-action 'self'");
       const html = await response.text();
       if (path === '/') {
-        // A first visit (no cookie) gets `/` prerendered at build time (lib/static-front-page.ts):
+        // A first visit (no cookie) gets `/` prerendered at build time (docs/architecture.md):
         // the same bytes for everyone, so no nonce; each inline script is named by its hash.
-        expect(scripts, path).toBe(`script-src 'self' ${inlineScriptHashes(html).map((hash) => `'${hash}'`).join(' ')}`);
+        expect(scripts, path).toBe(hashScriptSrc(html));
         expect(html, path).not.toContain('nonce=');
         continue;
       }

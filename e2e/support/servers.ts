@@ -21,6 +21,11 @@ export const SECURITY_CORS_ORIGIN = 'http://allowed-client.example';
 
 export const HOST = '127.0.0.1';
 
+/** The SQLite file of the server on `port`, relative to the project (start-server.ts makes it afresh). */
+export function databaseFile(port: number): string {
+  return `e2e/.tmp/${port}.db`;
+}
+
 /**
  * E2E_PORT_BASE moves every server (e.g. to run two suites side by side); default 3100. The map:
  * +0 main, +1 short-ttl, +2 security, +3 oidc, +4 short-window (step-up), +5/+6 the mail catcher

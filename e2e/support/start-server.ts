@@ -11,7 +11,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { applyMigrations } from '../../lib/db/migrate.ts';
 import { startCommand } from '../../scripts/start-command.mjs';
-import { HOST, serverEnv } from './servers.ts';
+import { HOST, databaseFile, serverEnv } from './servers.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -41,8 +41,8 @@ async function main(): Promise<void> {
   // A fresh database per run.
   const tmp = join(root, 'e2e/.tmp');
   mkdirSync(tmp, { recursive: true });
-  for (const suffix of ['', '-journal', '-wal', '-shm']) rmSync(join(tmp, `${port}.db${suffix}`), { force: true });
-  const databaseUrl = `file:./e2e/.tmp/${port}.db`;
+  for (const suffix of ['', '-journal', '-wal', '-shm']) rmSync(join(root, `${databaseFile(port)}${suffix}`), { force: true });
+  const databaseUrl = `file:./${databaseFile(port)}`;
 
   const env: NodeJS.ProcessEnv = { ...process.env, ...serverEnv(port), DATABASE_URL: databaseUrl };
 

@@ -1,14 +1,15 @@
-// The catalogue's first page as the prerendered front page shows it (lib/static-front-page.ts),
+// The catalogue's first page as the prerendered front page shows it (docs/architecture.md),
 // taken from the catalogue in code: the build has no database (docs/deploy.md), and the seed makes
 // the database's products follow this list (name, description, price, picture, shelf). The stock
 // is the database's alone, so it is left to the browser. front-page-catalogue.int.test.ts checks,
 // on SQLite and Postgres, that a seeded database lists the same page in the same order.
 import { CATALOGUE, CATEGORIES, productImageUrl } from '@/prisma/catalogue';
-import type { CategoryDto } from './products';
+import type { CategoryDto, ProductDto } from './products';
 import { PAGE_SIZE } from '@/lib/validation/catalogue';
 
 export interface FrontPageCatalogue {
-  products: { slug: string; name: string; description: string; priceCents: number; imageUrl: string; stock: 'live' }[];
+  /** The stock is the database's alone: 'live' tells the card to fetch it in the browser. */
+  products: (Pick<ProductDto, 'slug' | 'name' | 'description' | 'priceCents' | 'imageUrl'> & { stock: 'live' })[];
   page: 1;
   pageCount: number;
   total: number;

@@ -1,6 +1,6 @@
 // The catalogue's page body, the same whether rendered per request (page.tsx, from the database)
 // or prerendered for visitors the server knows nothing about (prerendered-front-page/page.tsx,
-// from the catalogue in code, its stock fetched by the browser: lib/static-front-page.ts).
+// from the catalogue in code, its stock fetched by the browser: docs/architecture.md).
 import Link from 'next/link';
 import type { CategoryDto } from '@/lib/shop/products';
 import { catalogueHref, type CatalogueQuery } from '@/lib/validation/catalogue';
@@ -27,6 +27,13 @@ export function CatalogueView({ query, result, categories }: { query: CatalogueQ
         <ProductCard key={product.slug} product={product} priority={index === 0} />
       ))}
     </ul>
+  );
+  // A prerendered page's cards hold no stock: the browser fetches this very page's from the API.
+  const stockFetchedByBrowser = result.products.some((product) => product.stock === 'live');
+  const products = stockFetchedByBrowser ? (
+    <LiveStockProvider source={`/api/products?sort=${query.sort}&page=${result.page}&limit=${query.limit}`}>{grid}</LiveStockProvider>
+  ) : (
+    grid
   );
 
   return (
@@ -70,11 +77,7 @@ export function CatalogueView({ query, result, categories }: { query: CatalogueQ
           {categoryName ? <> in {categoryName}</> : null}
           {result.total > 0 ? '.' : null}
         </p>
-        {result.products.length === 0 ? (
-          <EmptyResult query={query} total={result.total} />
-        ) : (
-          result.products.some((product) => product.stock === 'live') ? <LiveStockProvider source={`/api/products?sort=${query.sort}&page=${result.page}&limit=${query.limit}`}>{grid}</LiveStockProvider> : grid
-        )}
+        {result.products.length === 0 ? <EmptyResult query={query} total={result.total} /> : products}
         <Pagination query={query} page={result.page} pageCount={result.pageCount} total={result.total} />
       </section>
     </div>

@@ -1,5 +1,5 @@
 'use client';
-// The stock of a prerendered catalogue page (lib/static-front-page.ts), fetched by the browser: the
+// The stock of a prerendered catalogue page (lib/prerendered-front-page.ts), fetched by the browser: the
 // page's bytes were fixed at build time, and the stock changes with every order. One request for
 // the page's products (GET /api/products with the front page's own query: by name, the first
 // page); until it answers, or if it fails, a card shows no badge (the product page and the cart

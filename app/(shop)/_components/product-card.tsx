@@ -12,10 +12,9 @@ export type CardProduct = Pick<ProductDto, 'slug' | 'name' | 'description' | 'pr
 /** `priority`: the first card of a list, the largest paint on a phone (one column): loaded at once. */
 export function ProductCard({ product, headingLevel = 2, priority = false }: { product: CardProduct; headingLevel?: 2 | 3; priority?: boolean }) {
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
-  // (A sold-out card fades by CSS, from its badge, so a badge filled in by the browser fades it too.)
   const soldOut = product.stock !== 'live' && product.stock <= 0;
   return (
-    <li className={`product-card ${styles.card}`} data-sold-out={soldOut ? 'true' : undefined}>
+    <li className={`product-card ${styles.productCard}`} data-sold-out={soldOut ? 'true' : undefined}>
       {/* The image is decorative here: the link text names the product. */}
       <ProductImage src={product.imageUrl} alt="" width={400} height={300} className="product-card-image" priority={priority} />
       <div className="product-card-body">

@@ -1,6 +1,6 @@
 // The front page as a visitor the server knows nothing about sees it, prerendered at build time
-// and served at `/` by the middleware (lib/static-front-page.ts explains who gets it, and why that
-// is safe). 'force-static' makes cookies() read empty while it renders, so the root layout's
+// and served at `/` for the visitors lib/prerendered-front-page.ts picks (why that is safe:
+// docs/architecture.md). 'force-static' makes cookies() read empty while it renders, so the root layout's
 // header renders signed out with no cart, as such a visitor's would.
 import { frontPageCatalogue } from '@/lib/shop/front-page-catalogue';
 import { catalogueQueryFromPage } from '@/lib/validation/catalogue';

@@ -10,7 +10,7 @@
 // when this process exits.
 //
 // Ports: CLUSTER_PORT_BASE (default 3400). Build: NEXT_DIST_DIR (default .next); run
-// `next build` first.
+// `npm run build` first.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { appendFileSync, existsSync, mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -208,7 +208,7 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
   const ports = clusterPorts(options.portBase);
   const dist = distDir();
   if (!existsSync(join(ROOT, dist, 'BUILD_ID'))) {
-    throw new Error(`no production build in ${dist}: run \`next build\` first (set NEXT_DIST_DIR for another dir)`);
+    throw new Error(`no production build in ${dist}: run \`npm run build\` first (set NEXT_DIST_DIR for another dir)`);
   }
   const tempDir = mkdtempSync(join(tmpdir(), 'jwtshop-cluster-'));
   const url = `http://${HOST}:${ports.nginx}`;
