@@ -32,8 +32,16 @@ import { contentSecurityPolicy, createNonce } from '@/lib/security-headers';
 import { getsPrerenderedFrontPage, prerenderedFrontPageScriptHashes } from '@/lib/prerendered-front-page';
 import { PRERENDERED_FRONT_PAGE_HEADER, PRERENDERED_FRONT_PAGE_PATH } from '@/lib/prerendered-front-page-names.mjs';
 
-/** The prerendered front page's script hashes, which scripts/build.mjs wrote into this code; none after a bare `next build`. */
-const FRONT_PAGE_HASHES = prerenderedFrontPageScriptHashes(process.env.PRERENDERED_FRONT_PAGE_SCRIPT_HASHES);
+/**
+ * The prerendered front page's policy over HTTP and HTTPS, naming the script hashes scripts/build.mjs
+ * wrote into this code; null after a bare `next build` (no hashes: every visit renders `/`).
+ */
+const FRONT_PAGE_POLICY = frontPagePolicies(prerenderedFrontPageScriptHashes(process.env.PRERENDERED_FRONT_PAGE_SCRIPT_HASHES));
+
+function frontPagePolicies(hashes: string[]): { https: string; http: string } | null {
+  if (hashes.length === 0) return null;
+  return { https: contentSecurityPolicy({ hashes }, { https: true, dev: false }), http: contentSecurityPolicy({ hashes }, { https: false, dev: false }) };
+}
 
 export async function middleware(request: NextRequest): Promise<Response> {
   const { pathname } = request.nextUrl;
@@ -83,13 +91,13 @@ export async function middleware(request: NextRequest): Promise<Response> {
   // `/` for a visitor the server knows nothing about: next.config.js serves the page prerendered at
   // build time (docs/architecture.md, "The front page for a first visit"). The request must carry
   // no policy: given one with a nonce, Next would render the page anew and keep that render.
-  const cookiesSent = request.cookies.getAll().map((cookie) => cookie.name);
-  if (FRONT_PAGE_HASHES.length > 0 && getsPrerenderedFrontPage({ method: request.method, pathname, search: request.nextUrl.search, cookieNames: cookiesSent })) {
+  const cookieNamesSent = () => request.cookies.getAll().map((cookie) => cookie.name);
+  if (FRONT_PAGE_POLICY && getsPrerenderedFrontPage({ method: request.method, pathname, search: request.nextUrl.search, cookieNames: cookieNamesSent })) {
     const requestHeaders = new Headers(request.headers);
     requestHeaders.delete('Content-Security-Policy');
     requestHeaders.set(PRERENDERED_FRONT_PAGE_HEADER, 'prerendered');
     const response = NextResponse.next({ request: { headers: requestHeaders } });
-    response.headers.set('Content-Security-Policy', contentSecurityPolicy({ hashes: FRONT_PAGE_HASHES }, { https: secure, dev: false }));
+    response.headers.set('Content-Security-Policy', secure ? FRONT_PAGE_POLICY.https : FRONT_PAGE_POLICY.http);
     // Public, but the answer at `/` depends on the cookies: no shared cache may keep it.
     response.headers.set('Cache-Control', 'private, no-cache');
     return response;

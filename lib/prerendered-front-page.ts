@@ -21,7 +21,8 @@ export interface FrontPageRequest {
   method: string;
   pathname: string;
   search: string;
-  cookieNames: readonly string[];
+  /** Asked only for `GET /` with no query: reading a request's cookies is work every other page would pay for nothing. */
+  cookieNames: () => readonly string[];
 }
 
 /**
@@ -32,5 +33,5 @@ export interface FrontPageRequest {
 export function getsPrerenderedFrontPage({ method, pathname, search, cookieNames }: FrontPageRequest): boolean {
   if (method !== 'GET' && method !== 'HEAD') return false;
   if (pathname !== '/' || search !== '') return false;
-  return cookieNames.every((name) => COOKIES_THE_FRONT_PAGE_IGNORES.has(name));
+  return cookieNames().every((name) => COOKIES_THE_FRONT_PAGE_IGNORES.has(name));
 }

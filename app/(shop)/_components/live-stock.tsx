@@ -5,6 +5,8 @@
 // page); until it answers, or if it fails, a card shows no badge (the product page and the cart
 // still say the stock, and checkout checks it).
 import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
+import type { z } from '@/lib/validation/zod';
+import type { productPageSchema } from '@/lib/validation/responses';
 import { StockBadge } from './stock-badge';
 
 const LiveStock = createContext<ReadonlyMap<string, number> | null>(null);
@@ -14,7 +16,7 @@ export function LiveStockProvider({ source, children }: { source: string; childr
   useEffect(() => {
     const controller = new AbortController();
     fetch(source, { signal: controller.signal, headers: { Accept: 'application/json' } })
-      .then((response) => (response.ok ? (response.json() as Promise<{ products: { slug: string; stock: number }[] }>) : null))
+      .then((response) => (response.ok ? (response.json() as Promise<z.output<typeof productPageSchema>>) : null))
       .then((page) => {
         if (page) setStock(new Map(page.products.map((product) => [product.slug, product.stock])));
       })
